@@ -1,0 +1,60 @@
+/**
+ * Launches Debian's Chromium through playwright-core for tests and scene
+ * tools. Never downloads a browser. Fails with the install command when
+ * Chromium is missing.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+
+export const CHROMIUM_INSTALL_HINT = 'apt-get install -y chromium';
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium not found at ${path}. Browser tests need Debian's Chromium: ` +
+        `run \`${CHROMIUM_INSTALL_HINT}\` (or set CHROMIUM_PATH to a Chromium binary).`,
+    );
+  }
+  return path;
+}
+
+export interface LaunchOptions {
+  /** Extra Chromium flags, e.g. a fake camera file. */
+  args?: string[];
+  viewport?: { width: number; height: number };
+}
+
+/** A fresh profile each time; `close()` removes it. */
+export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserContext> {
+  const profile = mkdtempSync(join(tmpdir(), 'spinewise-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-unsafe-swiftshader',
+      '--use-angle=swiftshader',
+      // Offline: stop Chromium's own lookups of outside hosts, keep the local server reachable.
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+      ...(options.args ?? []),
+    ],
+  });
+  context.on('close', () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // Chromium may still be flushing its profile; a leftover temp folder is harmless.
+    }
+  });
+  return context;
+}

@@ -1,0 +1,132 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { cp, mkdir } from 'node:fs/promises';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The page is sealed: scripts, connections, workers and wasm from this origin
+ * only, so no landmark, frame or log can leave (MediaPipe's usage-log POST is
+ * refused by connect-src). `blob:` for scripts and workers is what tfjs's
+ * threaded wasm needs: it starts its pthread workers from blob URLs that only
+ * code already running on this page can create.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Cross-origin isolation (SharedArrayBuffer → wasm threads) plus the CSP. */
+const SECURITY_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+};
+
+/** Same-origin runtime files: URL prefix → folder, and which files to publish. */
+const RUNTIME_ASSETS = [
+  { url: '/models/', dir: join(ROOT, 'models'), include: /\.(task|json|bin)$/ },
+  {
+    url: '/wasm/mediapipe/',
+    dir: join(ROOT, 'node_modules/@mediapipe/tasks-vision/wasm'),
+    include: /\.(js|wasm)$/,
+  },
+  {
+    url: '/wasm/tfjs/',
+    dir: join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'),
+    include: /\.wasm$/,
+  },
+];
+
+const MIME: Record<string, string> = {
+  '.wasm': 'application/wasm',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+};
+
+/** Serves RUNTIME_ASSETS in dev/preview (404 when missing, never the SPA page) and copies them into dist/. */
+function runtimeAssets(): Plugin {
+  const serve: Plugin['configureServer'] = (server) => {
+    server.middlewares.use((req, res, next) => {
+      const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
+      const asset = RUNTIME_ASSETS.find((a) => path.startsWith(a.url));
+      if (!asset) return next();
+      const file = normalize(join(asset.dir, path.slice(asset.url.length)));
+      if (!file.startsWith(asset.dir) || !asset.include.test(file) || !existsSync(file) || !statSync(file).isFile()) {
+        res.statusCode = 404;
+        res.end('not found');
+        return;
+      }
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+      res.setHeader('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
+      res.setHeader('Content-Length', statSync(file).size);
+      createReadStream(file).pipe(res);
+    });
+  };
+  return {
+    name: 'spinewise-runtime-assets',
+    configureServer: serve,
+    configurePreviewServer: serve as Plugin['configurePreviewServer'],
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+    async writeBundle(options) {
+      const out = options.dir ?? join(ROOT, 'dist');
+      for (const a of RUNTIME_ASSETS) {
+        const target = join(out, a.url);
+        await mkdir(target, { recursive: true });
+        await cp(a.dir, target, { recursive: true, filter: (src) => statSync(src).isDirectory() || a.include.test(src) });
+      }
+    },
+  };
+}
+
+const BROWSER_TESTS = 'tests/browser/**/*.test.ts';
+
+export default defineConfig({
+  plugins: [runtimeAssets()],
+  resolve: {
+    alias: {
+      // pose-detection imports the legacy runtime we never use; keep it (and its CDN URLs) out.
+      '@mediapipe/pose': resolve(ROOT, 'src/pose/tfjs/mediapipe-pose-stub.ts'),
+    },
+  },
+  server: { headers: SECURITY_HEADERS },
+  preview: { headers: SECURITY_HEADERS },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  worker: { format: 'es' },
+  optimizeDeps: {
+    // Scan every page up front so the dev server never reloads mid-test to add a dependency.
+    entries: ['index.html', 'tests/browser/pages/*.html', 'tests/tools/scene-page/*.html'],
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [BROWSER_TESTS], testTimeout: 60_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: [BROWSER_TESTS],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
