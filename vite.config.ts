@@ -64,7 +64,12 @@ function runtimeAssets(): Plugin {
       const asset = RUNTIME_ASSETS.find((a) => path.startsWith(a.url));
       if (!asset) return next();
       const file = normalize(join(asset.dir, path.slice(asset.url.length)));
-      if (!file.startsWith(asset.dir) || !asset.include.test(file) || !existsSync(file) || !statSync(file).isFile()) {
+      if (
+        !file.startsWith(asset.dir) ||
+        !asset.include.test(file) ||
+        !existsSync(file) ||
+        !statSync(file).isFile()
+      ) {
         res.statusCode = 404;
         res.end('not found');
         return;
@@ -80,14 +85,21 @@ function runtimeAssets(): Plugin {
     configureServer: serve,
     configurePreviewServer: serve as Plugin['configurePreviewServer'],
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
     ],
     async writeBundle(options) {
       const out = options.dir ?? join(ROOT, 'dist');
       for (const a of RUNTIME_ASSETS) {
         const target = join(out, a.url);
         await mkdir(target, { recursive: true });
-        await cp(a.dir, target, { recursive: true, filter: (src) => statSync(src).isDirectory() || a.include.test(src) });
+        await cp(a.dir, target, {
+          recursive: true,
+          filter: (src) => statSync(src).isDirectory() || a.include.test(src),
+        });
       }
     },
   };
@@ -115,7 +127,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [BROWSER_TESTS], testTimeout: 60_000 },
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: [BROWSER_TESTS],
+          testTimeout: 60_000,
+        },
       },
       {
         extends: true,

@@ -14,7 +14,11 @@ import { fileURLToPath } from 'node:url';
 import type { ModelManifest, ModelManifestEntry } from '../../src/pose/model-manifest.ts';
 import { MANIFEST_FILE } from '../../src/pose/model-manifest.ts';
 import { writeStoredZip } from './stored-zip.ts';
-import { addTfliteMetadata, buildNormalizationMetadata, type Normalization } from './tflite-metadata.ts';
+import {
+  addTfliteMetadata,
+  buildNormalizationMetadata,
+  type Normalization,
+} from './tflite-metadata.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MEDIAPIPE_POSE = '@mediapipe/pose';
@@ -44,9 +48,14 @@ function packageDir(nodeModules: string, name: string): { dir: string; version: 
   const dir = join(nodeModules, name);
   const pkgFile = join(dir, 'package.json');
   if (!existsSync(pkgFile)) {
-    throw new Error(`package ${name} is not installed (looked in ${dir}); run \`npm install\` first`);
+    throw new Error(
+      `package ${name} is not installed (looked in ${dir}); run \`npm install\` first`,
+    );
   }
-  return { dir, version: (JSON.parse(readFileSync(pkgFile, 'utf8')) as { version: string }).version };
+  return {
+    dir,
+    version: (JSON.parse(readFileSync(pkgFile, 'utf8')) as { version: string }).version,
+  };
 }
 
 function buildMediaPipeTasks(nodeModules: string): BuiltFile[] {
@@ -90,7 +99,10 @@ function copyTfjsModels(nodeModules: string): BuiltFile[] {
   return out;
 }
 
-export function buildModels(outDir = join(ROOT, 'models'), nodeModules = join(ROOT, 'node_modules')) {
+export function buildModels(
+  outDir = join(ROOT, 'models'),
+  nodeModules = join(ROOT, 'node_modules'),
+) {
   const files = [...buildMediaPipeTasks(nodeModules), ...copyTfjsModels(nodeModules)];
   const manifest: ModelManifest = { formatVersion: 1, files: {} };
   for (const f of files.sort((a, b) => a.path.localeCompare(b.path))) {

@@ -47,7 +47,9 @@ export class FbTable {
     const t = this.target(id);
     if (t === undefined) return undefined;
     const len = this.view.getUint32(t, true);
-    return new TextDecoder().decode(new Uint8Array(this.view.buffer, this.view.byteOffset + t + 4, len));
+    return new TextDecoder().decode(
+      new Uint8Array(this.view.buffer, this.view.byteOffset + t + 4, len),
+    );
   }
 
   uint8(id: number, fallback = 0): number {

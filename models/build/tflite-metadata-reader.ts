@@ -21,7 +21,8 @@ export function readTfliteMetadata(model: Uint8Array): ReadMetadata | undefined 
   const buffer = root.tables(4)[entry.uint32(1)];
   const data = buffer?.bytes(0);
   if (!data) throw new Error(`${METADATA_NAME} points at an empty buffer`);
-  if (fileIdentifier(data) !== 'M001') throw new Error('metadata buffer is not a ModelMetadata flatbuffer');
+  if (fileIdentifier(data) !== 'M001')
+    throw new Error('metadata buffer is not a ModelMetadata flatbuffer');
   const meta = FbTable.root(data);
   const subgraph = meta.tables(3)[0];
   const inputNormalization: Normalization[] = [];

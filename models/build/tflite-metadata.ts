@@ -103,11 +103,15 @@ const align = (n: number, to: number) => Math.ceil(n / to) * to;
  */
 export function addTfliteMetadata(model: Uint8Array, metadata: Uint8Array): Uint8Array {
   if (fileIdentifier(model) !== MODEL_FILE_ID) {
-    throw new Error(`not a TFLite model: file identifier is "${fileIdentifier(model)}", expected "${MODEL_FILE_ID}"`);
+    throw new Error(
+      `not a TFLite model: file identifier is "${fileIdentifier(model)}", expected "${MODEL_FILE_ID}"`,
+    );
   }
   const old = FbTable.root(model);
   if (old.fieldCount > MODEL_FIELD_COUNT) {
-    throw new Error(`TFLite Model has ${old.fieldCount} fields; this writer knows ${MODEL_FIELD_COUNT}`);
+    throw new Error(
+      `TFLite Model has ${old.fieldCount} fields; this writer knows ${MODEL_FIELD_COUNT}`,
+    );
   }
   const oldBuffers = old.tables(MODEL_FIELD.buffers);
   const oldMetadata = old.tables(MODEL_FIELD.metadata);

@@ -17,7 +17,10 @@ export interface EngineAssets {
 }
 
 /** Loads only the chosen engine's code (each is a separate chunk in the app). */
-export async function createPoseEngine(spec: EngineSpec, assets: EngineAssets): Promise<PoseEngine> {
+export async function createPoseEngine(
+  spec: EngineSpec,
+  assets: EngineAssets,
+): Promise<PoseEngine> {
   if (spec.engine === 'mediapipe') {
     const { createMediaPipeEngine } = await import('./mediapipe/mediapipe-engine.ts');
     return createMediaPipeEngine({

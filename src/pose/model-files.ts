@@ -1,7 +1,7 @@
 import {
   MANIFEST_FILE,
-  type ModelManifest,
   ModelFileError,
+  type ModelManifest,
   parseManifest,
   verifyModelFile,
 } from './model-manifest.ts';
@@ -47,7 +47,8 @@ export function httpModelReader(baseUrl: string): ModelByteReader {
   return async (path) => {
     const res = await fetch(`${base}${path}`);
     if (res.status === 404) return undefined;
-    if (!res.ok) throw new ModelFileError(path, 'missing', `could not be loaded (HTTP ${res.status})`);
+    if (!res.ok)
+      throw new ModelFileError(path, 'missing', `could not be loaded (HTTP ${res.status})`);
     return new Uint8Array(await res.arrayBuffer());
   };
 }

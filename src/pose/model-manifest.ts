@@ -30,7 +30,9 @@ export class ModelFileError extends Error {
     readonly problem: ModelFileProblem,
     detail: string,
   ) {
-    super(`Model file "models/${file}" ${detail}. Rebuild the models with \`${MODELS_REBUILD_COMMAND}\`.`);
+    super(
+      `Model file "models/${file}" ${detail}. Rebuild the models with \`${MODELS_REBUILD_COMMAND}\`.`,
+    );
     this.name = 'ModelFileError';
   }
 }
@@ -47,13 +49,22 @@ export async function verifyModelFile(
   bytes: Uint8Array,
 ): Promise<void> {
   const entry = manifest.files[file];
-  if (!entry) throw new ModelFileError(file, 'not-in-manifest', 'is not listed in models/manifest.json');
+  if (!entry)
+    throw new ModelFileError(file, 'not-in-manifest', 'is not listed in models/manifest.json');
   if (bytes.length !== entry.size) {
-    throw new ModelFileError(file, 'size', `is ${bytes.length} bytes, expected ${entry.size} (truncated or corrupt)`);
+    throw new ModelFileError(
+      file,
+      'size',
+      `is ${bytes.length} bytes, expected ${entry.size} (truncated or corrupt)`,
+    );
   }
   const hash = await sha256Hex(bytes);
   if (hash !== entry.sha256) {
-    throw new ModelFileError(file, 'hash', 'does not match its SHA-256 in models/manifest.json (corrupt)');
+    throw new ModelFileError(
+      file,
+      'hash',
+      'does not match its SHA-256 in models/manifest.json (corrupt)',
+    );
   }
 }
 

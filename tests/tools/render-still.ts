@@ -9,17 +9,20 @@ import { launchChromium } from '../support/chromium.ts';
 import { PROJECT_ROOT, startDevServer } from '../support/vite-server.ts';
 import type { StillSpec, StillTruth } from './scene-page/still-spec.ts';
 
-/** Standing, facing the camera; left arm raised overhead so left/right cannot be confused. */
-export const STANDING_FRONT: StillSpec = {
+/**
+ * Standing, turned 20° to its left from facing the camera, left arm raised
+ * overhead so that a left/right swap cannot pass unnoticed.
+ */
+export const STANDING_ARM_UP: StillSpec = {
   width: 360,
   height: 480,
   figure: 'male',
   figureHeight: 1.8,
   camera: { position: [0, 0.25, 4.4], target: [0, 0.2, 0], fov: 35 },
-  posture: { 'l_arm.straddle': 150, 'l_elbow.bend': 20, 'r_arm.straddle': 12 },
+  posture: { turn: -70, 'l_arm.straddle': 150, 'l_elbow.bend': 20, 'r_arm.straddle': 12 },
 };
 
-const STILLS: Record<string, StillSpec> = { 'standing-front': STANDING_FRONT };
+const STILLS: Record<string, StillSpec> = { 'standing-arm-up': STANDING_ARM_UP };
 
 async function main() {
   const server = await startDevServer();
@@ -35,9 +38,15 @@ async function main() {
       const png = Buffer.from(truth.png.replace(/^data:image\/png;base64,/, ''), 'base64');
       writeFileSync(join(outDir, `${name}.png`), png);
       const joints = Object.fromEntries(
-        Object.entries(truth.joints).map(([k, j]) => [k, { x: +j.x.toFixed(4), y: +j.y.toFixed(4) }]),
+        Object.entries(truth.joints).map(([k, j]) => [
+          k,
+          { x: +j.x.toFixed(4), y: +j.y.toFixed(4) },
+        ]),
       );
-      writeFileSync(join(outDir, `${name}.truth.json`), `${JSON.stringify({ spec, joints }, null, 2)}\n`);
+      writeFileSync(
+        join(outDir, `${name}.truth.json`),
+        `${JSON.stringify({ spec, joints }, null, 2)}\n`,
+      );
       console.log(`fixtures/images/${name}.png: ${png.length} bytes`);
     }
   } finally {
@@ -46,4 +55,4 @@ async function main() {
   }
 }
 
-await main();
+if (process.argv[1]?.endsWith('render-still.ts')) await main();

@@ -66,7 +66,10 @@ async function createLandmarker(
     if (software) {
       return {
         landmarker: await create('CPU'),
-        runtime: { backend: 'CPU', fallback: `GPU skipped: WebGL is software-only here (${software})` },
+        runtime: {
+          backend: 'CPU',
+          fallback: `GPU skipped: WebGL is software-only here (${software})`,
+        },
       };
     }
   }

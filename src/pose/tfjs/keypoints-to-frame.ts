@@ -24,7 +24,13 @@ export function keypointsToFrame(
       visibility: kp.score ?? 0,
     };
   }
-  const frame: PoseFrame = { tMs, engine, imageWidth: size.width, imageHeight: size.height, landmarks };
+  const frame: PoseFrame = {
+    tMs,
+    engine,
+    imageWidth: size.width,
+    imageHeight: size.height,
+    landmarks,
+  };
   if (pose.keypoints3D?.length) {
     const world: (WorldLandmark | null)[] = new Array(LANDMARK_COUNT).fill(null);
     for (const kp of pose.keypoints3D) {

@@ -1,8 +1,8 @@
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
-import * as poseDetection from '@tensorflow-models/pose-detection';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
+import * as poseDetection from '@tensorflow-models/pose-detection';
 import type { ModelFiles } from '../model-files.ts';
 import {
   EngineClosedError,
@@ -17,7 +17,12 @@ import { hold } from '../resource-count.ts';
 import { graphModelHandler } from './graph-model-handler.ts';
 import { keypointsToFrame } from './keypoints-to-frame.ts';
 
-export const TFJS_MODELS = ['blazepose-lite', 'blazepose-full', 'movenet-lightning', 'movenet-thunder'] as const;
+export const TFJS_MODELS = [
+  'blazepose-lite',
+  'blazepose-full',
+  'movenet-lightning',
+  'movenet-thunder',
+] as const;
 export type TfjsModel = (typeof TFJS_MODELS)[number];
 export const TFJS_BACKENDS = ['wasm', 'webgl', 'cpu'] as const;
 export type TfjsBackend = (typeof TFJS_BACKENDS)[number];
@@ -41,7 +46,10 @@ const BLAZEPOSE_DETECTOR = 'tfjs/blazepose-detector.json';
 
 let wasmPathsSet = false;
 
-async function useBackend(backend: TfjsBackend, wasmPaths: string | undefined): Promise<EngineRuntime> {
+async function useBackend(
+  backend: TfjsBackend,
+  wasmPaths: string | undefined,
+): Promise<EngineRuntime> {
   if (backend === 'wasm' && wasmPaths && !wasmPathsSet) {
     setWasmPaths(wasmPaths.endsWith('/') ? wasmPaths : `${wasmPaths}/`);
     wasmPathsSet = true;
@@ -57,7 +65,10 @@ async function useBackend(backend: TfjsBackend, wasmPaths: string | undefined): 
   return { backend };
 }
 
-async function createDetector(model: TfjsModel, files: ModelFiles): Promise<poseDetection.PoseDetector> {
+async function createDetector(
+  model: TfjsModel,
+  files: ModelFiles,
+): Promise<poseDetection.PoseDetector> {
   if (model === 'blazepose-lite' || model === 'blazepose-full') {
     return poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
       runtime: 'tfjs',

@@ -19,10 +19,16 @@ scene.background = new THREE.Color('#d9d4cc');
 const sun = new THREE.DirectionalLight('white', 2.2);
 sun.position.set(2, 6, 5);
 scene.add(sun, new THREE.AmbientLight('white', 0.9));
-const floor = new THREE.Mesh(new THREE.PlaneGeometry(40, 40), new THREE.MeshLambertMaterial({ color: '#b59f84' }));
+const floor = new THREE.Mesh(
+  new THREE.PlaneGeometry(40, 40),
+  new THREE.MeshLambertMaterial({ color: '#b59f84' }),
+);
 floor.rotation.x = -Math.PI / 2;
 floor.position.y = -0.71;
-const wall = new THREE.Mesh(new THREE.PlaneGeometry(40, 20), new THREE.MeshLambertMaterial({ color: '#ece8e1' }));
+const wall = new THREE.Mesh(
+  new THREE.PlaneGeometry(40, 20),
+  new THREE.MeshLambertMaterial({ color: '#ece8e1' }),
+);
 wall.position.set(0, 9, -4);
 scene.add(floor, wall);
 
@@ -45,6 +51,47 @@ const TRUTH_JOINTS = {
 
 let figure: THREE.Group | undefined;
 
+/**
+ * The bare mannequin's head is a smooth egg, and the pose models (which key
+ * on the face) then mistake front for back and swap left and right. Give it
+ * eyes, brows, a mouth and hair so that front and back are unambiguous.
+ * Placed in world space while the figure stands in its default posture
+ * (facing +z), then parented to the head so they follow every pose.
+ */
+function addFace(man: THREE.Group) {
+  const head = (man as unknown as Record<string, THREE.Object3D>).head!;
+  man.updateMatrixWorld(true);
+  const centre = head.getWorldPosition(new THREE.Vector3());
+  const scale = head.getWorldScale(new THREE.Vector3());
+  // World-aligned while the figure stands in its default posture.
+  const unturn = head.getWorldQuaternion(new THREE.Quaternion()).invert();
+  const attach = (
+    geometry: THREE.BufferGeometry,
+    color: string,
+    offset: [number, number, number],
+  ) => {
+    const mesh = new THREE.Mesh(geometry, new THREE.MeshLambertMaterial({ color }));
+    mesh.position.copy(head.worldToLocal(centre.clone().add(new THREE.Vector3(...offset))));
+    mesh.quaternion.copy(unturn);
+    mesh.scale.set(1 / scale.x, 1 / scale.y, 1 / scale.z);
+    head.add(mesh);
+  };
+  // Offsets from the head joint, metres: the visible head's centre is ~7 cm above it.
+  const eye = new THREE.SphereGeometry(0.014, 16, 12);
+  attach(eye, '#2b1d14', [0.033, 0.075, 0.074]);
+  attach(eye, '#2b1d14', [-0.033, 0.075, 0.074]);
+  const brow = new THREE.BoxGeometry(0.035, 0.007, 0.01);
+  attach(brow, '#3a2a1c', [0.033, 0.1, 0.074]);
+  attach(brow, '#3a2a1c', [-0.033, 0.1, 0.074]);
+  attach(new THREE.BoxGeometry(0.04, 0.008, 0.01), '#8a3b35', [0, 0.018, 0.076]);
+  // Back half of a slightly larger sphere: hair over the back and top of the head.
+  attach(
+    new THREE.SphereGeometry(0.1, 24, 16, Math.PI, Math.PI, 0, Math.PI * 0.62),
+    '#3b2b20',
+    [0, 0.075, -0.005],
+  );
+}
+
 function applyPosture(man: Record<string, unknown>, posture: Record<string, number>) {
   // Keys in the order written (POSING.md: assignment order matters).
   for (const [key, value] of Object.entries(posture)) {
@@ -56,9 +103,11 @@ function applyPosture(man: Record<string, unknown>, posture: Record<string, numb
 
 function renderStill(spec: StillSpec): StillTruth {
   if (figure) scene.remove(figure);
-  const man = spec.figure === 'female' ? new Female(spec.figureHeight) : new Male(spec.figureHeight);
+  const man =
+    spec.figure === 'female' ? new Female(spec.figureHeight) : new Male(spec.figureHeight);
   scene.add(man);
   figure = man;
+  addFace(man);
   applyPosture(man as unknown as Record<string, unknown>, spec.posture);
   man.stepOnGround();
   man.updateMatrixWorld(true);
