@@ -3,6 +3,7 @@ import { cp, mkdir } from 'node:fs/promises';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { ASSET_URLS } from './src/pose/asset-urls.ts';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 
@@ -37,14 +38,14 @@ const SECURITY_HEADERS = {
 
 /** Same-origin runtime files: URL prefix → folder, and which files to publish. */
 const RUNTIME_ASSETS = [
-  { url: '/models/', dir: join(ROOT, 'models'), include: /\.(task|json|bin)$/ },
+  { url: ASSET_URLS.models, dir: join(ROOT, 'models'), include: /\.(task|json|bin)$/ },
   {
-    url: '/wasm/mediapipe/',
+    url: ASSET_URLS.mediapipeWasm,
     dir: join(ROOT, 'node_modules/@mediapipe/tasks-vision/wasm'),
     include: /\.(js|wasm)$/,
   },
   {
-    url: '/wasm/tfjs/',
+    url: ASSET_URLS.tfjsWasm,
     dir: join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'),
     include: /\.wasm$/,
   },

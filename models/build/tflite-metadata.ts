@@ -169,11 +169,11 @@ export function addTfliteMetadata(model: Uint8Array, metadata: Uint8Array): Uint
   w.u16(metaVtable + 6, 8);
 
   w.u32(buffersVec, oldBuffers.length + 1);
-  oldBuffers.forEach((t, i) => w.offset(buffersVec + 4 + 4 * i, t.pos + shift));
+  for (const [i, t] of oldBuffers.entries()) w.offset(buffersVec + 4 + 4 * i, t.pos + shift);
   w.offset(buffersVec + 4 + 4 * oldBuffers.length, bufferTable);
 
   w.u32(metadataVec, oldMetadata.length + 1);
-  oldMetadata.forEach((t, i) => w.offset(metadataVec + 4 + 4 * i, t.pos + shift));
+  for (const [i, t] of oldMetadata.entries()) w.offset(metadataVec + 4 + 4 * i, t.pos + shift);
   w.offset(metadataVec + 4 + 4 * oldMetadata.length, metaTable);
 
   w.i32(bufferTable, bufferTable - bufferVtable);

@@ -83,7 +83,8 @@ describe('stored zip', () => {
       ['dir/b.txt', [104, 101, 108, 108, 111]],
     ]);
     const broken = zip.slice();
-    broken[back[0]!.dataOffset] ^= 0xff;
+    const at = back[0]!.dataOffset;
+    broken[at] = broken[at]! ^ 0xff;
     expect(() => readZip(broken)).toThrow(/CRC mismatch in zip entry a.bin/);
   });
 });
@@ -126,7 +127,7 @@ describe('loading checks the manifest', () => {
 
     const path = join(dir, 'tfjs/movenet-lightning.json');
     const bytes = readFileSync(path);
-    bytes[100] ^= 0x01;
+    bytes[100] = bytes[100]! ^ 0x01;
     writeFileSync(path, bytes);
     const corrupt = files.load('tfjs/movenet-lightning.json');
     await expect(corrupt).rejects.toBeInstanceOf(ModelFileError);

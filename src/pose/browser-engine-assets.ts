@@ -1,0 +1,18 @@
+import { ASSET_URLS } from './asset-urls.ts';
+import type { EngineAssets } from './create-pose-engine.ts';
+import { httpModelReader, ModelFiles } from './model-files.ts';
+
+let cached: Promise<ModelFiles> | undefined;
+
+/** Engine assets as the app serves them; the manifest is read once per page. */
+export async function browserEngineAssets(): Promise<EngineAssets> {
+  cached ??= ModelFiles.open(httpModelReader(ASSET_URLS.models)).catch((e: unknown) => {
+    cached = undefined; // let a retry after `npm run models` succeed
+    throw e;
+  });
+  return {
+    files: await cached,
+    mediapipeWasmUrl: ASSET_URLS.mediapipeWasm,
+    tfjsWasmUrl: ASSET_URLS.tfjsWasm,
+  };
+}
