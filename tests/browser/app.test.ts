@@ -21,7 +21,12 @@ async function skeletonPixels(page: Page): Promise<number> {
     const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     let n = 0;
     for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i]! - 0x0b) < 12 && Math.abs(data[i + 1]! - 0x7a) < 12 && Math.abs(data[i + 2]! - 0x75) < 12) n++;
+      if (
+        Math.abs(data[i]! - 0x0b) < 12 &&
+        Math.abs(data[i + 1]! - 0x7a) < 12 &&
+        Math.abs(data[i + 2]! - 0x75) < 12
+      )
+        n++;
     }
     return n;
   });
@@ -61,7 +66,9 @@ describe('pose check on the dev server', () => {
     const res = await page.goto(server.url);
     expectSealedHeaders(res!.headers());
     expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
-    await expect.poll(() => page.getByRole('heading', { name: 'Pose engine check' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Pose engine check' }).count())
+      .toBe(1);
   });
 
   it('runs MediaPipe lite on the test picture, draws the landmarks and shows the timings', async () => {
@@ -70,7 +77,10 @@ describe('pose check on the dev server', () => {
     expect(await page.getByTestId('load-ms').textContent()).toMatch(/^\d+ ms$/);
     expect(await page.getByTestId('inference-ms').textContent()).toMatch(/^\d+ ms$/);
     expect(await skeletonPixels(page)).toBeGreaterThan(200);
-    await page.screenshot({ path: join(SCREENSHOTS, 'pose-check-mediapipe-lite.png'), fullPage: true });
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'pose-check-mediapipe-lite.png'),
+      fullPage: true,
+    });
   });
 
   it('runs TensorFlow.js MoveNet Lightning the same way', async () => {
@@ -78,16 +88,24 @@ describe('pose check on the dev server', () => {
     expect(await page.getByTestId('backend').textContent()).toBe('wasm');
     expect(await page.getByTestId('person').textContent()).toMatch(/^found/);
     expect(await skeletonPixels(page)).toBeGreaterThan(200);
-    await page.screenshot({ path: join(SCREENSHOTS, 'pose-check-tfjs-movenet.png'), fullPage: true });
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'pose-check-tfjs-movenet.png'),
+      fullPage: true,
+    });
   });
 
   it('names the missing model file and the command that rebuilds it', async () => {
-    await page.route('**/models/pose_landmarker_full.task', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.route('**/models/pose_landmarker_full.task', (route) =>
+      route.fulfill({ status: 404, body: '' }),
+    );
     await runCheck(page, 'MediaPipe · full');
     expect(await page.getByTestId('error').textContent()).toBe(
       'Model file "models/pose_landmarker_full.task" was not found. Rebuild the models with `npm run models`.',
     );
-    await page.screenshot({ path: join(SCREENSHOTS, 'pose-check-missing-model.png'), fullPage: true });
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'pose-check-missing-model.png'),
+      fullPage: true,
+    });
     await page.unroute('**/models/pose_landmarker_full.task');
   });
 
@@ -125,7 +143,9 @@ describe('pose check in the production build', () => {
     const page = await browser.context.newPage();
     const res = await page.goto(url);
     expectSealedHeaders(res!.headers());
-    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const meta = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
     expect(meta).toContain("connect-src 'self'");
     await runCheck(page, 'MediaPipe · lite');
     expect(await page.getByTestId('person').textContent()).toMatch(/^found/);

@@ -10,7 +10,13 @@ import type { PoseFrame } from '../../src/core/pose-frame.ts';
 import type { EngineSpec } from '../../src/pose/create-pose-engine.ts';
 import type { EngineRuntime } from '../../src/pose/pose-engine.ts';
 import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
-import { jointErrors, jointTolerance, leftRightOrder, MAIN_JOINTS, STILL_URL } from '../support/still-fixture.ts';
+import {
+  jointErrors,
+  jointTolerance,
+  leftRightOrder,
+  MAIN_JOINTS,
+  STILL_URL,
+} from '../support/still-fixture.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 
 /** How far apart the two engines may put a main joint, fraction of image height. */
@@ -28,7 +34,11 @@ interface DetectResult {
 }
 
 const detect = (spec: EngineSpec, frames = 3): Promise<DetectResult> =>
-  page.evaluate(([s, url, n]) => window.harness.detectStill(s, url, n), [spec, STILL_URL, frames] as const);
+  page.evaluate(([s, url, n]) => window.harness.detectStill(s, url, n), [
+    spec,
+    STILL_URL,
+    frames,
+  ] as const);
 
 beforeAll(async () => {
   server = await startDevServer();
@@ -60,8 +70,14 @@ describe('engines in Chromium', () => {
   it('MediaPipe lite puts every main joint near the truth, left and right unswapped', () => {
     expect(mediapipe.frame).not.toBeNull();
     const errors = jointErrors(mediapipe.frame!);
-    console.info('mediapipe lite joint errors', Object.values(errors).map((e) => e.toFixed(3)).join(' '));
-    for (const name of MAIN_JOINTS) expect.soft(errors[name], name).toBeLessThan(jointTolerance(name));
+    console.info(
+      'mediapipe lite joint errors',
+      Object.values(errors)
+        .map((e) => e.toFixed(3))
+        .join(' '),
+    );
+    for (const name of MAIN_JOINTS)
+      expect.soft(errors[name], name).toBeLessThan(jointTolerance(name));
     expect(leftRightOrder(mediapipe.frame!)).toBe(true);
     expect(mediapipe.frame!.engine).toBe('mediapipe/lite');
     expect(mediapipe.frame!.world).toHaveLength(33);
@@ -89,8 +105,15 @@ describe('engines in Chromium', () => {
       { engine: 'mediapipe', model: 'lite', delegate: 'CPU' },
       { engine: 'tfjs', model: 'movenet-lightning', backend: 'wasm' },
     ] as const) {
-      const live = await page.evaluate(([s, url]) => window.harness.cycles(s, url, 3), [spec, STILL_URL] as const);
-      expect(live, spec.engine).toEqual({ 'mediapipe-task': 0, 'tfjs-detector': 0, 'image-bitmap': 0 });
+      const live = await page.evaluate(([s, url]) => window.harness.cycles(s, url, 3), [
+        spec,
+        STILL_URL,
+      ] as const);
+      expect(live, spec.engine).toEqual({
+        'mediapipe-task': 0,
+        'tfjs-detector': 0,
+        'image-bitmap': 0,
+      });
     }
   });
 

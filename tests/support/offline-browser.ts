@@ -12,10 +12,14 @@ export interface OfflineBrowser {
   close(): Promise<void>;
 }
 
-export async function openOfflineBrowser(origin: string, options?: LaunchOptions): Promise<OfflineBrowser> {
+export async function openOfflineBrowser(
+  origin: string,
+  options?: LaunchOptions,
+): Promise<OfflineBrowser> {
   const context = await launchChromium(options);
   const offOrigin: string[] = [];
-  const isLocal = (url: string) => url.startsWith(`${origin}/`) || url.startsWith('blob:') || url.startsWith('data:');
+  const isLocal = (url: string) =>
+    url.startsWith(`${origin}/`) || url.startsWith('blob:') || url.startsWith('data:');
   context.on('request', (r) => {
     if (!isLocal(r.url())) offOrigin.push(`${r.method()} ${r.url()}`);
   });
