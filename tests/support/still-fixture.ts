@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LandmarkName } from '../../src/core/landmarks.ts';
+import { LANDMARK_NAMES, type LandmarkName } from '../../src/core/landmarks.ts';
 import { getLandmark, type PoseFrame } from '../../src/core/pose-frame.ts';
 import { PROJECT_ROOT } from './vite-server.ts';
 
@@ -25,20 +25,9 @@ export const STILL_TRUTH = (
 ).joints;
 
 /** Joints every engine (MoveNet included) reports, with the tolerance we hold them to. */
-export const MAIN_JOINTS: LandmarkName[] = [
-  'left_shoulder',
-  'right_shoulder',
-  'left_elbow',
-  'right_elbow',
-  'left_wrist',
-  'right_wrist',
-  'left_hip',
-  'right_hip',
-  'left_knee',
-  'right_knee',
-  'left_ankle',
-  'right_ankle',
-];
+export const MAIN_JOINTS: LandmarkName[] = LANDMARK_NAMES.filter((n) =>
+  /_(shoulder|elbow|wrist|hip|knee|ankle)$/.test(n),
+);
 
 /**
  * Distance from truth allowed, as a fraction of the image height (480 px).
