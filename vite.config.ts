@@ -122,7 +122,7 @@ export default defineConfig({
   worker: { format: 'es' },
   optimizeDeps: {
     // Scan every page up front so the dev server never reloads mid-test to add a dependency.
-    entries: ['index.html', 'tests/browser/pages/*.html', 'tests/tools/scene-page/*.html'],
+    entries: ['index.html', 'tests/browser/pages/*.html', 'tests/tools/*-page/*.html'],
   },
   test: {
     projects: [

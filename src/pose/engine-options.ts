@@ -32,3 +32,18 @@ export function withBackend(spec: EngineSpec, backend: string): EngineSpec {
     ? { ...spec, delegate: backend as 'auto' | 'GPU' | 'CPU' }
     : { ...spec, backend: backend as 'wasm' | 'webgl' | 'cpu' };
 }
+
+/** `mediapipe/lite`, `tfjs/blazepose-lite`…: the names tools and recordings use for a spec. */
+export function engineName(spec: EngineSpec): `${EngineSpec['engine']}/${string}` {
+  return `${spec.engine}/${spec.model}`;
+}
+
+/** The spec an engine name stands for; throws listing the valid names. */
+export function parseEngineName(name: string): EngineSpec {
+  const choice = ENGINE_CHOICES.find((c) => engineName(c.spec) === name);
+  if (!choice) {
+    const valid = ENGINE_CHOICES.map((c) => engineName(c.spec)).join(', ');
+    throw new Error(`Unknown engine "${name}". Use one of: ${valid}`);
+  }
+  return choice.spec;
+}

@@ -5,7 +5,7 @@
  * into the original image's coordinates.
  */
 import type { ImageLandmark, PoseFrame, WorldLandmark } from '../core/pose-frame.ts';
-import type { RgbaImage } from './pose-engine.ts';
+import { inputSize, isRgbaImage, type PoseInput, type RgbaImage } from './pose-engine.ts';
 
 /** 1 = a quarter turn clockwise, -1 = counter-clockwise. */
 export type QuarterTurn = 1 | -1;
@@ -50,4 +50,27 @@ export function unturnFrame(frame: PoseFrame, turn: QuarterTurn): PoseFrame {
   };
   if (frame.world) out.world = frame.world.map((p) => (p ? unturnWorld(p, turn) : null));
   return out;
+}
+
+/**
+ * Any engine input turned a quarter: pixels are moved directly for raw RGBA
+ * and ImageData, drawn turned on an OffscreenCanvas for bitmaps, canvases and
+ * video (browsers and workers). The result is owned by the caller.
+ */
+export function turnInput(input: PoseInput, turn: QuarterTurn): PoseInput {
+  if (isRgbaImage(input) || (typeof ImageData !== 'undefined' && input instanceof ImageData)) {
+    return rotateRgba(input as RgbaImage, turn);
+  }
+  if (typeof OffscreenCanvas === 'undefined') {
+    throw new Error('Turning a frame needs raw pixels or OffscreenCanvas');
+  }
+  const { width, height } = inputSize(input);
+  const canvas = new OffscreenCanvas(height, width);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('No 2D context for turning a frame');
+  // Clockwise: the source's top-left corner goes to the top-right.
+  ctx.translate(turn === 1 ? height : 0, turn === 1 ? 0 : width);
+  ctx.rotate((turn * Math.PI) / 2);
+  ctx.drawImage(input as CanvasImageSource, 0, 0);
+  return canvas;
 }

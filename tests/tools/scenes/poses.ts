@@ -1,0 +1,149 @@
+/**
+ * Named poses for the scripted clips: mannequin-js joint angles, applied in
+ * the order written after the figure's default posture (POSING.md rule 2).
+ * The three `*-verified` poses are POSING.md's measured ones; the others are
+ * authored here from them and checked by eye on rendered frames.
+ */
+export type Posture = Record<string, number>;
+
+const TWIST_RIGHT: Posture = {
+  bend: -3.3,
+  'l_leg.raise': 85.8,
+  'r_leg.turn': -41.1,
+  'r_leg.raise': 141.1,
+  'r_knee.bend': 100.1,
+  'r_ankle.bend': -65.5,
+  'r_ankle.tilt': 12.3,
+  'torso.turn': -40,
+  'l_arm.turn': -16.8,
+  'l_arm.straddle': 3.7,
+  'l_arm.raise': 28.6,
+  'l_elbow.bend': 105.9,
+  'r_arm.straddle': 2,
+  'r_arm.raise': -2.3,
+  'r_elbow.bend': 0,
+  'r_wrist.turn': -8.8,
+  'r_wrist.bend': -95.2,
+  'r_wrist.tilt': -17.2,
+};
+
+const ROLLER: Posture = {
+  bend: -86.7,
+  'torso.bend': 19.8,
+  'head.nod': 10,
+  'l_leg.straddle': 3,
+  'l_leg.raise': 39.6,
+  'l_knee.bend': 90,
+  'l_ankle.bend': -36.6,
+  'r_leg.straddle': 3,
+  'r_leg.raise': 39.6,
+  'r_knee.bend': 90,
+  'r_ankle.bend': -36.6,
+  'l_arm.turn': 15.2,
+  'l_arm.straddle': 34.4,
+  'l_arm.raise': 118.7,
+  'l_elbow.bend': 137.8,
+  'r_arm.turn': 15.2,
+  'r_arm.straddle': 34.4,
+  'r_arm.raise': 118.7,
+  'r_elbow.bend': 137.8,
+};
+
+const CHILD: Posture = {
+  bend: 66.6,
+  'torso.bend': 42.1,
+  'head.nod': 21.6,
+  'l_leg.straddle': 8,
+  'l_leg.raise': 127.3,
+  'l_knee.bend': 150.7,
+  'l_ankle.bend': -60.5,
+  'r_leg.straddle': 8,
+  'r_leg.raise': 127.3,
+  'r_knee.bend': 150.7,
+  'r_ankle.bend': -60.5,
+  'l_arm.turn': 67.6,
+  'l_arm.straddle': 9.5,
+  'l_arm.raise': 146.4,
+  'l_elbow.bend': 129,
+  'l_wrist.bend': -62.9,
+  'l_wrist.turn': -6,
+  'l_wrist.tilt': 67,
+  'r_arm.turn': 67.6,
+  'r_arm.straddle': 9.5,
+  'r_arm.raise': 146.4,
+  'r_elbow.bend': 129,
+  'r_wrist.bend': -62.9,
+  'r_wrist.turn': -6,
+  'r_wrist.tilt': -67,
+};
+
+export const POSES: Record<string, Posture> = {
+  'twist-right-verified': TWIST_RIGHT,
+  /** Legs already placed for a right twist, sitting square, hands resting by the hips. */
+  'twist-right-square': {
+    ...TWIST_RIGHT,
+    'torso.turn': 0,
+    'l_arm.turn': 0,
+    'l_arm.straddle': 8,
+    'l_arm.raise': -2,
+    'l_elbow.bend': 10,
+    'r_arm.straddle': 8,
+    'r_wrist.bend': -80,
+    'r_wrist.tilt': 0,
+  },
+  'roller-verified': ROLLER,
+  /** Same, arms resting on the floor beside the body instead of holding the head. */
+  'roller-arms-down': {
+    ...ROLLER,
+    'l_arm.turn': 0,
+    'l_arm.straddle': 25,
+    'l_arm.raise': -5,
+    'l_elbow.bend': 10,
+    'r_arm.turn': 0,
+    'r_arm.straddle': 25,
+    'r_arm.raise': -5,
+    'r_elbow.bend': 10,
+  },
+  'child-verified': CHILD,
+  /** Hands and knees: trunk level, thighs and arms vertical. */
+  'all-fours': {
+    bend: 88,
+    'head.nod': -10,
+    'l_leg.straddle': 6,
+    'l_leg.raise': 90,
+    'l_knee.bend': 90,
+    'l_ankle.bend': -50,
+    'r_leg.straddle': 6,
+    'r_leg.raise': 90,
+    'r_knee.bend': 90,
+    'r_ankle.bend': -50,
+    'l_arm.straddle': 8,
+    'l_arm.raise': 90,
+    'l_elbow.bend': 5,
+    'l_wrist.bend': -80,
+    'r_arm.straddle': 8,
+    'r_arm.raise': 90,
+    'r_elbow.bend': 5,
+    'r_wrist.bend': -80,
+  },
+};
+
+export const POSE_NAMES: ReadonlySet<string> = new Set(Object.keys(POSES));
+
+/** Keys whose sign flips in a left–right mirror (the figure's own frame; POSING.md rule 3). */
+const SIGN_FLIPS = /^(tilt|torso\.turn|torso\.tilt|head\.turn|head\.tilt|[lr]_wrist\.tilt)$/;
+
+/**
+ * The same pose with left and right exchanged: `l_` and `r_` keys swap, and
+ * rotations about the body's long axis or sideways change sign. The figure's
+ * heading `turn` (default -90 = facing +z) mirrors about that default.
+ */
+export function mirrorPosture(posture: Posture): Posture {
+  const out: Posture = {};
+  for (const [key, value] of Object.entries(posture)) {
+    const swapped = key.replace(/^([lr])_/, (_, s: string) => (s === 'l' ? 'r_' : 'l_'));
+    if (key === 'turn') out[swapped] = -180 - value;
+    else out[swapped] = SIGN_FLIPS.test(swapped) ? -value : value;
+  }
+  return out;
+}
