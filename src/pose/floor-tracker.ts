@@ -7,6 +7,10 @@
  *   track from the previous frame's region;
  * - stays with the orientation that last found the person (a person found
  *   upright is carried down by that track as they lie back);
+ * - when that track is lost, first asks the same engine again on the same
+ *   frame: having dropped its track, it now searches the whole frame afresh
+ *   (measured: MediaPipe's track on a person on all fours failed every other
+ *   frame while a fresh search found them every time);
  * - when it loses the person, tries the frame turned a quarter either way,
  *   the turn that makes the last seen trunk upright first, and turns the
  *   landmarks back into the original frame;
@@ -55,6 +59,8 @@ export class FloorTracker {
   private readonly engines = new Map<Orientation, Promise<PoseEngine>>();
   private current: Orientation = 0;
   private lastTrunkAngle: number | undefined;
+  /** The current orientation's engine found a usable pose on the previous frame (it holds a track). */
+  private tracking = false;
   private lostSinceMs: number | undefined;
   private lastRetryMs = Number.NEGATIVE_INFINITY;
   private closed = false;
@@ -87,7 +93,8 @@ export class FloorTracker {
           ? [-1, 1, 0]
           : [1, -1, 0]
         : [0, 1, -1];
-    return [this.current, ...upright.filter((o) => o !== this.current)];
+    const retry = this.tracking ? [this.current] : [];
+    return [this.current, ...retry, ...upright.filter((o) => o !== this.current)];
   }
 
   async detect(input: PoseInput, tMs: number): Promise<TrackedPose> {
@@ -101,12 +108,14 @@ export class FloorTracker {
       const frame = found && o !== 0 ? unturnFrame(found, o) : found;
       if (isUsablePose(frame)) {
         this.current = o;
+        this.tracking = true;
         this.lostSinceMs = undefined;
         this.lastTrunkAngle = trunkImageAngle(frame!) ?? this.lastTrunkAngle;
         return { frame, usable: true, orientation: o, tried };
       }
       if (frame && !fallback) fallback = { frame, usable: false, orientation: o, tried };
     }
+    this.tracking = false;
     this.lostSinceMs ??= tMs;
     return fallback
       ? { ...fallback, tried }

@@ -151,6 +151,12 @@ function placeFigure(c: Cast, scene: Scene, frame: ReturnType<typeof scriptFrame
   man.position.set(0, 0, 0);
   if (scene.placement.kind === 'ground') {
     man.stepOnGround();
+    if (scene.placement.on === 'legs') {
+      const legs = new THREE.Box3()
+        .setFromObject(man.l_leg as THREE.Object3D, true)
+        .union(new THREE.Box3().setFromObject(man.r_leg as THREE.Object3D, true));
+      man.position.y += FLOOR_Y - legs.min.y;
+    }
     man.position.x += frame.x;
     man.position.z += frame.z;
     man.updateMatrixWorld(true);
@@ -176,7 +182,7 @@ const round = (v: number, digits: number) => Number(v.toFixed(digits));
 
 function measureTruth(
   c: Cast,
-  scene: Scene,
+  imageHeight: number,
   frame: ReturnType<typeof scriptFrame>,
   camera: THREE.PerspectiveCamera,
 ): FrameTruth {
@@ -200,6 +206,9 @@ function measureTruth(
   const head = headCentre(man);
   const midAnkle = mid(w('left_ankle'), w('right_ankle'));
   const hipHeightM = midHip.y - FLOOR_Y;
+  const forward = camera.getWorldDirection(new THREE.Vector3());
+  const depth = mid(midHip, midShoulder).sub(camera.position).dot(forward);
+  const focalPx = imageHeight / 2 / Math.tan((camera.fov * Math.PI) / 360);
   const truth: FrameTruth = {
     t: round(frame.t, 4),
     phase: frame.phase,
@@ -209,6 +218,7 @@ function measureTruth(
     trunkLeanDeg: round((trunk.angleTo(UP) * 180) / Math.PI, 2),
     hipHeightM: round(hipHeightM, 4),
     hipHeightThighs: round(hipHeightM / c.thighLengthM, 4),
+    pxPerM: round(focalPx / depth, 2),
     handsOnHead:
       w('left_wrist').distanceTo(head) < TRUTH_RULES.handsOnHeadM &&
       w('right_wrist').distanceTo(head) < TRUTH_RULES.handsOnHeadM,
@@ -246,7 +256,7 @@ export function renderClipFrame(scene: Scene, index: number): RenderedFrame {
   const png = renderPng(camera, scene.camera.width, scene.camera.height);
   return {
     png,
-    truth: measureTruth(c, scene, frame, camera),
+    truth: measureTruth(c, scene.camera.height, frame, camera),
     figure: { thighLengthM: c.thighLengthM, torsoLengthM: c.torsoLengthM },
   };
 }

@@ -43,11 +43,15 @@ export interface SceneCamera {
 
 /**
  * How the figure is put in the room each frame.
- * - `ground`: its lowest point on the floor (mannequin `stepOnGround`), then shifted by the keyframed x, z.
+ * - `ground`: its lowest point on the floor (mannequin `stepOnGround`), then shifted by the keyframed x, z;
+ *   with `on: 'legs'` the lowest point of the legs instead (kneeling: the knees stay down while
+ *   the arms move).
  * - `roller`: lying back over the foam roller; the body slides so the roller sits at the keyframed
  *   `rollerAt`, rests on it, and both ankles stay planted at `feetZ` (the feet do not slide).
  */
-export type Placement = { kind: 'ground' } | { kind: 'roller'; feetZ: number };
+export type Placement =
+  | { kind: 'ground'; on?: 'lowest' | 'legs' }
+  | { kind: 'roller'; feetZ: number };
 
 export interface Keyframe {
   t: number;
@@ -151,7 +155,13 @@ export function validateScene(value: unknown, source: string, knownPoses: Readon
   const p = obj(s.placement, 'placement');
   const placement: Placement =
     oneOf(p.kind, 'placement.kind', ['ground', 'roller'] as const) === 'ground'
-      ? { kind: 'ground' }
+      ? {
+          kind: 'ground',
+          on:
+            p.on === undefined
+              ? 'lowest'
+              : oneOf(p.on, 'placement.on', ['lowest', 'legs'] as const),
+        }
       : { kind: 'roller', feetZ: num(p.feetZ, 'placement.feetZ', -2, 2) };
   let roller: Scene['roller'];
   if (s.roller !== undefined) {

@@ -49,6 +49,12 @@ export interface FrameTruth {
   /** Mid-hip joint height above the floor, metres and thigh lengths. */
   hipHeightM: number;
   hipHeightThighs: number;
+  /**
+   * Image pixels per metre at the depth of the mid-trunk: the scale that
+   * makes image errors body-relative without shrinking when the trunk is
+   * seen end-on (a projected torso length would).
+   */
+  pxPerM: number;
   /** Roller position along the back, fraction of torso length from the shoulders (roller clips). */
   rollerAt?: number;
   handsOnHead: boolean;

@@ -1,0 +1,115 @@
+/**
+ * `npm run eval`: scores the pose pipeline on the ground-truth clips and
+ * prints a table per clip and in total (and writes it as JSON).
+ *   --engine mediapipe|tfjs --model lite|blazepose-lite|…  one engine (default: the recorded ones)
+ *   --only id,id       some clips
+ *   --scenes <dir>     scene files kept outside the repo: rendered and recorded on the fly
+ *   --render           re-render and re-record the committed scenes instead of reading the streams
+ *   --json <file>      where the JSON goes (default test-results/eval/eval.json)
+ * Nothing in fixtures/ is written.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { engineName, parseEngineName } from '../../src/pose/engine-options.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { PROJECT_ROOT, startDevServer } from '../support/vite-server.ts';
+import { formatTable } from './eval/eval-table.ts';
+import { type ClipScore, ON_BODY_TORSO, scoreClip } from './eval/score-clip.ts';
+import { truthPath } from './render-scenes.ts';
+import { parseToolArgs } from './scenes/cli-args.ts';
+import {
+  type LoadedScene,
+  loadScenes,
+  SCENES_DIR,
+  STREAMS_DIR,
+  TRUTH_DIR,
+} from './scenes/load-scenes.ts';
+import { openScenePage, renderClip } from './scenes/render-clip.ts';
+import type { ClipTruth } from './scenes/truth-format.ts';
+import { type LandmarkStream, parseStream, streamFileName } from './streams/landmark-stream.ts';
+import { openRecordPage, RECORDED_ENGINES, readTruth, recordClip } from './streams/record-clip.ts';
+
+const DEFAULT_MODEL: Record<string, string> = { mediapipe: 'lite', tfjs: 'blazepose-lite' };
+
+function chosenEngines(values: Map<string, string>): string[] {
+  const engine = values.get('engine');
+  const model = values.get('model');
+  if (!engine && !model) return [...RECORDED_ENGINES];
+  if (!engine) throw new Error('--model needs --engine (mediapipe or tfjs)');
+  const name = `${engine}/${model ?? DEFAULT_MODEL[engine] ?? ''}`;
+  return [engineName(parseEngineName(name))];
+}
+
+function readStream(loaded: LoadedScene, engine: string): LandmarkStream {
+  const file = join(STREAMS_DIR, loaded.scene.id, streamFileName(engine));
+  if (!existsSync(file)) {
+    throw new Error(
+      `No recorded ${engine} stream for ${loaded.scene.id}: run \`npm run record -- --only ${loaded.scene.id} --engines ${engine}\`, or eval with --render`,
+    );
+  }
+  const stream = parseStream(readFileSync(file, 'utf8'), file);
+  if (stream.sceneHash !== loaded.hash) {
+    throw new Error(
+      `${file} was recorded from an older version of the scene: run \`npm run scenes\` and \`npm run record\` for ${loaded.scene.id}`,
+    );
+  }
+  return stream;
+}
+
+/** Renders and records on the fly (for --scenes and --render), under test-results/. */
+async function renderAndRecord(scenes: LoadedScene[], engines: string[]) {
+  const framesDir = join(PROJECT_ROOT, 'test-results/eval/frames');
+  const server = await startDevServer();
+  const browser = await launchChromium();
+  const out: { truth: ClipTruth; stream: LandmarkStream }[] = [];
+  try {
+    const scenePage = await openScenePage(browser, server.url);
+    const recordPage = await openRecordPage(browser, server.url);
+    for (const loaded of scenes) {
+      const truth = await renderClip(scenePage, loaded, framesDir);
+      for (const engine of engines) {
+        const { trackerCalls: _, ...stream } = await recordClip(
+          recordPage,
+          loaded,
+          truth,
+          framesDir,
+          engine,
+        );
+        out.push({ truth, stream });
+        console.error(`rendered and recorded ${loaded.scene.id} with ${engine}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return out;
+}
+
+async function main() {
+  const args = parseToolArgs(process.argv.slice(2), ['engine', 'model', 'json'], ['render']);
+  const engines = chosenEngines(args.values);
+  const scenes = loadScenes(args.scenes ? resolve(args.scenes) : SCENES_DIR, args.only);
+  const runs =
+    args.scenes || args.flags.has('render')
+      ? await renderAndRecord(scenes, engines)
+      : scenes.flatMap((loaded) => {
+          const truth = readTruth(truthPath(TRUTH_DIR, loaded.scene.id), loaded);
+          return engines.map((engine) => ({ truth, stream: readStream(loaded, engine) }));
+        });
+  const scores: ClipScore[] = runs.map(({ stream, truth }) => scoreClip(stream, truth));
+  console.log(formatTable(scores));
+  console.log(
+    `\nusable: trunk seen (floor tracker on); plain: the same engine without turned frames; ` +
+      `on body: usable and median joint error < ${ON_BODY_TORSO} torso lengths; turned: found in a turned frame; ` +
+      'err: per-frame median joint error over usable frames, torso lengths (med, p95).',
+  );
+  const jsonFile = resolve(
+    args.values.get('json') ?? join(PROJECT_ROOT, 'test-results/eval/eval.json'),
+  );
+  mkdirSync(dirname(jsonFile), { recursive: true });
+  writeFileSync(jsonFile, `${JSON.stringify({ engines, scores }, null, 2)}\n`);
+  console.log(`JSON: ${jsonFile}`);
+}
+
+if (process.argv[1]?.endsWith('eval.ts')) await main();

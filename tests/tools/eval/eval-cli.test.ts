@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../support/vite-server.ts';
+
+const run = (args: string[]) =>
+  execFileSync(process.execPath, ['--import', 'tsx', 'tests/tools/eval.ts', ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+describe('npm run eval (from the committed streams)', () => {
+  it('prints a row per clip and engine plus totals, and writes the same as JSON', () => {
+    const json = join(mkdtempSync(join(tmpdir(), 'eval-')), 'out.json');
+    const out = run(['--only', 'roller-good-side-male,child-good-side-male', '--json', json]);
+    expect(out).toMatch(/^clip\s+engine\s+frames\s+usable\s+plain/);
+    expect(out).toMatch(/roller-good-side-male\s+mediapipe\/lite\s+100\s+\d+%/);
+    expect(out).toMatch(/all 2 clips\s+tfjs\/blazepose-lite\s+220/);
+    const written = JSON.parse(readFileSync(json, 'utf8')) as { scores: { scene: string }[] };
+    expect(written.scores.map((s) => s.scene)).toEqual([
+      'child-good-side-male',
+      'child-good-side-male',
+      'roller-good-side-male',
+      'roller-good-side-male',
+    ]);
+  });
+
+  it('one engine with --engine/--model; a bad name says which names exist', () => {
+    expect(
+      run([
+        '--only',
+        'roller-good-side-male',
+        '--engine',
+        'tfjs',
+        '--json',
+        join(tmpdir(), 'e.json'),
+      ]),
+    ).not.toContain('mediapipe/lite');
+    expect(() => run(['--engine', 'tfjs', '--model', 'giant'])).toThrow(
+      /Unknown engine "tfjs\/giant"\. Use one of: mediapipe\/lite/,
+    );
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Scores one recorded stream against its clip's truth. Today: how often a
+ * usable pose was found (with the floor tracker and without), whether it sat
+ * on the body, and how far the landmarks are from the figure's true joints.
+ * Checker measures (rotation, hip height, roller, holds, cues) join here as
+ * the checkers land (issue 4), using metrics.ts.
+ */
+import { getLandmark } from '../../../src/core/pose-frame.ts';
+import type { ClipTruth } from '../scenes/truth-format.ts';
+import { TRUTH_JOINTS } from '../scenes/truth-format.ts';
+import { decodeFrame, type LandmarkStream } from '../streams/landmark-stream.ts';
+import { median, percentile, share } from './metrics.ts';
+
+/** A usable frame whose median joint error is below this many torso lengths is "on the body". */
+export const ON_BODY_TORSO = 0.25;
+
+export interface ClipScore {
+  scene: string;
+  engine: string;
+  frames: number;
+  /** Shares of frames, 0–1. */
+  usable: number;
+  usablePlain: number;
+  onBody: number;
+  /** Median and 95th percentile over usable frames of the per-frame median joint error, torso lengths. */
+  jointErrorMedian: number;
+  jointErrorP95: number;
+  /** Share of frames the tracker found the pose in a turned frame. */
+  turned: number;
+}
+
+/** Each truth joint's distance from the model's landmark, in torso lengths (Infinity if absent). */
+export function frameJointErrors(
+  stream: LandmarkStream,
+  index: number,
+  truth: ClipTruth,
+): number[] | undefined {
+  const frame = decodeFrame(stream, stream.frames[index]!);
+  if (!frame) return undefined;
+  const t = truth.frames[index]!;
+  const { imageWidth: w, imageHeight: h } = truth;
+  // The torso's true length at its depth, in pixels: unaffected by how end-on it is seen.
+  const torso = truth.torsoLengthM * t.pxPerM;
+  return TRUTH_JOINTS.map((name) => {
+    const p = getLandmark(frame, name);
+    if (!p) return Number.POSITIVE_INFINITY;
+    const [tx, ty] = t.joints[name];
+    return Math.hypot((p.x - tx) * w, (p.y - ty) * h) / torso;
+  });
+}
+
+export function scoreClip(stream: LandmarkStream, truth: ClipTruth): ClipScore {
+  if (stream.frames.length !== truth.frames.length) {
+    throw new Error(
+      `${stream.scene} ${stream.engine}: ${stream.frames.length} frames recorded, truth has ${truth.frames.length}`,
+    );
+  }
+  const errors: number[] = [];
+  const onBody: boolean[] = [];
+  stream.frames.forEach((f, i) => {
+    const e = f.u ? frameJointErrors(stream, i, truth) : undefined;
+    const m = e ? median(e) : Number.POSITIVE_INFINITY;
+    if (e) errors.push(m);
+    onBody.push(m < ON_BODY_TORSO);
+  });
+  return {
+    scene: stream.scene,
+    engine: stream.engine,
+    frames: stream.frames.length,
+    usable: share(stream.frames.map((f) => f.u === 1)),
+    usablePlain: share([...stream.plainUsable].map((c) => c === '1')),
+    onBody: share(onBody),
+    jointErrorMedian: median(errors),
+    jointErrorP95: percentile(errors, 95),
+    turned: share(stream.frames.map((f) => f.u === 1 && f.o !== 0)),
+  };
+}
