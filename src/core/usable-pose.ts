@@ -3,6 +3,7 @@
  * Also which way the trunk points in the image, for turning frames so a
  * lying body looks upright to the detector.
  */
+import { imageDirection, sub2 } from './geometry.ts';
 import type { LandmarkName } from './landmarks.ts';
 import { getLandmark, type PoseFrame } from './pose-frame.ts';
 
@@ -50,6 +51,5 @@ export function trunkImageAngle(frame: PoseFrame): number | undefined {
   };
   const s = mid(SHOULDERS);
   const h = mid(HIPS);
-  if (!s || !h || (s.x === h.x && s.y === h.y)) return undefined;
-  return (Math.atan2(s.x - h.x, h.y - s.y) * 180) / Math.PI;
+  return s && h ? imageDirection(sub2(s, h)) : undefined;
 }

@@ -14,6 +14,10 @@
  * - when it loses the person, tries the frame turned a quarter either way,
  *   the turn that makes the last seen trunk upright first, and turns the
  *   landmarks back into the original frame;
+ * - while turned, looks at the frame as it is once a second and goes back
+ *   to it when the person is found there: upright finds are the more
+ *   reliable (measured: tfjs BlazePose read some people in turned frames
+ *   reversed, head for feet, with full confidence);
  * - when nobody has been found for a while, retries the turns only now and
  *   then, so an empty room does not cost three inferences a frame.
  * Lifetime: one camera or clip; `close()` closes every engine it made.
@@ -37,7 +41,11 @@ export interface FloorTrackerOptions {
    */
   idleAfterMs?: number;
   idleRetryMs?: number;
+  /** While turned, how often to try the frame as it is, ms. Default DEFAULT_UPRIGHT_PROBE_MS. */
+  uprightProbeMs?: number;
 }
+
+export const DEFAULT_UPRIGHT_PROBE_MS = 1000;
 
 export const DEFAULT_IDLE_AFTER_MS = 2000;
 export const DEFAULT_IDLE_RETRY_MS = 500;
@@ -63,6 +71,7 @@ export class FloorTracker {
   private tracking = false;
   private lostSinceMs: number | undefined;
   private lastRetryMs = Number.NEGATIVE_INFINITY;
+  private lastUprightProbeMs = Number.NEGATIVE_INFINITY;
   private closed = false;
 
   constructor(private readonly options: FloorTrackerOptions) {}
@@ -94,7 +103,17 @@ export class FloorTracker {
           : [1, -1, 0]
         : [0, 1, -1];
     const retry = this.tracking ? [this.current] : [];
-    return [this.current, ...retry, ...upright.filter((o) => o !== this.current)];
+    const plan: Orientation[] = [
+      this.current,
+      ...retry,
+      ...upright.filter((o) => o !== this.current),
+    ];
+    const probeEvery = this.options.uprightProbeMs ?? DEFAULT_UPRIGHT_PROBE_MS;
+    if (this.current !== 0 && this.tracking && tMs - this.lastUprightProbeMs >= probeEvery) {
+      this.lastUprightProbeMs = tMs;
+      return [0, ...plan.filter((o) => o !== 0)];
+    }
+    return plan;
   }
 
   async detect(input: PoseInput, tMs: number): Promise<TrackedPose> {
@@ -107,6 +126,7 @@ export class FloorTracker {
       const found = await engine.detect(o === 0 ? input : turnInput(input, o), tMs);
       const frame = found && o !== 0 ? unturnFrame(found, o) : found;
       if (isUsablePose(frame)) {
+        if (o !== this.current) this.lastUprightProbeMs = tMs;
         this.current = o;
         this.tracking = true;
         this.lostSinceMs = undefined;

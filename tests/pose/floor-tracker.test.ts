@@ -87,6 +87,25 @@ describe('FloorTracker', () => {
     tracker.close();
   });
 
+  it('while turned, tries the frame as it is once a second and returns to it when it works', async () => {
+    let standing = false;
+    const f = fakeEngines((img) =>
+      standing ? (img.width === 4 ? upright : null) : turnedOnly(img, 0),
+    );
+    const tracker = new FloorTracker({ createEngine: f.createEngine });
+    const tried: string[] = [];
+    for (let t = 0; t <= 1200; t += 100)
+      tried.push((await tracker.detect(IMAGE, t)).tried.join(','));
+    // Found turned at 0 ms; the next look at the upright frame is 1 s later (it fails: still lying).
+    expect(tried).toEqual(['0,1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '0,1', '1', '1']);
+    standing = true;
+    const back = await tracker.detect(IMAGE, 2100);
+    expect(back.tried).toEqual([0]);
+    expect(back.orientation).toBe(0);
+    expect((await tracker.detect(IMAGE, 2200)).tried).toEqual([0]);
+    tracker.close();
+  });
+
   it('after losing a trunk that lay head-right, tries the counter-clockwise turn first', async () => {
     let lying = false;
     // Before: found as it is, lying with the head to the right. After: found only turned.

@@ -108,7 +108,8 @@ async function main() {
     args.values.get('json') ?? join(PROJECT_ROOT, 'test-results/eval/eval.json'),
   );
   mkdirSync(dirname(jsonFile), { recursive: true });
-  writeFileSync(jsonFile, `${JSON.stringify({ engines, scores }, null, 2)}\n`);
+  const rows = scores.map(({ frameErrors: _, ...row }) => row);
+  writeFileSync(jsonFile, `${JSON.stringify({ engines, scores: rows }, null, 2)}\n`);
   console.log(`JSON: ${jsonFile}`);
 }
 

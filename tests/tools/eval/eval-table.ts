@@ -1,4 +1,5 @@
 /** Prints clip scores as a fixed-width table, one row per clip and a total per engine. */
+import { median, percentile } from './metrics.ts';
 import type { ClipScore } from './score-clip.ts';
 
 const pct = (v: number) => (Number.isNaN(v) ? '—' : `${(v * 100).toFixed(0)}%`);
@@ -22,9 +23,10 @@ function row(cells: string[]): string {
     .join('  ');
 }
 
-/** Frames pooled over clips: shares weighted by frame count, errors as the worst clip's. */
+/** Frames pooled over clips: shares weighted by frame count, error percentiles over all usable frames. */
 export function totalScore(engine: string, scores: ClipScore[]): ClipScore {
   const frames = scores.reduce((n, s) => n + s.frames, 0);
+  const pooled = scores.flatMap((s) => s.frameErrors);
   const weighted = (k: 'usable' | 'usablePlain' | 'onBody' | 'turned') =>
     scores.reduce((sum, s) => sum + s[k] * s.frames, 0) / frames;
   return {
@@ -35,8 +37,9 @@ export function totalScore(engine: string, scores: ClipScore[]): ClipScore {
     usablePlain: weighted('usablePlain'),
     onBody: weighted('onBody'),
     turned: weighted('turned'),
-    jointErrorMedian: Math.max(...scores.map((s) => s.jointErrorMedian)),
-    jointErrorP95: Math.max(...scores.map((s) => s.jointErrorP95)),
+    jointErrorMedian: median(pooled),
+    jointErrorP95: percentile(pooled, 95),
+    frameErrors: pooled,
   };
 }
 

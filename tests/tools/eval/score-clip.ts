@@ -27,6 +27,8 @@ export interface ClipScore {
   jointErrorP95: number;
   /** Share of frames the tracker found the pose in a turned frame. */
   turned: number;
+  /** The per-frame median joint errors behind the two error figures (for pooling; not printed). */
+  frameErrors: number[];
 }
 
 /** Each truth joint's distance from the model's landmark, in torso lengths (Infinity if absent). */
@@ -73,5 +75,6 @@ export function scoreClip(stream: LandmarkStream, truth: ClipTruth): ClipScore {
     jointErrorMedian: median(errors),
     jointErrorP95: percentile(errors, 95),
     turned: share(stream.frames.map((f) => f.u === 1 && f.o !== 0)),
+    frameErrors: errors,
   };
 }

@@ -178,7 +178,8 @@ function placeFigure(c: Cast, scene: Scene, frame: ReturnType<typeof scriptFrame
   }
 }
 
-const round = (v: number, digits: number) => Number(v.toFixed(digits));
+/** Rounded, with -0 made 0 (JSON cannot keep the sign, and the truth must round-trip). */
+const round = (v: number, digits: number) => Number(v.toFixed(digits)) + 0;
 
 function measureTruth(
   c: Cast,

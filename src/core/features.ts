@@ -1,0 +1,136 @@
+/**
+ * Per-frame body measures with units, from one PoseFrame. Pure. Each is
+ * undefined when a landmark it needs is not seen: a measure that cannot be
+ * seen is unknown, never guessed. Lengths are body-relative (torso or thigh
+ * lengths) so the distance to the camera does not matter. Angles are
+ * measured in the image plane, which is the plane of the movement in the
+ * views each stretch asks for (side view for the roller and child's pose).
+ * Thresholds belong to the exercises, not here.
+ */
+import { BodyPoints, SIDES, type Side } from './body-points.ts';
+import { angleAt, angleBetween, dist2, imageDirection, sub2, type Vec2 } from './geometry.ts';
+import type { LandmarkName } from './landmarks.ts';
+import type { PoseFrame } from './pose-frame.ts';
+import { isUsablePose } from './usable-pose.ts';
+
+export type PerSide = Partial<Record<Side, number>>;
+
+export interface Features {
+  tMs: number;
+  /** The trunk is seen well enough to measure anything (core/usable-pose.ts). */
+  usable: boolean;
+  /** Mid-shoulder to mid-hip, pixels: the unit of body-relative lengths. */
+  torsoLengthPx?: number;
+  /** Hip to knee (longer seen side), pixels. */
+  thighLengthPx?: number;
+  /** Direction of hips → shoulders, degrees clockwise from image up (0 upright, ±90 lying). */
+  trunkDirectionDeg?: number;
+  /** Trunk away from vertical, degrees in [0, 180] (0 upright, 90 lying, 180 upside down). */
+  trunkLeanDeg?: number;
+  /** Angle at each knee between hip and ankle, degrees (180 straight). */
+  kneeAngleDeg: PerSide;
+  /** Angle at each elbow between shoulder and wrist, degrees (180 straight). */
+  elbowAngleDeg: PerSide;
+  /** Angle at each hip between shoulder and knee, degrees (180 = trunk in line with the thigh). */
+  hipAngleDeg: PerSide;
+  /** Head bent forward from the trunk line: trunk direction against shoulder → ear, degrees. */
+  neckFlexionDeg?: number;
+  /** Mid-hip above the floor line (lowest seen foot point), thigh lengths. */
+  hipHeightThighs?: number;
+  /** The farther wrist's distance from the centre of the head, torso lengths. */
+  wristToHeadTorso?: number;
+  /** Distance between the wrists, torso lengths. */
+  wristGapTorso?: number;
+  /** The larger of each wrist's distance to the opposite shoulder, torso lengths. */
+  wristToOppositeShoulderTorso?: number;
+  /** Mid-hip to mid-heel (or ankle), thigh lengths. */
+  hipsToHeelsThighs?: number;
+}
+
+const FOOT_POINTS: LandmarkName[] = [
+  'left_ankle',
+  'right_ankle',
+  'left_heel',
+  'right_heel',
+  'left_foot_index',
+  'right_foot_index',
+];
+
+function perSide(f: (side: Side) => number | undefined): PerSide {
+  const out: PerSide = {};
+  for (const s of SIDES) {
+    const v = f(s);
+    if (v !== undefined && Number.isFinite(v)) out[s] = v;
+  }
+  return out;
+}
+
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a !== undefined && b !== undefined && b > 0 ? a / b : undefined;
+
+export function computeFeatures(frame: PoseFrame): Features {
+  const b = new BodyPoints(frame);
+  const torso = b.torsoLength();
+  const thigh = b.thighLength();
+  const shoulders = b.pair('shoulder');
+  const hips = b.pair('hip');
+  const head = b.head();
+  const trunkDirection = shoulders && hips ? imageDirection(sub2(shoulders, hips)) : undefined;
+
+  const chain = (side: Side, a: string, mid: string, c: string) => {
+    const p = b.side(side, a);
+    const q = b.side(side, mid);
+    const r = b.side(side, c);
+    return p && q && r ? angleAt(p, q, r) : undefined;
+  };
+  const hipAngle = (side: Side) => {
+    const s = b.side(side, 'shoulder');
+    const h = b.side(side, 'hip');
+    const k = b.side(side, 'knee');
+    return s && h && k ? angleAt(s, h, k) : undefined;
+  };
+
+  const ear = b.pair('ear');
+  const neckFlexion =
+    shoulders && hips && ear
+      ? angleBetween(sub2(shoulders, hips), sub2(ear, shoulders))
+      : undefined;
+
+  const footYs = FOOT_POINTS.map((n) => b.at(n)?.y).filter((y): y is number => y !== undefined);
+  const floorY = footYs.length ? Math.max(...footYs) : undefined;
+  const hipHeight = hips && floorY !== undefined ? floorY - hips.y : undefined;
+
+  const lw = b.side('left', 'wrist');
+  const rw = b.side('right', 'wrist');
+  const both = <T>(f: (w: Vec2, side: Side) => T) =>
+    lw && rw ? [f(lw, 'left'), f(rw, 'right')] : undefined;
+  const toHead = head ? both((w) => dist2(w, head)) : undefined;
+  const toOpposite = both((w, side) => {
+    const other = b.side(side === 'left' ? 'right' : 'left', 'shoulder');
+    return other ? dist2(w, other) : Number.NaN;
+  });
+  const heels = b.pair('heel') ?? b.pair('ankle');
+
+  const features: Features = {
+    tMs: frame.tMs,
+    usable: isUsablePose(frame),
+    kneeAngleDeg: perSide((s) => chain(s, 'hip', 'knee', 'ankle')),
+    elbowAngleDeg: perSide((s) => chain(s, 'shoulder', 'elbow', 'wrist')),
+    hipAngleDeg: perSide(hipAngle),
+  };
+  const set = <K extends keyof Features>(key: K, value: Features[K] | undefined) => {
+    if (value !== undefined && (typeof value !== 'number' || Number.isFinite(value)))
+      features[key] = value;
+  };
+  set('torsoLengthPx', torso);
+  set('thighLengthPx', thigh);
+  set('trunkDirectionDeg', trunkDirection);
+  set('trunkLeanDeg', trunkDirection === undefined ? undefined : Math.abs(trunkDirection));
+  set('neckFlexionDeg', neckFlexion);
+  set('hipHeightThighs', ratio(hipHeight, thigh));
+  set('wristToHeadTorso', ratio(toHead && Math.max(...toHead), torso));
+  set('wristGapTorso', ratio(lw && rw ? dist2(lw, rw) : undefined, torso));
+  set('wristToOppositeShoulderTorso', ratio(toOpposite && Math.max(...toOpposite), torso));
+  set('hipsToHeelsThighs', ratio(hips && heels ? dist2(hips, heels) : undefined, thigh));
+  return features;
+}
