@@ -102,13 +102,14 @@ async function main() {
   console.log(
     `\nusable: trunk seen (floor tracker on); plain: the same engine without turned frames; ` +
       `on body: usable and median joint error < ${ON_BODY_TORSO} torso lengths; turned: found in a turned frame; ` +
-      'err: per-frame median joint error over usable frames, torso lengths (med, p95).',
+      'err: per-frame median joint error over usable frames, torso lengths (med, p95); ' +
+      'hip err: mean |hip height - truth| in thigh lengths, per frame, unsmoothed; hip kn: usable frames where it is known.',
   );
   const jsonFile = resolve(
     args.values.get('json') ?? join(PROJECT_ROOT, 'test-results/eval/eval.json'),
   );
   mkdirSync(dirname(jsonFile), { recursive: true });
-  const rows = scores.map(({ frameErrors: _, ...row }) => row);
+  const rows = scores.map(({ samples: _, ...row }) => row);
   writeFileSync(jsonFile, `${JSON.stringify({ engines, scores: rows }, null, 2)}\n`);
   console.log(`JSON: ${jsonFile}`);
 }

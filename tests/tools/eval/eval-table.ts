@@ -1,5 +1,5 @@
 /** Prints clip scores as a fixed-width table, one row per clip and a total per engine. */
-import { median, percentile } from './metrics.ts';
+import { meanAbs, median, percentile } from './metrics.ts';
 import type { ClipScore } from './score-clip.ts';
 
 const pct = (v: number) => (Number.isNaN(v) ? '—' : `${(v * 100).toFixed(0)}%`);
@@ -15,6 +15,8 @@ export const EVAL_COLUMNS = [
   ['turned', 6],
   ['err med', 7],
   ['err p95', 7],
+  ['hip err', 7],
+  ['hip kn', 6],
 ] as const;
 
 function row(cells: string[]): string {
@@ -23,11 +25,12 @@ function row(cells: string[]): string {
     .join('  ');
 }
 
-/** Frames pooled over clips: shares weighted by frame count, error percentiles over all usable frames. */
+/** Frames pooled over clips: shares weighted by frame count, errors over all frames of all clips. */
 export function totalScore(engine: string, scores: ClipScore[]): ClipScore {
   const frames = scores.reduce((n, s) => n + s.frames, 0);
-  const pooled = scores.flatMap((s) => s.frameErrors);
-  const weighted = (k: 'usable' | 'usablePlain' | 'onBody' | 'turned') =>
+  const joints = scores.flatMap((s) => s.samples.jointErrors);
+  const hips = scores.flatMap((s) => s.samples.hipErrors);
+  const weighted = (k: 'usable' | 'usablePlain' | 'onBody' | 'turned' | 'hipHeightKnown') =>
     scores.reduce((sum, s) => sum + s[k] * s.frames, 0) / frames;
   return {
     scene: `all ${scores.length} clips`,
@@ -37,9 +40,11 @@ export function totalScore(engine: string, scores: ClipScore[]): ClipScore {
     usablePlain: weighted('usablePlain'),
     onBody: weighted('onBody'),
     turned: weighted('turned'),
-    jointErrorMedian: median(pooled),
-    jointErrorP95: percentile(pooled, 95),
-    frameErrors: pooled,
+    hipHeightKnown: weighted('hipHeightKnown'),
+    hipHeightError: meanAbs(hips),
+    jointErrorMedian: median(joints),
+    jointErrorP95: percentile(joints, 95),
+    samples: { jointErrors: joints, hipErrors: hips },
   };
 }
 
@@ -55,6 +60,8 @@ export function formatTable(scores: ClipScore[]): string {
     pct(s.turned),
     num(s.jointErrorMedian),
     num(s.jointErrorP95),
+    num(s.hipHeightError),
+    pct(s.hipHeightKnown),
   ];
   for (const s of scores) lines.push(row(cells(s)));
   for (const engine of [...new Set(scores.map((s) => s.engine))]) {

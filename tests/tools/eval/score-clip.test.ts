@@ -25,7 +25,7 @@ function truthFrame(t: number): FrameTruth {
     rotationDeg: 0,
     trunkLeanDeg: 0,
     hipHeightM: 0,
-    hipHeightThighs: 0,
+    hipHeightThighs: 0.8,
     pxPerM: 80,
     handsOnHead: false,
     palmsTogether: false,
@@ -84,6 +84,10 @@ describe('scoreClip', () => {
     // Per-frame medians 0.1, 0.5, 0 → median 0.1, p95 0.5.
     expect(s.jointErrorMedian).toBeCloseTo(0.1, 3);
     expect(s.jointErrorP95).toBeCloseTo(0.5, 3);
+    // Hips at y 70 px, knees and ankles at 90 px: thigh 20 px, hips 20 px above the floor line
+    // = 1 thigh length, against a true 0.8 in each of the three usable frames.
+    expect(s.hipHeightError).toBeCloseTo(0.2, 6);
+    expect(s.hipHeightKnown).toBe(1);
   });
 
   it('refuses a stream that does not match the truth frame for frame', () => {

@@ -1,15 +1,17 @@
 /**
- * Scores one recorded stream against its clip's truth. Today: how often a
- * usable pose was found (with the floor tracker and without), whether it sat
- * on the body, and how far the landmarks are from the figure's true joints.
- * Checker measures (rotation, hip height, roller, holds, cues) join here as
- * the checkers land (issue 4), using metrics.ts.
+ * Scores one recorded stream against its clip's truth: how often a usable
+ * pose was found (with the floor tracker and without), whether it sat on the
+ * body, how far the landmarks are from the figure's true joints, and the
+ * per-frame hip height (core/features.ts) against the true one. The
+ * checkers' measures (rotation, roller, holds, cues) join here as they land
+ * (issue 4), using metrics.ts.
  */
+import { computeFeatures } from '../../../src/core/features.ts';
 import { getLandmark } from '../../../src/core/pose-frame.ts';
 import type { ClipTruth } from '../scenes/truth-format.ts';
 import { TRUTH_JOINTS } from '../scenes/truth-format.ts';
 import { decodeFrame, type LandmarkStream } from '../streams/landmark-stream.ts';
-import { median, percentile, share } from './metrics.ts';
+import { meanAbs, median, percentile, share } from './metrics.ts';
 
 /** A usable frame whose median joint error is below this many torso lengths is "on the body". */
 export const ON_BODY_TORSO = 0.25;
@@ -27,8 +29,12 @@ export interface ClipScore {
   jointErrorP95: number;
   /** Share of frames the tracker found the pose in a turned frame. */
   turned: number;
-  /** The per-frame median joint errors behind the two error figures (for pooling; not printed). */
-  frameErrors: number[];
+  /** Mean absolute hip-height error over usable frames where it is known, thigh lengths. */
+  hipHeightError: number;
+  /** Share of usable frames where the hip height is known. */
+  hipHeightKnown: number;
+  /** The per-frame values behind the error figures, for pooling over clips (not printed). */
+  samples: { jointErrors: number[]; hipErrors: number[] };
 }
 
 /** Each truth joint's distance from the model's landmark, in torso lengths (Infinity if absent). */
@@ -59,7 +65,15 @@ export function scoreClip(stream: LandmarkStream, truth: ClipTruth): ClipScore {
   }
   const errors: number[] = [];
   const onBody: boolean[] = [];
+  const hipErrors: number[] = [];
+  const hipKnown: boolean[] = [];
   stream.frames.forEach((f, i) => {
+    const frame = f.u ? decodeFrame(stream, f) : null;
+    if (frame) {
+      const hip = computeFeatures(frame).hipHeightThighs;
+      hipKnown.push(hip !== undefined);
+      if (hip !== undefined) hipErrors.push(hip - truth.frames[i]!.hipHeightThighs);
+    }
     const e = f.u ? frameJointErrors(stream, i, truth) : undefined;
     const m = e ? median(e) : Number.POSITIVE_INFINITY;
     if (e) errors.push(m);
@@ -75,6 +89,8 @@ export function scoreClip(stream: LandmarkStream, truth: ClipTruth): ClipScore {
     jointErrorMedian: median(errors),
     jointErrorP95: percentile(errors, 95),
     turned: share(stream.frames.map((f) => f.u === 1 && f.o !== 0)),
-    frameErrors: errors,
+    hipHeightError: meanAbs(hipErrors),
+    hipHeightKnown: share(hipKnown),
+    samples: { jointErrors: errors, hipErrors },
   };
 }

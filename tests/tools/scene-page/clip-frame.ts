@@ -20,6 +20,8 @@ interface Cast {
   sceneId: string;
   man: Figure;
   rest: unknown;
+  /** Joint angles read off the rest posture, by key. */
+  restAngles: Map<string, number | undefined>;
   roller?: THREE.Mesh;
   /** Ankle joint height above the floor when standing, metres. */
   ankleHeightM: number;
@@ -45,6 +47,7 @@ function castFor(scene: Scene): Cast {
     sceneId: scene.id,
     man,
     rest: man.posture,
+    restAngles: new Map(),
     ankleHeightM: j('left_ankle').y - FLOOR_Y,
     thighLengthM: j('left_hip').distanceTo(j('left_knee')),
     torsoLengthM: mid(j('left_shoulder'), j('right_shoulder')).distanceTo(
@@ -247,10 +250,20 @@ export interface RenderedFrame {
   figure: { thighLengthM: number; torsoLengthM: number };
 }
 
+/** Reads a joint angle off the figure (called only while it stands in its rest posture). */
+function restAngle(c: Cast, key: string): number | undefined {
+  if (!c.restAngles.has(key)) {
+    const [a, b] = key.split('.') as [string, string | undefined];
+    const value = b === undefined ? c.man[a] : (c.man[a] as Record<string, unknown> | undefined)?.[b];
+    c.restAngles.set(key, typeof value === 'number' ? value : undefined);
+  }
+  return c.restAngles.get(key);
+}
+
 export function renderClipFrame(scene: Scene, index: number): RenderedFrame {
   const c = castFor(scene);
-  const frame = scriptFrame(scene, index);
   c.man.posture = c.rest as typeof c.man.posture;
+  const frame = scriptFrame(scene, index, (key) => restAngle(c, key));
   applyPosture(c.man, frame.posture);
   placeFigure(c, scene, frame);
   const camera = makeCamera(scene.camera);

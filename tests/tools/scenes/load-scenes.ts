@@ -15,13 +15,19 @@ export const FRAMES_DIR = join(PROJECT_ROOT, 'fixtures/frames');
 export interface LoadedScene {
   scene: Scene;
   file: string;
-  /** Changes whenever the scene or a pose it uses changes; recordings carry it. */
+  /** Changes whenever the scene, a pose it uses or the renderer changes; recordings carry it. */
   hash: string;
 }
 
+/**
+ * Bump when the renderer changes what a scene looks like (placement, timeline
+ * rules, room, figure): every recording then reads as stale until re-made.
+ */
+export const RENDERER_VERSION = 2;
+
 export function sceneHash(scene: Scene): string {
   const poses = [...new Set(scene.keyframes.flatMap((k) => (k.pose ? [k.pose] : [])))].sort();
-  const text = JSON.stringify([scene, poses.map((p) => POSES[p])]);
+  const text = JSON.stringify([RENDERER_VERSION, scene, poses.map((p) => POSES[p])]);
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 

@@ -150,11 +150,13 @@ export const POSES: Record<string, Posture> = {
   /** Child's pose with the hands apart and the elbows wide (fault: palms apart). */
   'child-palms-apart': {
     ...CHILD,
-    'l_arm.straddle': 30,
-    'l_elbow.bend': 100,
+    'l_arm.turn': 20,
+    'l_arm.straddle': 45,
+    'l_elbow.bend': 70,
     'l_wrist.tilt': 0,
-    'r_arm.straddle': 30,
-    'r_elbow.bend': 100,
+    'r_arm.turn': 20,
+    'r_arm.straddle': 45,
+    'r_elbow.bend': 70,
     'r_wrist.tilt': 0,
   },
   /** Hands and knees: trunk level, thighs and arms vertical. */

@@ -178,3 +178,23 @@ describe('the committed scenes', () => {
     expect(new Set(twists.map((s) => s.side))).toEqual(new Set(['left', 'right']));
   });
 });
+
+describe('timeline: angles a keyframe does not set', () => {
+  it('ease in from the rest value instead of jumping to the next keyframe', () => {
+    const s = validate({
+      ...minimal(),
+      keyframes: [
+        { t: 0, set: { bend: 0 }, ease: 'linear' },
+        { t: 1, set: { 'torso.bend': 40 }, ease: 'linear' },
+        { t: 2 },
+      ],
+    }) as Scene;
+    const rest = (k: string) => (k === 'torso.bend' ? 2 : undefined);
+    const at = (i: number) => Object.fromEntries(scriptFrame(s, i, rest).posture)['torso.bend'];
+    expect(at(0)).toBe(2);
+    expect(at(5)).toBeCloseTo(21); // halfway from rest 2 to 40
+    expect(at(10)).toBe(40);
+    // Without rest values the key holds the other keyframe's value.
+    expect(Object.fromEntries(scriptFrame(s, 0).posture)['torso.bend']).toBe(40);
+  });
+});

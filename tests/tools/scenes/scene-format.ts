@@ -6,25 +6,17 @@
  * Lengths in metres, angles in degrees, times in seconds from the clip start.
  */
 
+import { FORM_FAULTS, type FormFault } from '../../../src/exercises/form-faults.ts';
+
 export const EXERCISE_IDS = ['foam-roller', 'seated-twist', 'childs-pose'] as const;
 export type ExerciseId = (typeof EXERCISE_IDS)[number];
 
 export const PHASES = ['setup', 'in-position', 'holding', 'resting'] as const;
 export type Phase = (typeof PHASES)[number];
 
-/** Every form fault a clip may script, per EXERCISES.md. */
-export const FAULTS = [
-  'hips-too-high',
-  'hands-off-head',
-  'lower-back',
-  'rolling-too-fast',
-  'slouching',
-  'twist-away-from-knee',
-  'forcing',
-  'hips-not-back',
-  'palms-apart',
-] as const;
-export type Fault = (typeof FAULTS)[number];
+/** Every form fault a clip may script: the checkers' own vocabulary. */
+export const FAULTS = FORM_FAULTS;
+export type Fault = FormFault;
 
 export const EASINGS = ['smooth', 'linear'] as const;
 export type Easing = (typeof EASINGS)[number];

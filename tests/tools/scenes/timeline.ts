@@ -56,12 +56,28 @@ function resolveKeyframes(scene: Scene): ResolvedKey[] {
 const smoothstep = (u: number) => u * u * (3 - 2 * u);
 const lerp = (a: number, b: number, u: number) => a + (b - a) * u;
 
-function blendPostures(a: Posture, b: Posture, u: number): [string, number][] {
+/** A joint angle's value in the figure's rest posture (where a keyframe does not set it). */
+export type RestAngle = (key: string) => number | undefined;
+
+/**
+ * A key that one keyframe sets and the other does not moves from (or to)
+ * the figure's rest value, so a newly set angle eases in instead of jumping.
+ */
+function blendPostures(a: Posture, b: Posture, u: number, rest: RestAngle): [string, number][] {
   const keys = [...Object.keys(a), ...Object.keys(b).filter((k) => !(k in a))];
-  return keys.map((k) => [k, lerp(a[k] ?? b[k]!, b[k] ?? a[k]!, u)]);
+  return keys.map((k) => {
+    const from = a[k] ?? rest(k) ?? b[k]!;
+    const to = b[k] ?? rest(k) ?? a[k]!;
+    return [k, lerp(from, to, u)];
+  });
 }
 
-export function scriptFrame(scene: Scene, index: number): FrameScript {
+/**
+ * The script of frame `index`. `rest` gives the figure's rest angles (the
+ * renderer reads them off the figure); without it an unset angle holds the
+ * other keyframe's value.
+ */
+export function scriptFrame(scene: Scene, index: number, rest: RestAngle = () => undefined): FrameScript {
   const t = frameTime(scene, index);
   const keys = resolveKeyframes(scene);
   let i = 0;
@@ -70,7 +86,7 @@ export function scriptFrame(scene: Scene, index: number): FrameScript {
   const b = keys[i + 1] ?? a;
   const raw = b === a ? 0 : (t - a.t) / (b.t - a.t);
   const u = a.ease === 'linear' ? raw : smoothstep(raw);
-  let posture = blendPostures(a.posture, b.posture, u);
+  let posture = blendPostures(a.posture, b.posture, u, rest);
   let x = lerp(a.x, b.x, u);
   if (scene.mirror) {
     posture = Object.entries(mirrorPosture(Object.fromEntries(posture)));

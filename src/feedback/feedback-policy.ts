@@ -1,0 +1,105 @@
+/**
+ * Turns the conditions a checker raises frame by frame into the cues the
+ * person sees and hears: a condition must hold for a while before its cue
+ * fires (no flicker), a cue waits before it repeats (no nagging), only one
+ * cue comes at a time with the most important first (safety > setup > form
+ * > praise), and when a corrected fault clears the person hears that it is
+ * fixed. Pure: time is an argument.
+ */
+import { CUE_PRIORITIES, type CueCode, cueDefinition } from './cue-vocabulary.ts';
+
+export interface FeedbackPolicyOptions {
+  /** A condition must hold this long before its cue fires, ms. */
+  minConditionMs?: number;
+  /** The same cue waits this long before it fires again, ms. */
+  repeatMs?: number;
+  /** Least time between any two cues (a spoken cue needs room), ms. Safety cues skip the queue. */
+  minGapMs?: number;
+}
+
+export const DEFAULT_FEEDBACK_POLICY: Required<FeedbackPolicyOptions> = {
+  /** EXERCISES.md start value: 0.7 s. */
+  minConditionMs: 700,
+  /** EXERCISES.md start value: 4 s. */
+  repeatMs: 4000,
+  /** A short cue takes up to ~2.5 s to say. */
+  minGapMs: 2500,
+};
+
+export interface CueEvent {
+  code: CueCode;
+  tMs: number;
+}
+
+export class FeedbackPolicy {
+  private readonly opts: Required<FeedbackPolicyOptions>;
+  /** Since when each raised condition has held without a break. */
+  private readonly since = new Map<CueCode, number>();
+  private readonly lastFired = new Map<CueCode, number>();
+  private lastCueMs = Number.NEGATIVE_INFINITY;
+  private lastMs = Number.NEGATIVE_INFINITY;
+  /** Corrections that fired and whose condition has not cleared yet. */
+  private readonly awaitingFix = new Set<CueCode>();
+  /** Corrections whose condition cleared; "fixed" is due. */
+  private readonly fixedPending = new Set<CueCode>();
+
+  constructor(options: FeedbackPolicyOptions = {}) {
+    this.opts = { ...DEFAULT_FEEDBACK_POLICY, ...options };
+  }
+
+  /**
+   * Feeds the conditions raised for one frame (cue codes whose condition
+   * holds now); returns the cue to give now, if any.
+   */
+  update(raised: Iterable<CueCode>, tMs: number): CueEvent | undefined {
+    if (!Number.isFinite(tMs) || tMs <= this.lastMs) return undefined;
+    this.lastMs = tMs;
+    const now = new Set(raised);
+    for (const code of this.since.keys()) if (!now.has(code)) this.since.delete(code);
+    for (const code of now) if (!this.since.has(code)) this.since.set(code, tMs);
+
+    const candidates: CueCode[] = [];
+    for (const [code, from] of this.since) {
+      if (tMs - from < this.opts.minConditionMs) continue;
+      if (tMs - (this.lastFired.get(code) ?? Number.NEGATIVE_INFINITY) < this.opts.repeatMs) continue;
+      candidates.push(code);
+    }
+    // A correction whose condition cleared (after it was cued) earns a "fixed",
+    // said when there is room, unless the fault comes back first.
+    for (const code of this.awaitingFix) {
+      if (!now.has(code)) {
+        this.awaitingFix.delete(code);
+        this.fixedPending.add(code);
+      }
+    }
+    for (const code of this.fixedPending) {
+      if (now.has(code)) {
+        // Back before "fixed" was said: the earlier cue still stands.
+        this.fixedPending.delete(code);
+        this.awaitingFix.add(code);
+      }
+    }
+    if (this.fixedPending.size) candidates.push('fixed');
+    if (!candidates.length) return undefined;
+
+    const rank = (c: CueCode) => CUE_PRIORITIES.indexOf(cueDefinition(c).priority);
+    candidates.sort((a, b) => rank(a) - rank(b));
+    const best = candidates[0]!;
+    const isSafety = cueDefinition(best).priority === 'safety';
+    if (!isSafety && tMs - this.lastCueMs < this.opts.minGapMs) return undefined;
+    this.lastFired.set(best, tMs);
+    this.lastCueMs = tMs;
+    if (cueDefinition(best).corrects) this.awaitingFix.add(best);
+    if (best === 'fixed') this.fixedPending.clear();
+    return { code: best, tMs };
+  }
+
+  reset(): void {
+    this.since.clear();
+    this.lastFired.clear();
+    this.awaitingFix.clear();
+    this.fixedPending.clear();
+    this.lastCueMs = Number.NEGATIVE_INFINITY;
+    this.lastMs = Number.NEGATIVE_INFINITY;
+  }
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { CueCode } from '../../src/feedback/cue-vocabulary.ts';
+import { type CueEvent, FeedbackPolicy } from '../../src/feedback/feedback-policy.ts';
+
+/** Runs frames every 100 ms; `raisedAt(t)` gives the conditions raised at t ms. */
+function run(untilMs: number, raisedAt: (t: number) => CueCode[], policy = new FeedbackPolicy()) {
+  const events: CueEvent[] = [];
+  for (let t = 0; t <= untilMs; t += 100) {
+    const e = policy.update(raisedAt(t), t);
+    if (e) events.push(e);
+  }
+  return events;
+}
+
+describe('FeedbackPolicy', () => {
+  it('fires a cue only after its condition has held 0.7 s, then waits 4 s to repeat', () => {
+    const events = run(9000, (t) => (t >= 1000 ? ['keep-hips-low'] : []));
+    expect(events).toEqual([
+      { code: 'keep-hips-low', tMs: 1700 },
+      { code: 'keep-hips-low', tMs: 5700 },
+    ]);
+  });
+
+  it('a flicker shorter than 0.7 s gives no cue', () => {
+    expect(run(5000, (t) => (t % 1000 < 600 ? ['sit-tall'] : []))).toEqual([]);
+  });
+
+  it('the most important cue goes first; the next waits for room', () => {
+    const events = run(6000, (t) => ['keep-hips-low', 'whole-body', ...(t < 1500 ? ['ease-off' as const] : [])]);
+    expect(events.map((e) => [e.code, e.tMs])).toEqual([
+      ['ease-off', 700], // safety
+      ['whole-body', 3200], // setup, 2.5 s later
+      ['keep-hips-low', 5700], // form
+    ]);
+  });
+
+  it('safety does not wait for room after another cue', () => {
+    const events = run(3000, (t) => (t < 1000 ? ['sit-tall'] : ['sit-tall', 'ease-off']));
+    expect(events.map((e) => [e.code, e.tMs])).toEqual([
+      ['sit-tall', 700],
+      ['ease-off', 1700],
+    ]);
+  });
+
+  it('says "fixed" once when a cued fault clears', () => {
+    const events = run(8000, (t) => (t < 3000 ? ['palms-together'] : []));
+    expect(events.map((e) => [e.code, e.tMs])).toEqual([
+      ['palms-together', 700],
+      ['fixed', 3200], // cleared at 3000, room after 2.5 s from the last cue
+    ]);
+  });
+
+  it('a fault back before "fixed" could be said keeps waiting for its real fix', () => {
+    // Cued at 700; gone 1000–1400 (no room yet to say "fixed"); back 1500–3900; gone from 4000.
+    const events = run(8000, (t) => (t < 1000 || (t >= 1500 && t < 4000) ? ['palms-together'] : []));
+    expect(events.map((e) => [e.code, e.tMs])).toEqual([
+      ['palms-together', 700],
+      ['fixed', 4000],
+    ]);
+  });
+
+  it('ignores frames whose time does not move forward; reset() starts over', () => {
+    const p = new FeedbackPolicy();
+    expect(p.update(['sit-tall'], 0)).toBeUndefined();
+    expect(p.update(['sit-tall'], 800)).toEqual({ code: 'sit-tall', tMs: 800 });
+    expect(p.update(['sit-tall'], 700)).toBeUndefined();
+    p.reset();
+    expect(p.update(['sit-tall'], 100)).toBeUndefined();
+    expect(p.update(['sit-tall'], 900)).toEqual({ code: 'sit-tall', tMs: 900 });
+  });
+});
