@@ -45,6 +45,12 @@ export interface Features {
   wristToOppositeShoulderTorso?: number;
   /** Mid-hip to mid-heel (or ankle), thigh lengths. */
   hipsToHeelsThighs?: number;
+  /**
+   * How far the knees sit below the hips in the image, torso lengths
+   * (standing ~0.8; seated with the legs forward, near 0 even when the legs
+   * point at the camera and the feet are out of sight).
+   */
+  kneeDropTorso?: number;
 }
 
 const FOOT_POINTS: LandmarkName[] = [
@@ -110,6 +116,7 @@ export function computeFeatures(frame: PoseFrame): Features {
     return other ? dist2(w, other) : Number.NaN;
   });
   const heels = b.pair('heel') ?? b.pair('ankle');
+  const knees = b.pair('knee');
 
   const features: Features = {
     tMs: frame.tMs,
@@ -132,5 +139,6 @@ export function computeFeatures(frame: PoseFrame): Features {
   set('wristGapTorso', ratio(lw && rw ? dist2(lw, rw) : undefined, torso));
   set('wristToOppositeShoulderTorso', ratio(toOpposite && Math.max(...toOpposite), torso));
   set('hipsToHeelsThighs', ratio(hips && heels ? dist2(hips, heels) : undefined, thigh));
+  set('kneeDropTorso', ratio(hips && knees ? knees.y - hips.y : undefined, torso));
   return features;
 }

@@ -61,7 +61,8 @@ export class FeedbackPolicy {
     const candidates: CueCode[] = [];
     for (const [code, from] of this.since) {
       if (tMs - from < this.opts.minConditionMs) continue;
-      if (tMs - (this.lastFired.get(code) ?? Number.NEGATIVE_INFINITY) < this.opts.repeatMs) continue;
+      if (tMs - (this.lastFired.get(code) ?? Number.NEGATIVE_INFINITY) < this.opts.repeatMs)
+        continue;
       candidates.push(code);
     }
     // A correction whose condition cleared (after it was cued) earns a "fixed",

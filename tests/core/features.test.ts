@@ -54,6 +54,8 @@ describe('computeFeatures: standing, arms hanging (front view)', () => {
     ['wrist gap', f.wristGapTorso, 40 / 300],
     ['farther wrist to head', f.wristToHeadTorso, Math.hypot(20, 600 - head.y) / 300],
     ['wrist to opposite shoulder', f.wristToOppositeShoulderTorso, Math.hypot(40, 300) / 300],
+    // Knees 200 px below the hips.
+    ['knee drop', f.kneeDropTorso, 200 / 300],
   ])('%s', (_, value, expected) => {
     expect(value).toBeCloseTo(expected, 6);
   });

@@ -7,7 +7,10 @@ const codes = Object.keys(CUES) as CueCode[];
 describe('cue vocabulary', () => {
   it('every form fault has exactly one cue that corrects it', () => {
     for (const fault of FORM_FAULTS) {
-      expect(codes.filter((c) => cueDefinition(c).corrects === fault), fault).toHaveLength(1);
+      expect(
+        codes.filter((c) => cueDefinition(c).corrects === fault),
+        fault,
+      ).toHaveLength(1);
       expect(cueDefinition(cueFor(fault)).corrects).toBe(fault);
     }
   });

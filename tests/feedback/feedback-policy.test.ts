@@ -26,7 +26,11 @@ describe('FeedbackPolicy', () => {
   });
 
   it('the most important cue goes first; the next waits for room', () => {
-    const events = run(6000, (t) => ['keep-hips-low', 'whole-body', ...(t < 1500 ? ['ease-off' as const] : [])]);
+    const events = run(6000, (t) => [
+      'keep-hips-low',
+      'whole-body',
+      ...(t < 1500 ? ['ease-off' as const] : []),
+    ]);
     expect(events.map((e) => [e.code, e.tMs])).toEqual([
       ['ease-off', 700], // safety
       ['whole-body', 3200], // setup, 2.5 s later
@@ -52,7 +56,9 @@ describe('FeedbackPolicy', () => {
 
   it('a fault back before "fixed" could be said keeps waiting for its real fix', () => {
     // Cued at 700; gone 1000–1400 (no room yet to say "fixed"); back 1500–3900; gone from 4000.
-    const events = run(8000, (t) => (t < 1000 || (t >= 1500 && t < 4000) ? ['palms-together'] : []));
+    const events = run(8000, (t) =>
+      t < 1000 || (t >= 1500 && t < 4000) ? ['palms-together'] : [],
+    );
     expect(events.map((e) => [e.code, e.tMs])).toEqual([
       ['palms-together', 700],
       ['fixed', 4000],

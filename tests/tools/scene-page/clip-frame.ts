@@ -254,7 +254,8 @@ export interface RenderedFrame {
 function restAngle(c: Cast, key: string): number | undefined {
   if (!c.restAngles.has(key)) {
     const [a, b] = key.split('.') as [string, string | undefined];
-    const value = b === undefined ? c.man[a] : (c.man[a] as Record<string, unknown> | undefined)?.[b];
+    const value =
+      b === undefined ? c.man[a] : (c.man[a] as Record<string, unknown> | undefined)?.[b];
     c.restAngles.set(key, typeof value === 'number' ? value : undefined);
   }
   return c.restAngles.get(key);

@@ -6,10 +6,10 @@
  * Lengths in metres, angles in degrees, times in seconds from the clip start.
  */
 
+import { EXERCISE_IDS, type ExerciseId } from '../../../src/exercises/exercise-ids.ts';
 import { FORM_FAULTS, type FormFault } from '../../../src/exercises/form-faults.ts';
 
-export const EXERCISE_IDS = ['foam-roller', 'seated-twist', 'childs-pose'] as const;
-export type ExerciseId = (typeof EXERCISE_IDS)[number];
+export { EXERCISE_IDS, type ExerciseId };
 
 export const PHASES = ['setup', 'in-position', 'holding', 'resting'] as const;
 export type Phase = (typeof PHASES)[number];

@@ -77,7 +77,11 @@ function blendPostures(a: Posture, b: Posture, u: number, rest: RestAngle): [str
  * renderer reads them off the figure); without it an unset angle holds the
  * other keyframe's value.
  */
-export function scriptFrame(scene: Scene, index: number, rest: RestAngle = () => undefined): FrameScript {
+export function scriptFrame(
+  scene: Scene,
+  index: number,
+  rest: RestAngle = () => undefined,
+): FrameScript {
   const t = frameTime(scene, index);
   const keys = resolveKeyframes(scene);
   let i = 0;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Features } from '../../src/core/features.ts';
+import { ExerciseRecognizer, voteExercise } from '../../src/exercises/recognize-exercise.ts';
+
+const base: Features = {
+  tMs: 0,
+  usable: true,
+  kneeAngleDeg: {},
+  elbowAngleDeg: {},
+  hipAngleDeg: {},
+};
+const shape = (f: Partial<Features>): Features => ({ ...base, ...f });
+
+describe('voteExercise', () => {
+  it.each<[string, Partial<Features>, string | undefined]>([
+    ['sitting up, hips on the floor', { trunkLeanDeg: 5, hipHeightThighs: 0.3 }, 'seated-twist'],
+    [
+      'sitting up, feet unseen, knees level with the hips',
+      { trunkLeanDeg: 5, kneeDropTorso: 0.2 },
+      'seated-twist',
+    ],
+    ['standing', { trunkLeanDeg: 3, hipHeightThighs: 2, kneeDropTorso: 0.8 }, undefined],
+    [
+      'lying back over a roller, knees up',
+      { trunkLeanDeg: 75, hipHeightThighs: 0.4, kneeAngleDeg: { left: 85 } },
+      'foam-roller',
+    ],
+    [
+      'lying flat, legs straight',
+      { trunkLeanDeg: 85, hipHeightThighs: 0.3, kneeAngleDeg: { left: 175 } },
+      undefined,
+    ],
+    [
+      'on all fours',
+      { trunkLeanDeg: 88, hipHeightThighs: 1.1, kneeAngleDeg: { left: 90 } },
+      'childs-pose',
+    ],
+    [
+      'forehead down, hips on the heels',
+      { trunkLeanDeg: 100, hipHeightThighs: 0.6 },
+      'childs-pose',
+    ],
+    ['leaning halfway', { trunkLeanDeg: 45, hipHeightThighs: 0.5 }, undefined],
+    ['trunk not seen', { usable: false, trunkLeanDeg: 5, hipHeightThighs: 0.3 }, undefined],
+  ])('%s', (_, f, expected) => {
+    expect(voteExercise(shape(f))).toBe(expected);
+  });
+});
+
+describe('ExerciseRecognizer', () => {
+  const twist = shape({ trunkLeanDeg: 5, hipHeightThighs: 0.3 });
+  const unclear = shape({ trunkLeanDeg: 45 });
+
+  it('answers after a second of clear majority, not before', () => {
+    const r = new ExerciseRecognizer();
+    const answers = Array.from({ length: 15 }, (_, i) => r.update(twist, i * 100));
+    expect(answers.slice(0, 10)).toEqual(new Array(10).fill(undefined));
+    expect(answers[10]).toBe('seated-twist');
+  });
+
+  it('a mixed window gives no answer', () => {
+    const r = new ExerciseRecognizer();
+    let answer: string | undefined;
+    for (let i = 0; i < 40; i++) answer = r.update(i % 2 ? twist : unclear, i * 100);
+    expect(answer).toBeUndefined();
+  });
+
+  it('old votes leave the window', () => {
+    const r = new ExerciseRecognizer();
+    for (let i = 0; i < 30; i++) r.update(unclear, i * 100);
+    let answer: string | undefined;
+    for (let i = 30; i < 45; i++) answer = r.update(twist, i * 100);
+    expect(answer).toBe('seated-twist');
+  });
+});
