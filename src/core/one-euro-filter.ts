@@ -26,6 +26,8 @@ export const DEFAULT_ONE_EURO: Required<OneEuroOptions> = {
   speedCutoffHz: 1,
 };
 
+const MIN_STEP_S = 1e-6;
+
 function smoothingFactor(cutoffHz: number, dtS: number): number {
   const tau = 1 / (2 * Math.PI * cutoffHz);
   return 1 / (1 + tau / dtS);
@@ -54,13 +56,23 @@ export class OneEuroFilter {
       return v;
     }
     const dtS = (tMs - this.lastMs) / 1000;
-    if (dtS <= 0) return this.value;
+    // Under a microsecond apart is the same moment (and would make the speed overflow).
+    if (!(dtS >= MIN_STEP_S)) return this.value;
     this.lastMs = tMs;
     const rawSpeed = (v - this.value) / dtS;
-    this.speed += smoothingFactor(this.opts.speedCutoffHz, dtS) * (rawSpeed - this.speed);
-    const cutoff = this.opts.minCutoffHz + this.opts.beta * Math.abs(this.speed);
-    this.value += smoothingFactor(cutoff, dtS) * (v - this.value);
-    return this.value;
+    const speed =
+      this.speed + smoothingFactor(this.opts.speedCutoffHz, dtS) * (rawSpeed - this.speed);
+    const cutoff = this.opts.minCutoffHz + this.opts.beta * Math.abs(speed);
+    const value = this.value + smoothingFactor(cutoff, dtS) * (v - this.value);
+    if (!Number.isFinite(speed) || !Number.isFinite(value)) {
+      // A jump too large for floating point: start again from the new value.
+      this.value = v;
+      this.speed = 0;
+      return v;
+    }
+    this.speed = speed;
+    this.value = value;
+    return value;
   }
 
   /** Whether the filter holds a value yet (0 is a value). */

@@ -39,6 +39,8 @@ describe('OneEuroFilter', () => {
     expect(f.apply(50, 200)).toBe(at);
     expect(f.apply(Number.NaN, 300)).toBe(at);
     expect(f.apply(3, Number.POSITIVE_INFINITY)).toBe(at);
+    // Found by the property test: frames a denormal instant apart overflowed the speed.
+    expect(f.apply(9, 200 + 2.475e-321)).toBe(at);
   });
 
   it('starts over after reset()', () => {
