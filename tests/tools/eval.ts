@@ -14,7 +14,7 @@ import { engineName, parseEngineName } from '../../src/pose/engine-options.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { PROJECT_ROOT, startDevServer } from '../support/vite-server.ts';
 import { formatTable } from './eval/eval-table.ts';
-import { type ClipScore, ON_BODY_TORSO, scoreClip } from './eval/score-clip.ts';
+import { type ClipScore, CUE_MAX_DELAY_S, ON_BODY_TORSO, scoreClip } from './eval/score-clip.ts';
 import { truthPath } from './render-scenes.ts';
 import { parseToolArgs } from './scenes/cli-args.ts';
 import {
@@ -97,13 +97,18 @@ async function main() {
           const truth = readTruth(truthPath(TRUTH_DIR, loaded.scene.id), loaded);
           return engines.map((engine) => ({ truth, stream: readStream(loaded, engine) }));
         });
-  const scores: ClipScore[] = runs.map(({ stream, truth }) => scoreClip(stream, truth));
+  const exerciseOf = new Map(scenes.map((l) => [l.scene.id, l.scene.exercise]));
+  const scores: ClipScore[] = runs.map(({ stream, truth }) =>
+    scoreClip(stream, truth, exerciseOf.get(truth.scene)),
+  );
   console.log(formatTable(scores));
   console.log(
     `\nusable: trunk seen (floor tracker on); plain: the same engine without turned frames; ` +
       `on body: usable and median joint error < ${ON_BODY_TORSO} torso lengths; turned: found in a turned frame; ` +
       'err: per-frame median joint error over usable frames, torso lengths (med, p95); ' +
-      'hip err: mean |hip height - truth| in thigh lengths, per frame, unsmoothed; hip kn: usable frames where it is known.',
+      'hip err: mean |hip height - truth| in thigh lengths, per frame, unsmoothed; hip kn: usable frames where it is known; ' +
+      `cue P/R: the checker's corrections against the scripted faults (first cue within ${CUE_MAX_DELAY_S} s); ` +
+      "hold err: mean |hold duration - truth|, s. Cue and hold columns: exercises with a checker (child's pose so far).",
   );
   const jsonFile = resolve(
     args.values.get('json') ?? join(PROJECT_ROOT, 'test-results/eval/eval.json'),

@@ -1,9 +1,10 @@
 /** Prints clip scores as a fixed-width table, one row per clip and a total per engine. */
-import { meanAbs, median, percentile } from './metrics.ts';
+import { mean, meanAbs, median, percentile } from './metrics.ts';
 import type { ClipScore } from './score-clip.ts';
 
 const pct = (v: number) => (Number.isNaN(v) ? '—' : `${(v * 100).toFixed(0)}%`);
 const num = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
+const num2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 
 export const EVAL_COLUMNS = [
   ['clip', 34],
@@ -17,6 +18,9 @@ export const EVAL_COLUMNS = [
   ['err p95', 7],
   ['hip err', 7],
   ['hip kn', 6],
+  ['cue P', 5],
+  ['cue R', 5],
+  ['hold err', 8],
 ] as const;
 
 function row(cells: string[]): string {
@@ -42,9 +46,22 @@ export function totalScore(engine: string, scores: ClipScore[]): ClipScore {
     turned: weighted('turned'),
     hipHeightKnown: weighted('hipHeightKnown'),
     hipHeightError: meanAbs(hips),
+    ...checkerTotals(scores),
     jointErrorMedian: median(joints),
     jointErrorP95: percentile(joints, 95),
     samples: { jointErrors: joints, hipErrors: hips },
+  };
+}
+
+/** Checker figures over the clips that have a checker: means of the clip values. */
+function checkerTotals(scores: ClipScore[]) {
+  const scored = scores.filter((s) => !Number.isNaN(s.cuePrecision));
+  const avg = (k: 'cuePrecision' | 'cueRecall' | 'holdError') =>
+    mean(scored.map((s) => s[k]).filter((v) => !Number.isNaN(v)));
+  return {
+    cuePrecision: avg('cuePrecision'),
+    cueRecall: avg('cueRecall'),
+    holdError: avg('holdError'),
   };
 }
 
@@ -62,6 +79,9 @@ export function formatTable(scores: ClipScore[]): string {
     num(s.jointErrorP95),
     num(s.hipHeightError),
     pct(s.hipHeightKnown),
+    num2(s.cuePrecision),
+    num2(s.cueRecall),
+    Number.isFinite(s.holdError) ? `${s.holdError.toFixed(2)} s` : '—',
   ];
   for (const s of scores) lines.push(row(cells(s)));
   for (const engine of [...new Set(scores.map((s) => s.engine))]) {

@@ -8,10 +8,23 @@
  */
 import { computeFeatures } from '../../../src/core/features.ts';
 import { getLandmark } from '../../../src/core/pose-frame.ts';
+import { analyzeStream } from '../../../src/exercises/analyze-stream.ts';
+import type { ExerciseId } from '../../../src/exercises/exercise-ids.ts';
+import { CHECKERS } from '../../../src/exercises/index.ts';
+import { cueDefinition } from '../../../src/feedback/cue-vocabulary.ts';
 import type { ClipTruth } from '../scenes/truth-format.ts';
 import { TRUTH_JOINTS } from '../scenes/truth-format.ts';
 import { decodeFrame, type LandmarkStream } from '../streams/landmark-stream.ts';
-import { meanAbs, median, percentile, share } from './metrics.ts';
+import {
+  holdErrors,
+  mean,
+  meanAbs,
+  median,
+  percentile,
+  type Span,
+  scoreCues,
+  share,
+} from './metrics.ts';
 
 /** A usable frame whose median joint error is below this many torso lengths is "on the body". */
 export const ON_BODY_TORSO = 0.25;
@@ -33,6 +46,16 @@ export interface ClipScore {
   hipHeightError: number;
   /** Share of usable frames where the hip height is known. */
   hipHeightKnown: number;
+  /**
+   * The checker's cues against the scripted faults (a cue counts when it
+   * corrects a fault present, or present up to CUE_LINGER_S before; a fault
+   * is caught by a cue within CUE_MAX_DELAY_S of its start) and its holds
+   * against the scripted holds. NaN where the exercise has no checker yet.
+   */
+  cuePrecision: number;
+  cueRecall: number;
+  /** Mean absolute error of hold durations, seconds. */
+  holdError: number;
   /** The per-frame values behind the error figures, for pooling over clips (not printed). */
   samples: { jointErrors: number[]; hipErrors: number[] };
 }
@@ -57,7 +80,62 @@ export function frameJointErrors(
   });
 }
 
-export function scoreClip(stream: LandmarkStream, truth: ClipTruth): ClipScore {
+/** Issue 4's targets: the first cue within 1.5 s of a fault starting. */
+export const CUE_MAX_DELAY_S = 1.5;
+/** A cue may trail the end of its fault by the policy's debounce. */
+export const CUE_LINGER_S = 1;
+
+/** Runs of consecutive truth frames that share a value, as spans in seconds. */
+function spans(truth: ClipTruth, has: (f: ClipTruth['frames'][number]) => string[]): Span[] {
+  const out: Span[] = [];
+  const open = new Map<string, number>();
+  const step = 1 / truth.fps;
+  truth.frames.forEach((f, i) => {
+    const now = new Set(has(f));
+    for (const [name, from] of open) {
+      if (!now.has(name)) {
+        out.push({ name, from, to: f.t });
+        open.delete(name);
+      }
+    }
+    for (const name of now) if (!open.has(name)) open.set(name, f.t);
+    if (i === truth.frames.length - 1)
+      for (const [name, from] of open) out.push({ name, from, to: f.t + step });
+  });
+  return out.sort((a, b) => a.from - b.from);
+}
+
+function checkerScores(stream: LandmarkStream, truth: ClipTruth, exercise: ExerciseId | undefined) {
+  if (!exercise || !CHECKERS[exercise])
+    return { cuePrecision: Number.NaN, cueRecall: Number.NaN, holdError: Number.NaN };
+  const report = analyzeStream(
+    stream.frames.map((f) => ({ tMs: f.t, frame: f.u ? decodeFrame(stream, f) : null })),
+    exercise,
+  );
+  const cues = report.cues.flatMap((c) => {
+    const fault = cueDefinition(c.code).corrects;
+    return fault ? [{ t: c.tMs / 1000, fault: fault as string }] : [];
+  });
+  const cueScore = scoreCues(
+    cues,
+    spans(truth, (f) => f.faults),
+    CUE_MAX_DELAY_S,
+    CUE_LINGER_S,
+  );
+  const trueHolds = spans(truth, (f) => (f.phase === 'holding' ? ['hold'] : []));
+  const found = report.holds.map((h) => ({ from: h.startMs / 1000, to: h.endMs / 1000 }));
+  return {
+    cuePrecision: cueScore.precision,
+    cueRecall: cueScore.recall,
+    holdError: mean(holdErrors(trueHolds, found)),
+  };
+}
+
+export function scoreClip(
+  stream: LandmarkStream,
+  truth: ClipTruth,
+  exercise?: ExerciseId,
+): ClipScore {
   if (stream.frames.length !== truth.frames.length) {
     throw new Error(
       `${stream.scene} ${stream.engine}: ${stream.frames.length} frames recorded, truth has ${truth.frames.length}`,
@@ -91,6 +169,7 @@ export function scoreClip(stream: LandmarkStream, truth: ClipTruth): ClipScore {
     turned: share(stream.frames.map((f) => f.u === 1 && f.o !== 0)),
     hipHeightError: meanAbs(hipErrors),
     hipHeightKnown: share(hipKnown),
+    ...checkerScores(stream, truth, exercise),
     samples: { jointErrors: errors, hipErrors },
   };
 }

@@ -1,0 +1,28 @@
+/**
+ * What every exercise checker is: a pure reducer from the features of one
+ * frame (and its own previous state) to a verdict. It raises the cues whose
+ * conditions hold now (never from an unknown measure); the feedback policy
+ * decides when to say them, and the hold timer counts good form.
+ */
+import type { Features } from '../core/features.ts';
+import type { CueCode } from '../feedback/cue-vocabulary.ts';
+import type { ExerciseId } from './exercise-ids.ts';
+
+export const PHASES = ['setup', 'in-position', 'holding', 'resting'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface Verdict {
+  phase: Phase;
+  /** Cues whose condition holds on this frame. */
+  raised: CueCode[];
+  /** Form good right now: true counts toward a hold; undefined when it cannot be judged. */
+  formGood: boolean | undefined;
+  /** The measures behind the verdict, with units in their names; undefined = unknown. */
+  metrics: Record<string, number | undefined>;
+}
+
+export interface Checker<State> {
+  readonly exercise: ExerciseId;
+  initial(): State;
+  step(state: State, features: Features, tMs: number): { state: State; verdict: Verdict };
+}

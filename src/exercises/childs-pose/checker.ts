@@ -1,0 +1,51 @@
+/**
+ * Child's pose with palms together: in the pose when the trunk is folded
+ * past horizontal on bent knees; good when the hips sit back toward the
+ * heels and (where both wrists are seen) the palms are together.
+ */
+import type { Features } from '../../core/features.ts';
+import type { CueCode } from '../../feedback/cue-vocabulary.ts';
+import type { Checker, Phase, Verdict } from '../checker.ts';
+import { CHILDS_POSE_CONFIG as C } from './config.ts';
+
+export interface ChildsPoseState {
+  phase: Phase;
+}
+
+const knownBelow = (v: number | undefined, max: number) => (v === undefined ? undefined : v <= max);
+
+export const childsPoseChecker: Checker<ChildsPoseState> = {
+  exercise: 'childs-pose',
+  initial: () => ({ phase: 'setup' }),
+  step(state: ChildsPoseState, f: Features) {
+    const knees = Object.values(f.kneeAngleDeg);
+    const sharperKnee = knees.length ? Math.min(...knees) : undefined;
+    const hipsBack = knownBelow(f.hipsToHeelsThighs, C.hipsBackMaxThighs);
+    const palmsTogether = knownBelow(f.wristGapTorso, C.palmsTogetherMaxGapTorso);
+    const metrics: Verdict['metrics'] = {
+      trunkLeanDeg: f.trunkLeanDeg,
+      hipsToHeelsThighs: f.hipsToHeelsThighs,
+      wristGapTorso: f.wristGapTorso,
+    };
+    const inPose =
+      f.usable &&
+      f.trunkLeanDeg !== undefined &&
+      f.trunkLeanDeg >= C.inPoseMinLeanDeg &&
+      (sharperKnee === undefined ? hipsBack !== undefined : sharperKnee <= C.inPoseMaxKneeDeg);
+    if (!inPose) {
+      const phase: Phase =
+        state.phase === 'holding' || state.phase === 'resting' ? 'resting' : 'setup';
+      return {
+        state: { phase },
+        verdict: { phase, raised: [], formGood: f.usable ? false : undefined, metrics },
+      };
+    }
+    const raised: CueCode[] = [];
+    if (hipsBack === false) raised.push('hips-back');
+    if (palmsTogether === false) raised.push('palms-together');
+    // The hips are the measure that decides; the palms count only when they can be seen.
+    const formGood = hipsBack === undefined ? undefined : hipsBack && palmsTogether !== false;
+    const phase: Phase = formGood ? 'holding' : 'in-position';
+    return { state: { phase }, verdict: { phase, raised, formGood, metrics } };
+  },
+};

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Features } from '../../src/core/features.ts';
+import { childsPoseChecker } from '../../src/exercises/childs-pose/checker.ts';
+
+const base: Features = {
+  tMs: 0,
+  usable: true,
+  kneeAngleDeg: {},
+  elbowAngleDeg: {},
+  hipAngleDeg: {},
+};
+const shape = (f: Partial<Features>): Features => ({ ...base, ...f });
+
+const ALL_FOURS = shape({ trunkLeanDeg: 88, kneeAngleDeg: { left: 90 }, hipsToHeelsThighs: 1.2 });
+const FOLDED = shape({ trunkLeanDeg: 100, kneeAngleDeg: { left: 32 }, hipsToHeelsThighs: 0.45 });
+const HIPS_HIGH = shape({ trunkLeanDeg: 97, kneeAngleDeg: { left: 80 }, hipsToHeelsThighs: 1.15 });
+
+function run(...frames: Features[]) {
+  let state = childsPoseChecker.initial();
+  return frames.map((f, i) => {
+    const out = childsPoseChecker.step(state, f, i * 100);
+    state = out.state;
+    return out.verdict;
+  });
+}
+
+describe('child’s pose checker', () => {
+  it.each<[string, Features, object]>([
+    [
+      'on all fours: getting into position, nothing to cue',
+      ALL_FOURS,
+      { phase: 'setup', raised: [], formGood: false },
+    ],
+    [
+      'folded, hips on the heels: holding',
+      FOLDED,
+      { phase: 'holding', raised: [], formGood: true },
+    ],
+    [
+      'folded, hips high: sink them back',
+      HIPS_HIGH,
+      { phase: 'in-position', raised: ['hips-back'], formGood: false },
+    ],
+    [
+      'hips back but palms seen apart',
+      { ...FOLDED, wristGapTorso: 0.6 },
+      { phase: 'in-position', raised: ['palms-together'], formGood: false },
+    ],
+    [
+      'palms seen together',
+      { ...FOLDED, wristGapTorso: 0.1 },
+      { phase: 'holding', formGood: true },
+    ],
+    [
+      'trunk not seen: nothing judged',
+      shape({ usable: false }),
+      { phase: 'setup', raised: [], formGood: undefined },
+    ],
+    [
+      'hips unknown (heels hidden): no cue and no hold',
+      { ...FOLDED, hipsToHeelsThighs: undefined },
+      { raised: [], formGood: undefined },
+    ],
+  ])('%s', (_, f, expected) => {
+    expect(run(f)[0]).toMatchObject(expected);
+  });
+
+  it('leaving the pose after a hold is resting, not setup', () => {
+    expect(run(FOLDED, ALL_FOURS).map((v) => v.phase)).toEqual(['holding', 'resting']);
+  });
+
+  it('reports the measures it used, unknowns included', () => {
+    expect(run(FOLDED)[0]!.metrics).toEqual({
+      trunkLeanDeg: 100,
+      hipsToHeelsThighs: 0.45,
+      wristGapTorso: undefined,
+    });
+  });
+});
