@@ -3,9 +3,9 @@
  * above SEEN_VISIBILITY): everything measured from them is body-relative
  * and undefined when a point it needs is not seen.
  */
-import { dist2, mid2, type Vec2 } from './geometry.ts';
+import { dist2, mid2, type Vec2, type Vec3 } from './geometry.ts';
 import type { LandmarkName } from './landmarks.ts';
-import { getLandmark, type PoseFrame } from './pose-frame.ts';
+import { getLandmark, getWorldLandmark, type PoseFrame } from './pose-frame.ts';
 import { SEEN_VISIBILITY } from './usable-pose.ts';
 
 export type Side = 'left' | 'right';
@@ -21,6 +21,15 @@ export class BodyPoints {
     const x = p.x * this.frame.imageWidth;
     const y = p.y * this.frame.imageHeight;
     return Number.isFinite(x) && Number.isFinite(y) ? { x, y } : undefined;
+  }
+
+  /** A seen landmark's world position (metres), when the model gives world points. */
+  world(name: LandmarkName): Vec3 | undefined {
+    if (!this.at(name)) return undefined;
+    const w = getWorldLandmark(this.frame, name);
+    return w && Number.isFinite(w.x) && Number.isFinite(w.y) && Number.isFinite(w.z)
+      ? w
+      : undefined;
   }
 
   side(side: Side, part: string): Vec2 | undefined {

@@ -27,9 +27,13 @@ export interface Features {
   trunkDirectionDeg?: number;
   /** Trunk away from vertical, degrees in [0, 180] (0 upright, 90 lying, 180 upside down). */
   trunkLeanDeg?: number;
-  /** Angle at each knee between hip and ankle, degrees (180 straight). */
+  /**
+   * Angle at each knee between hip and ankle, degrees (180 straight). In 3D
+   * from the world points when the model gives them (true whatever the
+   * view), else in the image plane.
+   */
   kneeAngleDeg: PerSide;
-  /** Angle at each elbow between shoulder and wrist, degrees (180 straight). */
+  /** Angle at each elbow between shoulder and wrist, degrees (180 straight); 3D as for the knees. */
   elbowAngleDeg: PerSide;
   /** Angle at each hip between shoulder and knee, degrees (180 = trunk in line with the thigh). */
   hipAngleDeg: PerSide;
@@ -37,7 +41,10 @@ export interface Features {
   neckFlexionDeg?: number;
   /** Mid-hip above the floor line (lowest seen foot point), thigh lengths. */
   hipHeightThighs?: number;
-  /** The farther wrist's distance from the centre of the head, torso lengths. */
+  /**
+   * The farther seen wrist's distance from the centre of the head, torso
+   * lengths (side views often hide the far wrist; one seen wrist is enough).
+   */
   wristToHeadTorso?: number;
   /** Distance between the wrists, torso lengths. */
   wristGapTorso?: number;
@@ -51,6 +58,11 @@ export interface Features {
    * point at the camera and the feet are out of sight).
    */
   kneeDropTorso?: number;
+  /**
+   * Mid-shoulder to mid-ankle (or heel), torso lengths: grows as the body
+   * slides headward over a roller while the feet stay planted.
+   */
+  shoulderToAnkleTorso?: number;
 }
 
 const FOOT_POINTS: LandmarkName[] = [
@@ -84,6 +96,9 @@ export function computeFeatures(frame: PoseFrame): Features {
   const trunkDirection = shoulders && hips ? imageDirection(sub2(shoulders, hips)) : undefined;
 
   const chain = (side: Side, a: string, mid: string, c: string) => {
+    const name = (part: string) => `${side}_${part}` as LandmarkName;
+    const [p3, q3, r3] = [b.world(name(a)), b.world(name(mid)), b.world(name(c))];
+    if (p3 && q3 && r3) return angleAt(p3, q3, r3);
     const p = b.side(side, a);
     const q = b.side(side, mid);
     const r = b.side(side, c);
@@ -110,7 +125,8 @@ export function computeFeatures(frame: PoseFrame): Features {
   const rw = b.side('right', 'wrist');
   const both = <T>(f: (w: Vec2, side: Side) => T) =>
     lw && rw ? [f(lw, 'left'), f(rw, 'right')] : undefined;
-  const toHead = head ? both((w) => dist2(w, head)) : undefined;
+  const seenWrists = [lw, rw].filter((w): w is Vec2 => w !== undefined);
+  const toHead = head && seenWrists.length ? seenWrists.map((w) => dist2(w, head)) : undefined;
   const toOpposite = both((w, side) => {
     const other = b.side(side === 'left' ? 'right' : 'left', 'shoulder');
     return other ? dist2(w, other) : Number.NaN;
@@ -140,5 +156,10 @@ export function computeFeatures(frame: PoseFrame): Features {
   set('wristToOppositeShoulderTorso', ratio(toOpposite && Math.max(...toOpposite), torso));
   set('hipsToHeelsThighs', ratio(hips && heels ? dist2(hips, heels) : undefined, thigh));
   set('kneeDropTorso', ratio(hips && knees ? knees.y - hips.y : undefined, torso));
+  const ankles = b.pair('ankle') ?? b.pair('heel');
+  set(
+    'shoulderToAnkleTorso',
+    ratio(shoulders && ankles ? dist2(shoulders, ankles) : undefined, torso),
+  );
   return features;
 }

@@ -56,7 +56,7 @@ export function analyzeStream(poses: Iterable<TimedPose>, exercise: ExerciseId):
   if (!checker) throw new Error(`No checker for "${exercise}" yet`);
   const smoother = new LandmarkSmoother();
   const policy = new FeedbackPolicy();
-  const timer = new HoldTimer();
+  const timer = new HoldTimer(checker.holdOptions);
   let state = checker.initial();
   const report: StreamReport = { exercise, phases: [], holds: [], cues: [], perSecond: [] };
   let second:

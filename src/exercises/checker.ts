@@ -5,6 +5,7 @@
  * decides when to say them, and the hold timer counts good form.
  */
 import type { Features } from '../core/features.ts';
+import type { HoldTimerOptions } from '../core/hold-timer.ts';
 import type { CueCode } from '../feedback/cue-vocabulary.ts';
 import type { ExerciseId } from './exercise-ids.ts';
 
@@ -23,6 +24,8 @@ export interface Verdict {
 
 export interface Checker<State> {
   readonly exercise: ExerciseId;
+  /** How this exercise's holds are timed, where it differs from the default. */
+  readonly holdOptions?: HoldTimerOptions;
   initial(): State;
   step(state: State, features: Features, tMs: number): { state: State; verdict: Verdict };
 }

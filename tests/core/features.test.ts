@@ -103,6 +103,8 @@ describe('computeFeatures: lying back over a roller, head to the right (side vie
       deg(Math.acos((300 * 60 + 60 * 30) / (Math.hypot(300, 60) * Math.hypot(60, 30)))),
     ],
     ['hips to heel', f.hipsToHeelsThighs, Math.hypot(260, 50) / Math.hypot(150, 160)],
+    // The one seen wrist (780, 450) to the head (the seen ear, 760, 470), over the torso.
+    ['seen wrist to head', f.wristToHeadTorso, Math.hypot(20, 20) / Math.hypot(300, 60)],
   ])('%s', (_, value, expected) => {
     expect(value).toBeCloseTo(expected, 6);
   });
@@ -110,7 +112,7 @@ describe('computeFeatures: lying back over a roller, head to the right (side vie
   it('measures that need the hidden far side stay unknown', () => {
     expect(f.kneeAngleDeg.right).toBeUndefined();
     expect(f.wristGapTorso).toBeUndefined();
-    expect(f.wristToHeadTorso).toBeUndefined();
+    expect(f.wristToOppositeShoulderTorso).toBeUndefined();
   });
 });
 

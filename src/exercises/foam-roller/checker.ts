@@ -1,0 +1,125 @@
+/**
+ * Foam-roller thoracic extension, seen from the side at floor level. In
+ * position when lying back on bent knees. Neck support from the wrists near
+ * the head (or the arms-crossed variant), hip lift from the hip height, and
+ * the roller's place along the back from how far the shoulders have slid
+ * away from the planted feet since the start. A pause on a spot with good
+ * form is a hold.
+ */
+import type { Features } from '../../core/features.ts';
+import type { CueCode } from '../../feedback/cue-vocabulary.ts';
+import type { Checker, Phase, Verdict } from '../checker.ts';
+import { FOAM_ROLLER_CONFIG as C } from './config.ts';
+
+export interface FoamRollerState {
+  phase: Phase;
+  /** Shoulder-to-ankle distances while calibrating, torso lengths. */
+  calibration: number[];
+  calibrateUntilMs?: number;
+  /** Starting shoulder-to-ankle distance, torso lengths. */
+  startSlide?: number;
+  lastRollerAt?: number;
+  lastMs?: number;
+  /** Smoothed rolling speed, fraction per second (signed). */
+  speed?: number;
+}
+
+const middle = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+
+export const foamRollerChecker: Checker<FoamRollerState> = {
+  exercise: 'foam-roller',
+  holdOptions: { minHoldMs: C.minHoldMs },
+  initial: () => ({ phase: 'setup', calibration: [] }),
+  step(prev: FoamRollerState, f: Features, tMs: number) {
+    const state: FoamRollerState = { ...prev, calibration: prev.calibration };
+    const knees = Object.values(f.kneeAngleDeg);
+    const sharperKnee = knees.length ? Math.min(...knees) : undefined;
+    const lean = f.trunkLeanDeg;
+    const inPose =
+      f.usable &&
+      lean !== undefined &&
+      lean >= C.inPoseLeanDeg[0] &&
+      lean <= C.inPoseLeanDeg[1] &&
+      // Knees bent; when the knees cannot be seen, lying back is enough.
+      (sharperKnee === undefined || sharperKnee <= C.inPoseMaxKneeDeg);
+
+    const hip =
+      f.hipHeightThighs !== undefined && f.hipHeightThighs >= C.hipHeightPlausibleMinThighs
+        ? f.hipHeightThighs
+        : undefined;
+    const handsOnHead =
+      f.wristToHeadTorso === undefined ? undefined : f.wristToHeadTorso <= C.handsOnHeadMaxTorso;
+    const armsCrossed =
+      f.wristToOppositeShoulderTorso !== undefined &&
+      f.wristToOppositeShoulderTorso <= C.armsCrossedMaxTorso;
+    const neckSupported = handsOnHead === true || armsCrossed ? true : handsOnHead;
+    const hipsHigh = hip === undefined ? undefined : hip > C.hipsHighAboveThighs;
+
+    // Roller position from the slide of the shoulders away from the planted feet.
+    let rollerAt: number | undefined;
+    if (inPose && f.shoulderToAnkleTorso !== undefined) {
+      if (state.startSlide === undefined) {
+        state.calibrateUntilMs ??= tMs + C.calibrateMs;
+        state.calibration = [...state.calibration, f.shoulderToAnkleTorso];
+        if (tMs >= state.calibrateUntilMs) state.startSlide = middle(state.calibration);
+      }
+      if (state.startSlide !== undefined) {
+        rollerAt = C.startAt + (f.shoulderToAnkleTorso - state.startSlide) / C.slidePerRollerTravel;
+      }
+    }
+    if (
+      rollerAt !== undefined &&
+      state.lastRollerAt !== undefined &&
+      state.lastMs !== undefined &&
+      tMs > state.lastMs
+    ) {
+      const dtMs = tMs - state.lastMs;
+      const raw = ((rollerAt - state.lastRollerAt) * 1000) / dtMs;
+      const a = dtMs / (C.speedSmoothingMs + dtMs);
+      state.speed = state.speed === undefined ? raw : state.speed + a * (raw - state.speed);
+    } else if (rollerAt === undefined) {
+      state.speed = undefined;
+    }
+    state.lastRollerAt = rollerAt;
+    state.lastMs = tMs;
+
+    const metrics: Verdict['metrics'] = {
+      hipHeightThighs: hip,
+      wristToHeadTorso: f.wristToHeadTorso,
+      rollerAt,
+      rollingSpeedPerS: state.speed,
+    };
+    if (!inPose) {
+      const phase: Phase = prev.phase === 'setup' ? 'setup' : 'resting';
+      state.phase = phase;
+      return {
+        state,
+        verdict: { phase, raised: [], formGood: f.usable ? false : undefined, metrics },
+      };
+    }
+    const onLowerBack = rollerAt === undefined ? undefined : rollerAt > C.lowerBackAbove;
+    const speed = state.speed === undefined ? undefined : Math.abs(state.speed);
+    const tooFast = speed === undefined ? undefined : speed > C.tooFastPerS;
+    const raised: CueCode[] = [];
+    if (neckSupported === false) raised.push('support-neck');
+    if (hipsHigh === true) raised.push('keep-hips-low');
+    if (onLowerBack === true) raised.push('stay-upper-back');
+    if (tooFast === true) raised.push('roll-slower');
+    const formGood =
+      neckSupported === undefined || hipsHigh === undefined
+        ? undefined
+        : neckSupported && !hipsHigh && onLowerBack !== true && tooFast !== true;
+    const paused = speed !== undefined && speed < C.pausedBelowPerS;
+    const phase: Phase = formGood && paused ? 'holding' : 'in-position';
+    state.phase = phase;
+    return {
+      state,
+      verdict: {
+        phase,
+        raised,
+        formGood: formGood === undefined ? undefined : formGood && paused,
+        metrics,
+      },
+    };
+  },
+};

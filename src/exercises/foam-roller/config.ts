@@ -1,0 +1,46 @@
+/**
+ * Thresholds of the foam-roller checker, each with its unit and why. Tuned
+ * on the ground-truth clips (`npm run eval`), side and 45° views at floor
+ * level; the measured ranges are MediaPipe lite and tfjs BlazePose lite.
+ */
+export const FOAM_ROLLER_CONFIG = {
+  /** Lying back: trunk this far from vertical, degrees (measured 56–93 on the roller). */
+  inPoseLeanDeg: [45, 120] as const,
+  /** Knees bent, feet planted: the sharper knee at most this, degrees. */
+  inPoseMaxKneeDeg: 130,
+  /**
+   * Hands cradle the head: the farther seen wrist within this of the head,
+   * torso lengths. Measured 0.2–1.0 with the hands on the head, 1.5–1.9 with
+   * the arms down.
+   */
+  handsOnHeadMaxTorso: 1.2,
+  /** Arms-crossed variant: a wrist this close to the opposite shoulder, torso lengths. */
+  armsCrossedMaxTorso: 0.5,
+  /**
+   * Hips too high: mid-hip above the floor line, thigh lengths. Measured
+   * 0.1–0.45 with the hips just off the floor, 0.53–0.64 bridged.
+   */
+  hipsHighAboveThighs: 0.5,
+  /** A hip height below this is a misplaced foot point, not a pose: unknown. */
+  hipHeightPlausibleMinThighs: -0.1,
+  /** The article's start: roller just below the shoulder blades, fraction of the torso from the shoulders. */
+  startAt: 0.2,
+  /**
+   * How much the shoulder-to-ankle distance (torso lengths) grows per unit
+   * of roller travel along the back. Measured ~1.5 on the side and 45°
+   * clips: the detected torso is shorter than the true one.
+   */
+  slidePerRollerTravel: 1.5,
+  /** Frames in position used to take the starting shoulder-to-ankle distance, ms. */
+  calibrateMs: 1000,
+  /** Past this fraction the roller is under the lower back. */
+  lowerBackAbove: 0.6,
+  /** Rolling speed, fraction of the torso per second: EXERCISES.md start value. */
+  tooFastPerS: 0.25,
+  /** Below this speed the person has paused on a spot, fraction per second. */
+  pausedBelowPerS: 0.06,
+  /** Smoothing of the speed, ms (time constant). */
+  speedSmoothingMs: 500,
+  /** A pause on a stiff spot counts as a hold from this long, ms (EXERCISES.md: ≥ 2 s). */
+  minHoldMs: 2000,
+} as const;

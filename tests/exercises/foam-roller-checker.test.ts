@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Features } from '../../src/core/features.ts';
+import { HoldTimer } from '../../src/core/hold-timer.ts';
+import {
+  type FoamRollerState,
+  foamRollerChecker,
+} from '../../src/exercises/foam-roller/checker.ts';
+import { FOAM_ROLLER_CONFIG as C } from '../../src/exercises/foam-roller/config.ts';
+
+const base: Features = {
+  tMs: 0,
+  usable: true,
+  kneeAngleDeg: {},
+  elbowAngleDeg: {},
+  hipAngleDeg: {},
+};
+/** Lying back on the roller, knees bent, hands on the head, hips just up, feet 1.9 torso lengths away. */
+const GOOD: Features = {
+  ...base,
+  trunkLeanDeg: 78,
+  kneeAngleDeg: { left: 90 },
+  wristToHeadTorso: 0.5,
+  hipHeightThighs: 0.3,
+  shoulderToAnkleTorso: 1.9,
+};
+
+/** Feeds `frames(t)` every 100 ms up to `untilMs`; returns the verdicts. */
+function run(untilMs: number, frames: (tMs: number) => Partial<Features>) {
+  let state: FoamRollerState = foamRollerChecker.initial();
+  const out = [];
+  for (let t = 0; t <= untilMs; t += 100) {
+    const step = foamRollerChecker.step(state, { ...GOOD, ...frames(t), tMs: t }, t);
+    state = step.state;
+    out.push(step.verdict);
+  }
+  return out;
+}
+
+describe('foam-roller checker', () => {
+  it('still, good form: a hold, nothing to cue, roller at the starting place', () => {
+    const last = run(3000, () => ({})).at(-1)!;
+    expect(last).toMatchObject({ phase: 'holding', raised: [], formGood: true });
+    expect(last.metrics.rollerAt).toBeCloseTo(C.startAt, 9);
+  });
+
+  it.each<[string, Partial<Features>, string]>([
+    ['arms down by the sides', { wristToHeadTorso: 1.6 }, 'support-neck'],
+    ['hips bridged up', { hipHeightThighs: 0.62 }, 'keep-hips-low'],
+  ])('%s → %s', (_, fault, cue) => {
+    const last = run(3000, () => fault).at(-1)!;
+    expect(last.raised).toEqual([cue]);
+    expect(last.formGood).toBe(false);
+  });
+
+  it('arms crossed over the chest is accepted instead of hands on the head', () => {
+    const last = run(3000, () => ({ wristToHeadTorso: 1.6, wristToOppositeShoulderTorso: 0.3 })).at(
+      -1,
+    )!;
+    expect(last.raised).toEqual([]);
+  });
+
+  it('sliding the shoulders away from the feet moves the roller down the back; too far is the lower back', () => {
+    // Calibrated at 1.9 over the first second, then the shoulders slide 0.75 torso lengths:
+    // roller at 0.2 + 0.75 / 1.5 = 0.7, past the 0.6 limit.
+    const v = run(6000, (t) => ({
+      shoulderToAnkleTorso: t < 2000 ? 1.9 : 1.9 + Math.min(0.75, ((t - 2000) / 2000) * 0.75),
+    }));
+    const last = v.at(-1)!;
+    expect(last.metrics.rollerAt).toBeCloseTo(0.7, 6);
+    expect(last.raised).toContain('stay-upper-back');
+  });
+
+  it('rolling fast is cued, and no hold counts while rolling back and forth', () => {
+    // Slide ±0.3 torso lengths, a 2 s period: up to ~0.6 of the back a second, over the 0.25 limit.
+    const slide = (t: number) => (t < 1500 ? 1.9 : 1.9 + 0.3 * Math.sin((t - 1500) / 318));
+    const v = run(8000, (t) => ({ shoulderToAnkleTorso: slide(t) }));
+    expect(v.some((x) => x.raised.includes('roll-slower'))).toBe(true);
+    // The turning points look still for a moment; the hold timer's 2 s minimum keeps them out.
+    const timer = new HoldTimer(foamRollerChecker.holdOptions);
+    v.forEach((x, i) => {
+      if (i >= 15) timer.update(x.formGood, i * 100);
+    });
+    timer.end();
+    expect(timer.holds).toEqual([]);
+  });
+
+  it('judges nothing it cannot see', () => {
+    const last = run(1000, () => ({ wristToHeadTorso: undefined, hipHeightThighs: undefined })).at(
+      -1,
+    )!;
+    expect(last).toMatchObject({ raised: [], formGood: undefined });
+    const implausible = run(1000, () => ({ hipHeightThighs: -0.8 })).at(-1)!;
+    expect(implausible.metrics.hipHeightThighs).toBeUndefined();
+  });
+
+  it('sitting up is not in position', () => {
+    expect(run(500, () => ({ trunkLeanDeg: 10 })).at(-1)).toMatchObject({
+      phase: 'setup',
+      raised: [],
+    });
+  });
+});
