@@ -9,7 +9,7 @@
  */
 import { BodyPoints, SIDES, type Side } from './body-points.ts';
 import { angleAt, angleBetween, dist2, imageDirection, sub2, type Vec2 } from './geometry.ts';
-import type { LandmarkName } from './landmarks.ts';
+import { LANDMARK_NAMES, type LandmarkName } from './landmarks.ts';
 import type { PoseFrame } from './pose-frame.ts';
 import { isUsablePose } from './usable-pose.ts';
 
@@ -65,14 +65,8 @@ export interface Features {
   shoulderToAnkleTorso?: number;
 }
 
-const FOOT_POINTS: LandmarkName[] = [
-  'left_ankle',
-  'right_ankle',
-  'left_heel',
-  'right_heel',
-  'left_foot_index',
-  'right_foot_index',
-];
+/** Ankles, heels and toes: the lowest of them marks the floor line. */
+const FOOT_POINTS = LANDMARK_NAMES.filter((n) => /_(ankle|heel|foot_index)$/.test(n));
 
 function perSide(f: (side: Side) => number | undefined): PerSide {
   const out: PerSide = {};

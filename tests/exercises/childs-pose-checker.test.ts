@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Features } from '../../src/core/features.ts';
 import { childsPoseChecker } from '../../src/exercises/childs-pose/checker.ts';
+import { featuresOf } from '../support/features.ts';
 
-const base: Features = {
-  tMs: 0,
-  usable: true,
-  kneeAngleDeg: {},
-  elbowAngleDeg: {},
-  hipAngleDeg: {},
-};
-const shape = (f: Partial<Features>): Features => ({ ...base, ...f });
+const shape = featuresOf;
 
 const ALL_FOURS = shape({ trunkLeanDeg: 88, kneeAngleDeg: { left: 90 }, hipsToHeelsThighs: 1.2 });
 const FOLDED = shape({ trunkLeanDeg: 100, kneeAngleDeg: { left: 32 }, hipsToHeelsThighs: 0.45 });

@@ -6,23 +6,16 @@ import {
   foamRollerChecker,
 } from '../../src/exercises/foam-roller/checker.ts';
 import { FOAM_ROLLER_CONFIG as C } from '../../src/exercises/foam-roller/config.ts';
+import { featuresOf } from '../support/features.ts';
 
-const base: Features = {
-  tMs: 0,
-  usable: true,
-  kneeAngleDeg: {},
-  elbowAngleDeg: {},
-  hipAngleDeg: {},
-};
 /** Lying back on the roller, knees bent, hands on the head, hips just up, feet 1.9 torso lengths away. */
-const GOOD: Features = {
-  ...base,
+const GOOD: Features = featuresOf({
   trunkLeanDeg: 78,
   kneeAngleDeg: { left: 90 },
   wristToHeadTorso: 0.5,
   hipHeightThighs: 0.3,
   shoulderToAnkleTorso: 1.9,
-};
+});
 
 /** Feeds `frames(t)` every 100 ms up to `untilMs`; returns the verdicts. */
 function run(untilMs: number, frames: (tMs: number) => Partial<Features>) {

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Features } from '../../src/core/features.ts';
 import { ExerciseRecognizer, voteExercise } from '../../src/exercises/recognize-exercise.ts';
+import { featuresOf } from '../support/features.ts';
 
-const base: Features = {
-  tMs: 0,
-  usable: true,
-  kneeAngleDeg: {},
-  elbowAngleDeg: {},
-  hipAngleDeg: {},
-};
-const shape = (f: Partial<Features>): Features => ({ ...base, ...f });
+const shape = featuresOf;
 
 describe('voteExercise', () => {
   it.each<[string, Partial<Features>, string | undefined]>([

@@ -6,8 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANDMARK_NAMES, type LandmarkName } from '../../src/core/landmarks.ts';
+import type { LandmarkName } from '../../src/core/landmarks.ts';
 import { getLandmark, type PoseFrame } from '../../src/core/pose-frame.ts';
+import { TRUTH_JOINTS } from '../tools/scenes/truth-format.ts';
 import { PROJECT_ROOT } from './vite-server.ts';
 
 export const STILL_NAME = 'standing-arm-up';
@@ -25,9 +26,7 @@ export const STILL_TRUTH = (
 ).joints;
 
 /** Joints every engine (MoveNet included) reports, with the tolerance we hold them to. */
-export const MAIN_JOINTS: LandmarkName[] = LANDMARK_NAMES.filter((n) =>
-  /_(shoulder|elbow|wrist|hip|knee|ankle)$/.test(n),
-);
+export const MAIN_JOINTS: LandmarkName[] = TRUTH_JOINTS;
 
 /**
  * Distance from truth allowed, as a fraction of the image height (480 px).

@@ -3,24 +3,17 @@
  * the posed figure frame by frame, plus the phase and faults its script
  * declares. Written by `npm run scenes`, read by the scorer.
  */
+import { LANDMARK_NAMES, type LandmarkName } from '../../../src/core/landmarks.ts';
 import type { Fault, Phase } from './scene-format.ts';
 
-/** Joints whose true image position is recorded (the models' landmark names). */
-export const TRUTH_JOINTS = [
-  'left_shoulder',
-  'right_shoulder',
-  'left_elbow',
-  'right_elbow',
-  'left_wrist',
-  'right_wrist',
-  'left_hip',
-  'right_hip',
-  'left_knee',
-  'right_knee',
-  'left_ankle',
-  'right_ankle',
-] as const;
-export type TruthJoint = (typeof TRUTH_JOINTS)[number];
+/** Joints whose true image position is recorded: every engine has them (MoveNet included). */
+export type TruthJoint = Extract<
+  LandmarkName,
+  `${string}_${'shoulder' | 'elbow' | 'wrist' | 'hip' | 'knee' | 'ankle'}`
+>;
+export const TRUTH_JOINTS = LANDMARK_NAMES.filter((n): n is TruthJoint =>
+  /_(shoulder|elbow|wrist|hip|knee|ankle)$/.test(n),
+);
 
 /** Thresholds that turn the figure's geometry into the yes/no truths (metres or thigh lengths). */
 export const TRUTH_RULES = {
