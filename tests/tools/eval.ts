@@ -108,7 +108,8 @@ async function main() {
       'err: per-frame median joint error over usable frames, torso lengths (med, p95); ' +
       'hip err: mean |hip height - truth| in thigh lengths, per frame, unsmoothed; hip kn: usable frames where it is known; ' +
       `cue P/R: the checker's corrections against the scripted faults (first cue within ${CUE_MAX_DELAY_S} s); ` +
-      "hold err: mean |hold duration - truth|, s. Cue and hold columns: exercises with a checker (child's pose and foam roller, first versions; the twist has none yet).",
+      "hold err: mean |hold duration - truth|, s. Cue and hold columns: exercises with a checker (child's pose and foam roller, first versions; the twist has none yet); " +
+      'recog: seconds until the recogniser named the right exercise (total: the slowest); wrong: frames it named a wrong one.',
   );
   const jsonFile = resolve(
     args.values.get('json') ?? join(PROJECT_ROOT, 'test-results/eval/eval.json'),

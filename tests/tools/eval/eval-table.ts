@@ -21,6 +21,8 @@ export const EVAL_COLUMNS = [
   ['cue P', 5],
   ['cue R', 5],
   ['hold err', 8],
+  ['recog', 6],
+  ['wrong', 5],
 ] as const;
 
 function row(cells: string[]): string {
@@ -34,8 +36,9 @@ export function totalScore(engine: string, scores: ClipScore[]): ClipScore {
   const frames = scores.reduce((n, s) => n + s.frames, 0);
   const joints = scores.flatMap((s) => s.samples.jointErrors);
   const hips = scores.flatMap((s) => s.samples.hipErrors);
-  const weighted = (k: 'usable' | 'usablePlain' | 'onBody' | 'turned' | 'hipHeightKnown') =>
-    scores.reduce((sum, s) => sum + s[k] * s.frames, 0) / frames;
+  const weighted = (
+    k: 'usable' | 'usablePlain' | 'onBody' | 'turned' | 'hipHeightKnown' | 'recognizedWrong',
+  ) => scores.reduce((sum, s) => sum + s[k] * s.frames, 0) / frames;
   return {
     scene: `all ${scores.length} clips`,
     engine,
@@ -47,6 +50,9 @@ export function totalScore(engine: string, scores: ClipScore[]): ClipScore {
     hipHeightKnown: weighted('hipHeightKnown'),
     hipHeightError: meanAbs(hips),
     ...checkerTotals(scores),
+    // Total: the slowest recognition (NaN if any clip was never recognised), frames named wrongly.
+    recognizedAfterS: Math.max(...scores.map((s) => s.recognizedAfterS)),
+    recognizedWrong: weighted('recognizedWrong'),
     jointErrorMedian: median(joints),
     jointErrorP95: percentile(joints, 95),
     samples: { jointErrors: joints, hipErrors: hips },
@@ -82,6 +88,8 @@ export function formatTable(scores: ClipScore[]): string {
     num2(s.cuePrecision),
     num2(s.cueRecall),
     Number.isFinite(s.holdError) ? `${s.holdError.toFixed(2)} s` : '—',
+    Number.isFinite(s.recognizedAfterS) ? `${s.recognizedAfterS.toFixed(1)} s` : 'never',
+    pct(s.recognizedWrong),
   ];
   for (const s of scores) lines.push(row(cells(s)));
   for (const engine of [...new Set(scores.map((s) => s.engine))]) {

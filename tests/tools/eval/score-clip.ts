@@ -7,10 +7,12 @@
  * (issue 4), using metrics.ts.
  */
 import { computeFeatures } from '../../../src/core/features.ts';
+import { LandmarkSmoother } from '../../../src/core/landmark-smoother.ts';
 import { getLandmark } from '../../../src/core/pose-frame.ts';
 import { analyzeStream } from '../../../src/exercises/analyze-stream.ts';
 import type { ExerciseId } from '../../../src/exercises/exercise-ids.ts';
 import { CHECKERS } from '../../../src/exercises/index.ts';
+import { ExerciseRecognizer } from '../../../src/exercises/recognize-exercise.ts';
 import { cueDefinition } from '../../../src/feedback/cue-vocabulary.ts';
 import type { ClipTruth } from '../scenes/truth-format.ts';
 import { TRUTH_JOINTS } from '../scenes/truth-format.ts';
@@ -56,6 +58,10 @@ export interface ClipScore {
   cueRecall: number;
   /** Mean absolute error of hold durations, seconds. */
   holdError: number;
+  /** Seconds until the recogniser first named the clip's exercise (NaN: never). */
+  recognizedAfterS: number;
+  /** Share of frames on which the recogniser named a wrong exercise. */
+  recognizedWrong: number;
   /** The per-frame values behind the error figures, for pooling over clips (not printed). */
   samples: { jointErrors: number[]; hipErrors: number[] };
 }
@@ -131,6 +137,30 @@ function checkerScores(stream: LandmarkStream, truth: ClipTruth, exercise: Exerc
   };
 }
 
+/** Exercise recognition on the smoothed stream, as the app would run it with no exercise chosen. */
+function recognitionScores(stream: LandmarkStream, exercise: ExerciseId | undefined) {
+  if (!exercise) return { recognizedAfterS: Number.NaN, recognizedWrong: Number.NaN };
+  const smoother = new LandmarkSmoother();
+  const recognizer = new ExerciseRecognizer();
+  let first: number | undefined;
+  let wrong = 0;
+  for (const f of stream.frames) {
+    const frame = f.u ? decodeFrame(stream, f) : null;
+    if (!frame) smoother.skip(f.t);
+    const features = frame
+      ? computeFeatures(smoother.apply(frame))
+      : { tMs: f.t, usable: false, kneeAngleDeg: {}, elbowAngleDeg: {}, hipAngleDeg: {} };
+    const answer = recognizer.update(features, f.t);
+    if (answer === exercise) first ??= f.t;
+    else if (answer) wrong++;
+  }
+  const startMs = stream.frames[0]?.t ?? 0;
+  return {
+    recognizedAfterS: first === undefined ? Number.NaN : (first - startMs) / 1000,
+    recognizedWrong: wrong / stream.frames.length,
+  };
+}
+
 export function scoreClip(
   stream: LandmarkStream,
   truth: ClipTruth,
@@ -170,6 +200,7 @@ export function scoreClip(
     hipHeightError: meanAbs(hipErrors),
     hipHeightKnown: share(hipKnown),
     ...checkerScores(stream, truth, exercise),
+    ...recognitionScores(stream, exercise),
     samples: { jointErrors: errors, hipErrors },
   };
 }
