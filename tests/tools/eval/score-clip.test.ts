@@ -90,6 +90,19 @@ describe('scoreClip', () => {
     expect(s.hipHeightKnown).toBe(1);
   });
 
+  it('runs the exercise’s checker and recogniser when the clip names one', () => {
+    expect(scoreClip(stream, truth)).toMatchObject({
+      cuePrecision: Number.NaN,
+      holdError: Number.NaN,
+    });
+    const s = scoreClip(stream, truth, 'childs-pose');
+    // Standing shapes: no cue and no hold, against a scripted hold over all 4 frames (0–0.4 s).
+    expect([s.cuePrecision, s.cueRecall]).toEqual([1, 1]);
+    expect(s.holdError).toBeCloseTo(0.4, 9);
+    expect(s.recognizedAfterS).toBeNaN();
+    expect(s.recognizedWrong).toBe(0);
+  });
+
   it('refuses a stream that does not match the truth frame for frame', () => {
     expect(() => scoreClip({ ...stream, frames: stream.frames.slice(1) }, truth)).toThrow(
       '3 frames recorded, truth has 4',
