@@ -48,7 +48,7 @@ export interface Features {
   wristToHeadTorso?: number;
   /** Distance between the wrists, torso lengths. */
   wristGapTorso?: number;
-  /** The larger of each wrist's distance to the opposite shoulder, torso lengths. */
+  /** The larger of each seen wrist's distance to the opposite shoulder (seen too), torso lengths. */
   wristToOppositeShoulderTorso?: number;
   /** Mid-hip to mid-heel (or ankle), thigh lengths. */
   hipsToHeelsThighs?: number;
@@ -117,13 +117,12 @@ export function computeFeatures(frame: PoseFrame): Features {
 
   const lw = b.side('left', 'wrist');
   const rw = b.side('right', 'wrist');
-  const both = <T>(f: (w: Vec2, side: Side) => T) =>
-    lw && rw ? [f(lw, 'left'), f(rw, 'right')] : undefined;
   const seenWrists = [lw, rw].filter((w): w is Vec2 => w !== undefined);
   const toHead = head && seenWrists.length ? seenWrists.map((w) => dist2(w, head)) : undefined;
-  const toOpposite = both((w, side) => {
+  const toOpposite = SIDES.flatMap((side) => {
+    const wrist = side === 'left' ? lw : rw;
     const other = b.side(side === 'left' ? 'right' : 'left', 'shoulder');
-    return other ? dist2(w, other) : Number.NaN;
+    return wrist && other ? [dist2(wrist, other)] : [];
   });
   const heels = b.pair('heel') ?? b.pair('ankle');
   const knees = b.pair('knee');
@@ -147,7 +146,10 @@ export function computeFeatures(frame: PoseFrame): Features {
   set('hipHeightThighs', ratio(hipHeight, thigh));
   set('wristToHeadTorso', ratio(toHead && Math.max(...toHead), torso));
   set('wristGapTorso', ratio(lw && rw ? dist2(lw, rw) : undefined, torso));
-  set('wristToOppositeShoulderTorso', ratio(toOpposite && Math.max(...toOpposite), torso));
+  set(
+    'wristToOppositeShoulderTorso',
+    ratio(toOpposite.length ? Math.max(...toOpposite) : undefined, torso),
+  );
   set('hipsToHeelsThighs', ratio(hips && heels ? dist2(hips, heels) : undefined, thigh));
   set('kneeDropTorso', ratio(hips && knees ? knees.y - hips.y : undefined, torso));
   const ankles = b.pair('ankle') ?? b.pair('heel');
