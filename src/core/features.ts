@@ -11,6 +11,8 @@ import { BodyPoints, SIDES, type Side } from './body-points.ts';
 import { angleAt, angleBetween, dist2, imageDirection, sub2, type Vec2 } from './geometry.ts';
 import { LANDMARK_NAMES, type LandmarkName } from './landmarks.ts';
 import type { PoseFrame } from './pose-frame.ts';
+import { estimateTorsoRotation } from './torso-rotation.ts';
+import { TORSO_ROTATION_MODEL, TORSO_ROTATION_UNCERTAINTY_DEG } from './torso-rotation-model.ts';
 import { isUsablePose } from './usable-pose.ts';
 
 export type PerSide = Partial<Record<Side, number>>;
@@ -63,6 +65,14 @@ export interface Features {
    * slides headward over a roller while the feet stay planted.
    */
   shoulderToAnkleTorso?: number;
+  /**
+   * Torso rotation: shoulder line against hip line about the vertical,
+   * degrees, positive when the chest turns to the person's left
+   * (core/torso-rotation.ts, a learned estimate from the 2D landmarks)…
+   */
+  torsoRotationDeg?: number;
+  /** …and how far off it typically is, degrees (measured on the twist clips). */
+  torsoRotationUncertaintyDeg?: number;
 }
 
 /** Ankles, heels and toes: the lowest of them marks the floor line. */
@@ -157,5 +167,10 @@ export function computeFeatures(frame: PoseFrame): Features {
     'shoulderToAnkleTorso',
     ratio(shoulders && ankles ? dist2(shoulders, ankles) : undefined, torso),
   );
+  const rotation = estimateTorsoRotation(TORSO_ROTATION_MODEL, frame);
+  if (rotation !== undefined && Number.isFinite(rotation)) {
+    features.torsoRotationDeg = rotation;
+    features.torsoRotationUncertaintyDeg = TORSO_ROTATION_UNCERTAINTY_DEG;
+  }
   return features;
 }

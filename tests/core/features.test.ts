@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeFeatures } from '../../src/core/features.ts';
 import { LANDMARK, LANDMARK_COUNT, type LandmarkName } from '../../src/core/landmarks.ts';
 import type { ImageLandmark, PoseFrame } from '../../src/core/pose-frame.ts';
+import { TORSO_ROTATION_UNCERTAINTY_DEG } from '../../src/core/torso-rotation-model.ts';
 
 /** A frame on a 1000×1000 image from pixel positions; visibility 0.9 unless given. */
 function frame(
@@ -61,6 +62,11 @@ describe('computeFeatures: standing, arms hanging (front view)', () => {
   });
 
   it('is usable', () => expect(f.usable).toBe(true));
+
+  it('estimates the torso rotation, with its measured uncertainty', () => {
+    expect(Number.isFinite(f.torsoRotationDeg)).toBe(true);
+    expect(f.torsoRotationUncertaintyDeg).toBe(TORSO_ROTATION_UNCERTAINTY_DEG);
+  });
 });
 
 describe('computeFeatures: lying back over a roller, head to the right (side view)', () => {

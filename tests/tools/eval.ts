@@ -109,6 +109,7 @@ async function main() {
       'hip err: mean |hip height - truth| in thigh lengths, per frame, unsmoothed; hip kn: usable frames where it is known; ' +
       `cue P/R: the checker's corrections against the scripted faults (first cue within ${CUE_MAX_DELAY_S} s); ` +
       "hold err: mean |hold duration - truth|, s. Cue and hold columns: exercises with a checker (child's pose and foam roller, first versions; the twist has none yet); " +
+      'rot err/p95: torso rotation (src/core/torso-rotation.ts) against the truth on twist clips, degrees; ' +
       'recog: seconds until the recogniser named the right exercise (total: the slowest); wrong: frames it named a wrong one.',
   );
   const jsonFile = resolve(

@@ -21,6 +21,8 @@ export const EVAL_COLUMNS = [
   ['cue P', 5],
   ['cue R', 5],
   ['hold err', 8],
+  ['rot err', 7],
+  ['rot p95', 7],
   ['recog', 6],
   ['wrong', 5],
 ] as const;
@@ -53,9 +55,18 @@ export function totalScore(engine: string, scores: ClipScore[]): ClipScore {
     // Total: the slowest recognition (NaN if any clip was never recognised), frames named wrongly.
     recognizedAfterS: Math.max(...scores.map((s) => s.recognizedAfterS)),
     recognizedWrong: weighted('recognizedWrong'),
+    rotationError: meanAbs(scores.flatMap((s) => s.samples.rotationErrors)),
+    rotationErrorP95: percentile(
+      scores.flatMap((s) => s.samples.rotationErrors),
+      95,
+    ),
     jointErrorMedian: median(joints),
     jointErrorP95: percentile(joints, 95),
-    samples: { jointErrors: joints, hipErrors: hips },
+    samples: {
+      jointErrors: joints,
+      hipErrors: hips,
+      rotationErrors: scores.flatMap((s) => s.samples.rotationErrors),
+    },
   };
 }
 
@@ -88,6 +99,8 @@ export function formatTable(scores: ClipScore[]): string {
     num2(s.cuePrecision),
     num2(s.cueRecall),
     Number.isFinite(s.holdError) ? `${s.holdError.toFixed(2)} s` : '—',
+    Number.isFinite(s.rotationError) ? `${s.rotationError.toFixed(1)}°` : '—',
+    Number.isFinite(s.rotationErrorP95) ? `${s.rotationErrorP95.toFixed(1)}°` : '—',
     Number.isFinite(s.recognizedAfterS) ? `${s.recognizedAfterS.toFixed(1)} s` : 'never',
     pct(s.recognizedWrong),
   ];

@@ -58,12 +58,15 @@ export interface ClipScore {
   cueRecall: number;
   /** Mean absolute error of hold durations, seconds. */
   holdError: number;
+  /** Torso rotation against the truth on twist clips, degrees: mean absolute and 95th percentile (NaN elsewhere). */
+  rotationError: number;
+  rotationErrorP95: number;
   /** Seconds until the recogniser first named the clip's exercise (NaN: never). */
   recognizedAfterS: number;
   /** Share of frames on which the recogniser named a wrong exercise. */
   recognizedWrong: number;
   /** The per-frame values behind the error figures, for pooling over clips (not printed). */
-  samples: { jointErrors: number[]; hipErrors: number[] };
+  samples: { jointErrors: number[]; hipErrors: number[]; rotationErrors: number[] };
 }
 
 /** Each truth joint's distance from the model's landmark, in torso lengths (Infinity if absent). */
@@ -137,14 +140,21 @@ function checkerScores(stream: LandmarkStream, truth: ClipTruth, exercise: Exerc
   };
 }
 
-/** Exercise recognition on the smoothed stream, as the app would run it with no exercise chosen. */
-function recognitionScores(stream: LandmarkStream, exercise: ExerciseId | undefined) {
-  if (!exercise) return { recognizedAfterS: Number.NaN, recognizedWrong: Number.NaN };
+/**
+ * On the smoothed stream, as the app would run: exercise recognition with no
+ * exercise chosen, and (on twist clips) the torso rotation against the truth.
+ */
+function smoothedScores(
+  stream: LandmarkStream,
+  truth: ClipTruth,
+  exercise: ExerciseId | undefined,
+) {
   const smoother = new LandmarkSmoother();
   const recognizer = new ExerciseRecognizer();
   let first: number | undefined;
   let wrong = 0;
-  for (const f of stream.frames) {
+  const rotationErrors: number[] = [];
+  stream.frames.forEach((f, i) => {
     const frame = f.u ? decodeFrame(stream, f) : null;
     if (!frame) smoother.skip(f.t);
     const features = frame
@@ -153,11 +163,18 @@ function recognitionScores(stream: LandmarkStream, exercise: ExerciseId | undefi
     const answer = recognizer.update(features, f.t);
     if (answer === exercise) first ??= f.t;
     else if (answer) wrong++;
-  }
+    if (exercise === 'seated-twist' && features.torsoRotationDeg !== undefined) {
+      const d = features.torsoRotationDeg - truth.frames[i]!.rotationDeg;
+      rotationErrors.push(Math.abs(((d + 540) % 360) - 180));
+    }
+  });
   const startMs = stream.frames[0]?.t ?? 0;
   return {
-    recognizedAfterS: first === undefined ? Number.NaN : (first - startMs) / 1000,
-    recognizedWrong: wrong / stream.frames.length,
+    recognizedAfterS: exercise && first !== undefined ? (first - startMs) / 1000 : Number.NaN,
+    recognizedWrong: exercise ? wrong / stream.frames.length : Number.NaN,
+    rotationError: mean(rotationErrors),
+    rotationErrorP95: percentile(rotationErrors, 95),
+    rotationErrors,
   };
 }
 
@@ -171,6 +188,7 @@ export function scoreClip(
       `${stream.scene} ${stream.engine}: ${stream.frames.length} frames recorded, truth has ${truth.frames.length}`,
     );
   }
+  const { rotationErrors, ...smoothed } = smoothedScores(stream, truth, exercise);
   const errors: number[] = [];
   const onBody: boolean[] = [];
   const hipErrors: number[] = [];
@@ -200,7 +218,7 @@ export function scoreClip(
     hipHeightError: meanAbs(hipErrors),
     hipHeightKnown: share(hipKnown),
     ...checkerScores(stream, truth, exercise),
-    ...recognitionScores(stream, exercise),
-    samples: { jointErrors: errors, hipErrors },
+    ...smoothed,
+    samples: { jointErrors: errors, hipErrors, rotationErrors },
   };
 }

@@ -69,9 +69,12 @@ function addFace(man: Figure) {
     part(new THREE.SphereGeometry(0.1, 24, 16, Math.PI, Math.PI, 0, Math.PI * 0.62), '#3b2b20'),
     [0, 0.075, -0.005],
   );
-  const marker = new THREE.Object3D();
-  marker.name = HEAD_CENTRE;
-  attach(marker, [0, 0.075, 0]);
+  const marker = (name: string, offset: [number, number, number]) => {
+    const m = new THREE.Object3D();
+    m.name = name;
+    attach(m, offset);
+  };
+  marker(HEAD_CENTRE, [0, 0.075, 0]);
 }
 
 export function createFigure(body: 'male' | 'female', height?: number): Figure {
@@ -93,8 +96,8 @@ export function jointWorld(man: Figure, joint: FigureJoint): THREE.Vector3 {
   return (man[JOINT_OF[joint]] as THREE.Object3D).getWorldPosition(new THREE.Vector3());
 }
 
-export function headCentre(man: Figure): THREE.Vector3 {
-  return (man.head as THREE.Object3D)
-    .getObjectByName(HEAD_CENTRE)!
-    .getWorldPosition(new THREE.Vector3());
+function headMarker(man: Figure, name: string): THREE.Vector3 {
+  return (man.head as THREE.Object3D).getObjectByName(name)!.getWorldPosition(new THREE.Vector3());
 }
+
+export const headCentre = (man: Figure) => headMarker(man, HEAD_CENTRE);

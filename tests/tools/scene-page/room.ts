@@ -41,12 +41,21 @@ export function makeCamera(
   return camera;
 }
 
-/** Renders the room and returns the picture as a PNG data URL. */
-export function renderPng(camera: THREE.PerspectiveCamera, width: number, height: number): string {
+/** Renders the room; the picture stays on the returned canvas until the next render. */
+export function renderCanvas(
+  camera: THREE.PerspectiveCamera,
+  width: number,
+  height: number,
+): HTMLCanvasElement {
   stage.renderer.setPixelRatio(1);
   stage.renderer.setSize(width, height, false);
   stage.renderer.render(room, camera);
-  return stage.renderer.domElement.toDataURL('image/png');
+  return stage.renderer.domElement;
+}
+
+/** Renders the room and returns the picture as a PNG data URL. */
+export function renderPng(camera: THREE.PerspectiveCamera, width: number, height: number): string {
+  return renderCanvas(camera, width, height).toDataURL('image/png');
 }
 
 /** Normalised image position (0,0 top-left) of a world point. */
