@@ -1,5 +1,5 @@
 /**
- * `npm run train:rotation [-- --samples N]`: trains the torso-rotation
+ * `npm run train:rotation [-- --samples N] [--from samples.json]`: trains the torso-rotation
  * network (src/core/torso-rotation.ts) and writes its weights to
  * src/core/torso-rotation-model.ts.
  * 1. Renders the figure in random seated twists from random cameras and runs
@@ -11,8 +11,8 @@
  *    engines) against the truth, and prints the error per clip.
  * The twist clips are never trained on.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { LandmarkSmoother } from '../../src/core/landmark-smoother.ts';
 import type { PoseFrame } from '../../src/core/pose-frame.ts';
 import {
@@ -32,6 +32,7 @@ import type { ClipTruth } from './scenes/truth-format.ts';
 import { decodeFrame, parseStream } from './streams/landmark-stream.ts';
 
 const MODEL_FILE = join(PROJECT_ROOT, 'src/core/torso-rotation-model.ts');
+const SAMPLES_FILE = join(PROJECT_ROOT, 'test-results/rotation/samples.json');
 const BATCH = 250;
 
 interface DetectedSample {
@@ -123,9 +124,15 @@ export function validate(model: RotationModel): number[] {
 
 async function main() {
   const args = parseToolArgs(process.argv.slice(2), ['samples', 'from']);
-  const samples = args.values.has('from')
-    ? (JSON.parse(readFileSync(args.values.get('from')!, 'utf8')) as DetectedSample[])
-    : await detectSamples(Number(args.values.get('samples') ?? 5000));
+  let samples: DetectedSample[];
+  if (args.values.has('from')) {
+    samples = JSON.parse(readFileSync(args.values.get('from')!, 'utf8')) as DetectedSample[];
+  } else {
+    samples = await detectSamples(Number(args.values.get('samples') ?? 5000));
+    mkdirSync(dirname(SAMPLES_FILE), { recursive: true });
+    writeFileSync(SAMPLES_FILE, JSON.stringify(samples));
+    console.log(`samples saved to ${SAMPLES_FILE} (reuse with --from)`);
+  }
   const { xs, ys } = rows(samples);
   console.log(`${samples.length} samples, ${xs.length} training rows`);
   const model = trainMlp(xs, ys, {

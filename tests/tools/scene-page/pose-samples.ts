@@ -10,12 +10,16 @@ import { room } from './room.ts';
 
 const figures = new Map<string, { man: Figure; rest: unknown }>();
 
-function figureFor(body: 'male' | 'female') {
-  let f = figures.get(body);
+/** Figures of the heights the clips use (1.62–1.80 m), one per body and height. */
+const HEIGHTS = [1.62, 1.7, 1.8];
+
+function figureFor(body: 'male' | 'female', height: number) {
+  const key = `${body}-${height}`;
+  let f = figures.get(key);
   if (!f) {
-    const man = createFigure(body);
+    const man = createFigure(body, height);
     f = { man, rest: man.posture };
-    figures.set(body, f);
+    figures.set(key, f);
   }
   return f;
 }
@@ -24,7 +28,7 @@ function figureFor(body: 'male' | 'female') {
 export function randomTwist(rand: () => number, width: number, height: number) {
   const between = (a: number, b: number) => a + (b - a) * rand();
   const body = rand() < 0.5 ? 'male' : 'female';
-  const { man, rest } = figureFor(body);
+  const { man, rest } = figureFor(body, HEIGHTS[Math.floor(rand() * HEIGHTS.length)]!);
   room.add(man);
   man.posture = rest as typeof man.posture;
   // Anywhere between sitting square and the full twist, arms following.
@@ -37,8 +41,9 @@ export function randomTwist(rand: () => number, width: number, height: number) {
     posture[k] = a + ((twisted[k] ?? a) - a) * u;
   }
   posture['torso.turn'] = between(-55, 55);
-  posture['torso.bend'] = between(0, 30);
-  posture['head.turn'] = between(-20, 20);
+  // Mostly sitting tall, sometimes slumped.
+  posture['torso.bend'] = rand() < 0.75 ? between(0, 8) : between(8, 32);
+  posture['head.turn'] = between(-10, 10);
   if (rand() < 0.5) posture = mirrorPosture(posture);
   applyPosture(man, Object.entries(posture));
   man.stepOnGround();
