@@ -5,25 +5,14 @@
  * joints from many cameras, validated on the real detector's streams).
  * Pure: a forward pass over weights kept in torso-rotation-model.json.
  */
-import type { LandmarkName } from './landmarks.ts';
+import { LANDMARK_NAMES, type LandmarkName } from './landmarks.ts';
 import { getLandmark, type PoseFrame } from './pose-frame.ts';
 import { SEEN_VISIBILITY } from './usable-pose.ts';
 
-/** Inputs, in order; the trunk four must be seen, the rest count when seen. */
+/** Inputs, in order: the nose, then shoulders, elbows, wrists, hips, knees and ankles (left, right). */
 export const ROTATION_INPUT_POINTS: readonly LandmarkName[] = [
   'nose',
-  'left_shoulder',
-  'right_shoulder',
-  'left_elbow',
-  'right_elbow',
-  'left_wrist',
-  'right_wrist',
-  'left_hip',
-  'right_hip',
-  'left_knee',
-  'right_knee',
-  'left_ankle',
-  'right_ankle',
+  ...LANDMARK_NAMES.filter((n) => /_(shoulder|elbow|wrist|hip|knee|ankle)$/.test(n)),
 ];
 
 const TRUNK = ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'];
