@@ -50,7 +50,7 @@ export class LandmarkSmoother {
   }
 
   /** Notes a frame without a pose (for the gap rule). */
-  skip(tMs: number): void {
+  markMissing(tMs: number): void {
     if (this.lastMs !== undefined && tMs - this.lastMs > this.resetAfterMs) this.reset();
   }
 

@@ -71,7 +71,7 @@ export function analyzeStream(poses: Iterable<TimedPose>, exercise: ExerciseId):
     if (frame) {
       features = computeFeatures(smoother.apply(frame));
     } else {
-      smoother.skip(tMs);
+      smoother.markMissing(tMs);
       features = NOTHING_SEEN(tMs);
     }
     const step = checker.step(state, features, tMs);

@@ -31,7 +31,7 @@ describe('LandmarkSmoother', () => {
   it('starts afresh after a gap, so a person coming back is not dragged', () => {
     const s = new LandmarkSmoother();
     for (let i = 0; i < 10; i++) s.apply(frame(i * 33, 0.2));
-    s.skip(900);
+    s.markMissing(900);
     expect(s.apply(frame(1000, 0.8)).landmarks[LANDMARK.nose]!.x).toBe(0.8);
   });
 });

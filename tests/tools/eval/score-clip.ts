@@ -156,7 +156,7 @@ function smoothedScores(
   const rotationErrors: number[] = [];
   stream.frames.forEach((f, i) => {
     const frame = f.u ? decodeFrame(stream, f) : null;
-    if (!frame) smoother.skip(f.t);
+    if (!frame) smoother.markMissing(f.t);
     const features = frame
       ? computeFeatures(smoother.apply(frame))
       : { tMs: f.t, usable: false, kneeAngleDeg: {}, elbowAngleDeg: {}, hipAngleDeg: {} };
