@@ -63,6 +63,15 @@ describe('foam-roller checker', () => {
     expect(last.raised).toContain('stay-upper-back');
   });
 
+  it('the trunk tipping back toward the floor also says lower back, even with the feet unseen', () => {
+    // Calibrated at a lean of 78° in the first second; then 64° (14° further down) with no ankles seen.
+    const v = run(4000, (t) =>
+      t < 2000 ? {} : { trunkLeanDeg: 64, shoulderToAnkleTorso: undefined },
+    );
+    expect(v.at(-1)!.raised).toEqual(['stay-upper-back']);
+    expect(v.at(-1)!.metrics.rollerAt).toBeUndefined();
+  });
+
   it('rolling fast is cued, and no hold counts while rolling back and forth', () => {
     // Slide ±0.3 torso lengths, a 2 s period: up to ~0.6 of the back a second, over the 0.25 limit.
     const slide = (t: number) => (t < 1500 ? 1.9 : 1.9 + 0.3 * Math.sin((t - 1500) / 318));

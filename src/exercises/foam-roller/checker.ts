@@ -15,7 +15,11 @@ export interface FoamRollerState {
   phase: Phase;
   /** Shoulder-to-ankle distances while calibrating, torso lengths. */
   calibration: number[];
+  /** Trunk lean while calibrating, degrees. */
+  leanCalibration: number[];
   calibrateUntilMs?: number;
+  /** Starting trunk lean from vertical, degrees. */
+  startLean?: number;
   /** Starting shoulder-to-ankle distance, torso lengths. */
   startSlide?: number;
   lastRollerAt?: number;
@@ -29,7 +33,7 @@ const middle = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length
 export const foamRollerChecker: Checker<FoamRollerState> = {
   exercise: 'foam-roller',
   holdOptions: { minHoldMs: C.minHoldMs },
-  initial: () => ({ phase: 'setup', calibration: [] }),
+  initial: () => ({ phase: 'setup', calibration: [], leanCalibration: [] }),
   step(prev: FoamRollerState, f: Features, tMs: number) {
     const state: FoamRollerState = { ...prev, calibration: prev.calibration };
     const knees = Object.values(f.kneeAngleDeg);
@@ -61,7 +65,11 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
       if (state.startSlide === undefined) {
         state.calibrateUntilMs ??= tMs + C.calibrateMs;
         state.calibration = [...state.calibration, f.shoulderToAnkleTorso];
-        if (tMs >= state.calibrateUntilMs) state.startSlide = middle(state.calibration);
+        state.leanCalibration = [...state.leanCalibration, lean!];
+        if (tMs >= state.calibrateUntilMs) {
+          state.startSlide = middle(state.calibration);
+          state.startLean = middle(state.leanCalibration);
+        }
       }
       if (state.startSlide !== undefined) {
         rollerAt = C.startAt + (f.shoulderToAnkleTorso - state.startSlide) / C.slidePerRollerTravel;
@@ -88,6 +96,7 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
       wristToHeadTorso: f.wristToHeadTorso,
       rollerAt,
       rollingSpeedPerS: state.speed,
+      trunkLeanDeg: lean,
     };
     if (!inPose) {
       const phase: Phase = prev.phase === 'setup' ? 'setup' : 'resting';
@@ -97,7 +106,13 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
         verdict: { phase, raised: [], formGood: f.usable ? false : undefined, metrics },
       };
     }
-    const onLowerBack = rollerAt === undefined ? undefined : rollerAt > C.lowerBackAbove;
+    // Past the ribs the trunk also tips back toward the floor: a second, view-independent sign.
+    const leanDrop =
+      state.startLean === undefined || lean === undefined ? undefined : state.startLean - lean;
+    const onLowerBack =
+      rollerAt === undefined && leanDrop === undefined
+        ? undefined
+        : (rollerAt ?? 0) > C.lowerBackAbove || (leanDrop ?? 0) > C.lowerBackLeanDropDeg;
     const speed = state.speed === undefined ? undefined : Math.abs(state.speed);
     const tooFast = speed === undefined ? undefined : speed > C.tooFastPerS;
     const raised: CueCode[] = [];

@@ -6,8 +6,12 @@
 export const FOAM_ROLLER_CONFIG = {
   /** Lying back: trunk this far from vertical, degrees (measured 56–93 on the roller). */
   inPoseLeanDeg: [45, 120] as const,
-  /** Knees bent, feet planted: the sharper knee at most this, degrees. */
-  inPoseMaxKneeDeg: 130,
+  /**
+   * Knees bent, feet planted: the sharper knee at most this, degrees. Rolled
+   * down onto the lower back the legs open out to 140–155; flat on the floor
+   * with the legs out they read 170+.
+   */
+  inPoseMaxKneeDeg: 160,
   /**
    * Hands cradle the head: the farther seen wrist within this of the head,
    * torso lengths. Measured 0.2–1.0 with the hands on the head, 1.5–1.9 with
@@ -35,6 +39,12 @@ export const FOAM_ROLLER_CONFIG = {
   calibrateMs: 1000,
   /** Past this fraction the roller is under the lower back. */
   lowerBackAbove: 0.6,
+  /**
+   * …or the trunk has tipped this much further toward the floor than at the
+   * start, degrees. Measured: 11–21 on the lower back, under 8 rolling within
+   * the zone (side and 45° clips).
+   */
+  lowerBackLeanDropDeg: 10,
   /** Rolling speed, fraction of the torso per second: EXERCISES.md start value. */
   tooFastPerS: 0.25,
   /** Below this speed the person has paused on a spot, fraction per second. */
