@@ -41,8 +41,8 @@ export const FOAM_ROLLER_CONFIG = {
   lowerBackAbove: 0.6,
   /**
    * …or the trunk has tipped this much further toward the floor than at the
-   * start, degrees. Measured: 11–21 on the lower back, under 8 rolling within
-   * the zone (side and 45° clips).
+   * start, degrees. Measured: up to 21 on the lower back; at most 7 rolling
+   * within the zone, except 12 for tfjs with the arms down (one false cue).
    */
   lowerBackLeanDropDeg: 10,
   /** Rolling speed, fraction of the torso per second: EXERCISES.md start value. */
