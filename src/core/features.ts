@@ -75,6 +75,11 @@ export interface Features {
   torsoRotationUncertaintyDeg?: number;
 }
 
+/** The features of a frame in which nobody was seen: everything unknown. */
+export function nothingSeen(tMs: number): Features {
+  return { tMs, usable: false, kneeAngleDeg: {}, elbowAngleDeg: {}, hipAngleDeg: {} };
+}
+
 /** Ankles, heels and toes: the lowest of them marks the floor line. */
 const FOOT_POINTS = LANDMARK_NAMES.filter((n) => /_(ankle|heel|foot_index)$/.test(n));
 

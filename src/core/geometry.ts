@@ -16,12 +16,6 @@ export const len2 = (v: Vec2): number => Math.hypot(v.x, v.y);
 export const dist2 = (a: Vec2, b: Vec2): number => len2(sub2(a, b));
 
 export const sub3 = (a: Vec3, b: Vec3): Vec3 => ({ x: a.x - b.x, y: a.y - b.y, z: a.z - b.z });
-export const mid3 = (a: Vec3, b: Vec3): Vec3 => ({
-  x: (a.x + b.x) / 2,
-  y: (a.y + b.y) / 2,
-  z: (a.z + b.z) / 2,
-});
-export const len3 = (v: Vec3): number => Math.hypot(v.x, v.y, v.z);
 
 /** Angle between two vectors, degrees in [0, 180]; undefined when either has no length. */
 export function angleBetween(a: Vec2 | Vec3, b: Vec2 | Vec3): number | undefined {

@@ -5,7 +5,7 @@
  * come from the stream. Used by the scorer, the tests and (later) the
  * analyzer command.
  */
-import { computeFeatures, type Features } from '../core/features.ts';
+import { computeFeatures, type Features, nothingSeen } from '../core/features.ts';
 import { type Hold, HoldTimer } from '../core/hold-timer.ts';
 import { LandmarkSmoother } from '../core/landmark-smoother.ts';
 import type { PoseFrame } from '../core/pose-frame.ts';
@@ -43,14 +43,6 @@ export interface StreamReport {
   perSecond: SecondSummary[];
 }
 
-const NOTHING_SEEN = (tMs: number): Features => ({
-  tMs,
-  usable: false,
-  kneeAngleDeg: {},
-  elbowAngleDeg: {},
-  hipAngleDeg: {},
-});
-
 export function analyzeStream(poses: Iterable<TimedPose>, exercise: ExerciseId): StreamReport {
   const checker = CHECKERS[exercise];
   if (!checker) throw new Error(`No checker for "${exercise}" yet`);
@@ -72,7 +64,7 @@ export function analyzeStream(poses: Iterable<TimedPose>, exercise: ExerciseId):
       features = computeFeatures(smoother.apply(frame));
     } else {
       smoother.markMissing(tMs);
-      features = NOTHING_SEEN(tMs);
+      features = nothingSeen(tMs);
     }
     const step = checker.step(state, features, tMs);
     state = step.state;

@@ -6,7 +6,7 @@
  * checkers' measures (rotation, roller, holds, cues) join here as they land
  * (issue 4), using metrics.ts.
  */
-import { computeFeatures } from '../../../src/core/features.ts';
+import { computeFeatures, nothingSeen } from '../../../src/core/features.ts';
 import { LandmarkSmoother } from '../../../src/core/landmark-smoother.ts';
 import { getLandmark } from '../../../src/core/pose-frame.ts';
 import { analyzeStream } from '../../../src/exercises/analyze-stream.ts';
@@ -157,9 +157,7 @@ function smoothedScores(
   stream.frames.forEach((f, i) => {
     const frame = f.u ? decodeFrame(stream, f) : null;
     if (!frame) smoother.markMissing(f.t);
-    const features = frame
-      ? computeFeatures(smoother.apply(frame))
-      : { tMs: f.t, usable: false, kneeAngleDeg: {}, elbowAngleDeg: {}, hipAngleDeg: {} };
+    const features = frame ? computeFeatures(smoother.apply(frame)) : nothingSeen(f.t);
     const answer = recognizer.update(features, f.t);
     if (answer === exercise) first ??= f.t;
     else if (answer) wrong++;
