@@ -22,8 +22,8 @@ export interface SessionStopAdvice {
 
 /** When to look for help, shared by every stop reason. */
 const WHEN_TO_GET_HELP = [
-  'If the pain stays after a few days of rest and gentle movement, is severe, or keeps getting worse, book a visit with a physical therapist, chiropractor or doctor.',
-  'If pain spreads into your arms or hands, or comes with numbness, tingling or weakness, have it checked soon by a physical therapist or chiropractor.',
+  'If the pain is no better despite several days of rest and easy movement, is severe, or keeps getting worse, book a visit with a physical therapist, chiropractor or doctor.',
+  'If pain travels down an arm or into a hand, or comes with numbness, tingling or weakness, have it checked soon by a physiotherapist or a chiropractor.',
   'If back pain comes with fever, weight loss you cannot explain, or changes in bladder or bowel control, get medical help straight away.',
 ] as const;
 
