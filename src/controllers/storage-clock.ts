@@ -1,0 +1,23 @@
+/**
+ * The app's clock for everything dated (screenings, pain log, "tomorrow").
+ * In development builds a `?now=` URL parameter (ISO date-time, or ms since
+ * the epoch) starts the clock at that moment and lets it run on from there,
+ * so browser tests can live through several days. Production builds ignore
+ * the parameter and use the device clock.
+ */
+
+/** Reads `?now=`; undefined when absent or unreadable. */
+export function parseNowParam(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('now');
+  if (!raw) return undefined;
+  const ms = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+const startMs = import.meta.env.DEV ? parseNowParam(globalThis.location?.search ?? '') : undefined;
+const startPerf = performance.now();
+
+/** Now, in ms since the epoch. */
+export function appNow(): number {
+  return startMs === undefined ? Date.now() : startMs + (performance.now() - startPerf);
+}

@@ -1,0 +1,124 @@
+/**
+ * The app's IndexedDB database through `idb`. One connection per holder;
+ * `close()` releases it. Every failure arrives as a StorageError whose
+ * message says what happened and what to do. Nothing here sends data
+ * anywhere: the page's CSP would refuse it anyway.
+ */
+import { type IDBPDatabase, openDB } from 'idb';
+import { StorageError, storageError, toStorageError } from './storage-error.ts';
+import {
+  DEFAULT_DB_NAME,
+  emptyData,
+  type SpinewiseDbSchema,
+  STORAGE_VERSION,
+  STORE_NAMES,
+  type StoredData,
+  type StoreName,
+  TIME_INDEX,
+} from './storage-schema.ts';
+
+export interface LocalStoreOptions {
+  /** Database name. Default DEFAULT_DB_NAME. */
+  name?: string;
+  /** Schema version to open. Default STORAGE_VERSION (tests open higher ones). */
+  version?: number;
+  /** Another tab with an older version holds the database open; we wait for it. */
+  onBlocked?: (error: StorageError) => void;
+  /** The connection was closed (another tab upgraded it, or the browser dropped it). */
+  onClosed?: (error: StorageError) => void;
+}
+
+type Db = IDBPDatabase<SpinewiseDbSchema>;
+
+export class LocalStore {
+  private constructor(private readonly db: Db) {}
+
+  /** Opens (and creates or upgrades) the database. Rejects with a StorageError. */
+  static async open(options: LocalStoreOptions = {}): Promise<LocalStore> {
+    // Missing in some private modes and when site storage is switched off.
+    if (!(globalThis.indexedDB as IDBFactory | undefined)) throw storageError('unavailable');
+    const name = options.name ?? DEFAULT_DB_NAME;
+    const version = options.version ?? STORAGE_VERSION;
+    let store: LocalStore | undefined;
+    try {
+      const db = await openDB<SpinewiseDbSchema>(name, version, {
+        upgrade(database, oldVersion) {
+          upgradeSteps(database, oldVersion);
+        },
+        blocked: () => options.onBlocked?.(storageError('blocked')),
+        blocking: () => {
+          // A newer version wants the database: step aside, and say so.
+          store?.close();
+          options.onClosed?.(storageError('closed'));
+        },
+        terminated: () => options.onClosed?.(storageError('closed')),
+      });
+      const opened = new LocalStore(db);
+      store = opened;
+      return opened;
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  /** Adds or replaces one record (by its id). */
+  async put<S extends StoreName>(store: S, record: SpinewiseDbSchema[S]['value']): Promise<void> {
+    try {
+      await this.db.put(store, record as never);
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  /** All records of one store, oldest first. */
+  async all<S extends StoreName>(store: S): Promise<SpinewiseDbSchema[S]['value'][]> {
+    try {
+      return (await this.db.getAllFromIndex(
+        store,
+        TIME_INDEX[store] as never,
+      )) as SpinewiseDbSchema[S]['value'][];
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  /** Everything, read in one transaction so the stores agree with each other. */
+  async readAll(): Promise<StoredData> {
+    try {
+      const tx = this.db.transaction([...STORE_NAMES], 'readonly');
+      const data = emptyData();
+      await Promise.all(
+        STORE_NAMES.map(async (s) => {
+          (data[s] as unknown[]) = await tx
+            .objectStore(s)
+            .index(TIME_INDEX[s] as never)
+            .getAll();
+        }),
+      );
+      await tx.done;
+      return data;
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  /** Releases the connection. Safe to call twice. */
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** Creates the stores a version needs. Each past version keeps its step. */
+function upgradeSteps(db: Db, oldVersion: number): void {
+  if (oldVersion < 1) {
+    db.createObjectStore('screenings', { keyPath: 'id' }).createIndex('atMs', 'atMs');
+    db.createObjectStore('daily-checks', { keyPath: 'id' }).createIndex('atMs', 'atMs');
+    db.createObjectStore('clearances', { keyPath: 'id' }).createIndex('recordedMs', 'recordedMs');
+    const pain = db.createObjectStore('pain', { keyPath: 'id' });
+    pain.createIndex('atMs', 'atMs');
+    pain.createIndex('day', 'day');
+    db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('startedMs', 'startedMs');
+  }
+}
+
+export { StorageError };

@@ -1,0 +1,103 @@
+/**
+ * What Spinewise keeps on the device, in one IndexedDB database: the safety
+ * screen (answers, decisions, clearances, daily checks), the pain log, and
+ * sessions (written by the live coach). Versioned: bump STORAGE_VERSION and
+ * add a step in `upgradeSteps` (local-store.ts) for every change.
+ */
+import type { DBSchema } from 'idb';
+import type { ExerciseId } from '../exercises/exercise-ids.ts';
+import type { Clearance } from '../safety/clearance.ts';
+import type { DayKey } from '../safety/day-key.ts';
+import type { Decision } from '../safety/decision.ts';
+import type { PainEntry } from '../safety/pain-entry.ts';
+import type { RuleId } from '../safety/safety-rules.ts';
+import type { ScreeningAnswers } from '../safety/screening-questions.ts';
+import type { SessionStopReason } from '../safety/session-stop-advice.ts';
+
+/** The database's name in the browser. */
+export const DEFAULT_DB_NAME = 'spinewise';
+/** The schema version (IndexedDB version number). */
+export const STORAGE_VERSION = 1;
+
+/** One answered screening and what it decided on that day. */
+export interface ScreeningRecord {
+  id: string;
+  /** When it was answered, ms since the epoch. */
+  atMs: number;
+  day: DayKey;
+  answers: ScreeningAnswers;
+  /** The decision at the time (the rules may say otherwise later, e.g. tomorrow). */
+  decision: Decision;
+  /** The rules that fired at the time. */
+  fired: RuleId[];
+}
+
+/** The one-tap "anything new today?" before a session. */
+export interface DailyCheckRecord {
+  id: string;
+  atMs: number;
+  day: DayKey;
+  /** True: the person said something is new, which leads to the full questions. */
+  anythingNew: boolean;
+}
+
+/** A hold within a session. */
+export interface HoldRecord {
+  startMs: number;
+  endMs: number;
+  /** 'left' / 'right' for exercises with sides. */
+  side?: 'left' | 'right';
+}
+
+/** One coaching session, generic across exercises. */
+export interface SessionRecord {
+  id: string;
+  exercise: ExerciseId;
+  startedMs: number;
+  /** Undefined while the session is running (or if the tab closed mid-session). */
+  endedMs?: number;
+  holds: HoldRecord[];
+  /** Times the checker flagged forcing (jerky, end-range pushing). */
+  forcingCount: number;
+  /** Set when a safety action stopped the session. */
+  stoppedFor?: SessionStopReason;
+}
+
+export interface SpinewiseDbSchema extends DBSchema {
+  screenings: { key: string; value: ScreeningRecord; indexes: { atMs: number } };
+  'daily-checks': { key: string; value: DailyCheckRecord; indexes: { atMs: number } };
+  clearances: { key: string; value: Clearance; indexes: { recordedMs: number } };
+  pain: { key: string; value: PainEntry; indexes: { atMs: number; day: string } };
+  sessions: { key: string; value: SessionRecord; indexes: { startedMs: number } };
+}
+
+export type StoreName = 'screenings' | 'daily-checks' | 'clearances' | 'pain' | 'sessions';
+export const STORE_NAMES: readonly StoreName[] = [
+  'screenings',
+  'daily-checks',
+  'clearances',
+  'pain',
+  'sessions',
+];
+
+/** The index each store is read in (oldest first). */
+export const TIME_INDEX = {
+  screenings: 'atMs',
+  'daily-checks': 'atMs',
+  clearances: 'recordedMs',
+  pain: 'atMs',
+  sessions: 'startedMs',
+} as const satisfies Record<StoreName, string>;
+
+/** Everything stored, as plain arrays, oldest first. */
+export interface StoredData {
+  screenings: ScreeningRecord[];
+  'daily-checks': DailyCheckRecord[];
+  clearances: Clearance[];
+  pain: PainEntry[];
+  sessions: SessionRecord[];
+}
+
+export function emptyData(): StoredData {
+  return { screenings: [], 'daily-checks': [], clearances: [], pain: [], sessions: [] };
+}
