@@ -43,6 +43,13 @@ export class BodyPoints {
     return l && r ? mid2(l, r) : (l ?? r);
   }
 
+  /** Midpoint of both sides' world positions (metres), only when both are seen. */
+  worldPair(part: string): Vec3 | undefined {
+    const l = this.world(`left_${part}` as LandmarkName);
+    const r = this.world(`right_${part}` as LandmarkName);
+    return l && r ? { x: (l.x + r.x) / 2, y: (l.y + r.y) / 2, z: (l.z + r.z) / 2 } : undefined;
+  }
+
   /** Mean of whichever of the named points are seen. */
   meanOf(names: LandmarkName[]): Vec2 | undefined {
     const pts = names.map((n) => this.at(n)).filter((p): p is Vec2 => p !== undefined);

@@ -8,7 +8,7 @@
  * Thresholds belong to the exercises, not here.
  */
 import { BodyPoints, SIDES, type Side } from './body-points.ts';
-import { angleAt, angleBetween, dist2, imageDirection, sub2, type Vec2 } from './geometry.ts';
+import { angleAt, angleBetween, dist2, imageDirection, sub2, sub3, type Vec2 } from './geometry.ts';
 import { LANDMARK_NAMES, type LandmarkName } from './landmarks.ts';
 import type { PoseFrame } from './pose-frame.ts';
 import { estimateTorsoRotation } from './torso-rotation.ts';
@@ -29,6 +29,12 @@ export interface Features {
   trunkDirectionDeg?: number;
   /** Trunk away from vertical, degrees in [0, 180] (0 upright, 90 lying, 180 upside down). */
   trunkLeanDeg?: number;
+  /**
+   * Trunk away from vertical in 3D, from the world points, degrees: true
+   * whatever the view, so a slump toward a camera in front still shows
+   * (the image-plane lean barely moves then). Undefined without world points.
+   */
+  trunkLeanWorldDeg?: number;
   /**
    * Angle at each knee between hip and ankle, degrees (180 straight). In 3D
    * from the world points when the model gives them (true whatever the
@@ -103,6 +109,13 @@ export function computeFeatures(frame: PoseFrame): Features {
   const hips = b.pair('hip');
   const head = b.head();
   const trunkDirection = shoulders && hips ? imageDirection(sub2(shoulders, hips)) : undefined;
+  const worldShoulders = b.worldPair('shoulder');
+  const worldHips = b.worldPair('hip');
+  // World y points down: the upward trunk is the negative y axis.
+  const trunkLeanWorld =
+    worldShoulders && worldHips
+      ? angleBetween(sub3(worldShoulders, worldHips), { x: 0, y: -1, z: 0 })
+      : undefined;
 
   const chain = (side: Side, a: string, mid: string, c: string) => {
     const name = (part: string) => `${side}_${part}` as LandmarkName;
@@ -157,6 +170,7 @@ export function computeFeatures(frame: PoseFrame): Features {
   set('thighLengthPx', thigh);
   set('trunkDirectionDeg', trunkDirection);
   set('trunkLeanDeg', trunkDirection === undefined ? undefined : Math.abs(trunkDirection));
+  set('trunkLeanWorldDeg', trunkLeanWorld);
   set('neckFlexionDeg', neckFlexion);
   set('hipHeightThighs', ratio(hipHeight, thigh));
   set('wristToHeadTorso', ratio(toHead && Math.max(...toHead), torso));

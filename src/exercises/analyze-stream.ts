@@ -5,12 +5,13 @@
  * come from the stream. Used by the scorer, the tests and (later) the
  * analyzer command.
  */
+import type { Side } from '../core/body-points.ts';
 import { computeFeatures, type Features, nothingSeen } from '../core/features.ts';
 import { type Hold, HoldTimer } from '../core/hold-timer.ts';
 import { LandmarkSmoother } from '../core/landmark-smoother.ts';
 import type { PoseFrame } from '../core/pose-frame.ts';
 import { type CueEvent, FeedbackPolicy } from '../feedback/feedback-policy.ts';
-import type { Phase } from './checker.ts';
+import type { CheckerOptions, Phase } from './checker.ts';
 import type { ExerciseId } from './exercise-ids.ts';
 import { CHECKERS } from './index.ts';
 
@@ -35,21 +36,30 @@ export interface SecondSummary {
   metrics: Record<string, number | undefined>;
 }
 
+/** A finished hold, with the side it worked where the exercise has sides. */
+export interface SidedHold extends Hold {
+  side?: Side;
+}
+
 export interface StreamReport {
   exercise: ExerciseId;
   phases: PhaseSpan[];
-  holds: Hold[];
+  holds: SidedHold[];
   cues: CueEvent[];
   perSecond: SecondSummary[];
 }
 
-export function analyzeStream(poses: Iterable<TimedPose>, exercise: ExerciseId): StreamReport {
+export function analyzeStream(
+  poses: Iterable<TimedPose>,
+  exercise: ExerciseId,
+  options: CheckerOptions = {},
+): StreamReport {
   const checker = CHECKERS[exercise];
-  if (!checker) throw new Error(`No checker for "${exercise}" yet`);
   const smoother = new LandmarkSmoother();
   const policy = new FeedbackPolicy();
   const timer = new HoldTimer(checker.holdOptions);
-  let state = checker.initial();
+  let state = checker.initial(options);
+  const sides = new HoldSides();
   const report: StreamReport = { exercise, phases: [], holds: [], cues: [], perSecond: [] };
   let second:
     | { tMs: number; frames: number; usable: number; metrics: SecondSummary['metrics'] }
@@ -71,7 +81,12 @@ export function analyzeStream(poses: Iterable<TimedPose>, exercise: ExerciseId):
     const { verdict } = step;
     const cue = policy.update(verdict.raised, tMs);
     if (cue) report.cues.push(cue);
+    const held = timer.holds.length;
+    const holdStartedMs = timer.active?.startMs;
     timer.update(verdict.formGood, tMs);
+    if (timer.holds.length > held) sides.finish(timer.holds.at(-1)!);
+    if (timer.active?.startMs !== holdStartedMs) sides.clear(); // a new hold, or a dropped one
+    if (timer.active && verdict.formGood) sides.count(verdict.side);
 
     const span = report.phases.at(-1);
     if (span && span.phase === verdict.phase) span.toMs = tMs;
@@ -87,9 +102,31 @@ export function analyzeStream(poses: Iterable<TimedPose>, exercise: ExerciseId):
     second.metrics = verdict.metrics;
   }
   if (second) report.perSecond.push(summary(second));
+  const held = timer.holds.length;
   timer.end();
-  report.holds = [...timer.holds];
+  if (timer.holds.length > held) sides.finish(timer.holds.at(-1)!);
+  report.holds = sides.done;
   return report;
+}
+
+/** Names each hold's side by the side most of its good frames worked. */
+class HoldSides {
+  private readonly votes = new Map<Side, number>();
+  readonly done: SidedHold[] = [];
+
+  count(side: Side | undefined): void {
+    if (side) this.votes.set(side, (this.votes.get(side) ?? 0) + 1);
+  }
+
+  finish(hold: Hold): void {
+    const [best] = [...this.votes].sort((a, b) => b[1] - a[1]);
+    this.done.push(best ? { ...hold, side: best[0] } : { ...hold });
+    this.clear();
+  }
+
+  clear(): void {
+    this.votes.clear();
+  }
 }
 
 function summary(s: {

@@ -4,6 +4,7 @@
  * conditions hold now (never from an unknown measure); the feedback policy
  * decides when to say them, and the hold timer counts good form.
  */
+import type { Side } from '../core/body-points.ts';
 import type { Features } from '../core/features.ts';
 import type { HoldTimerOptions } from '../core/hold-timer.ts';
 import type { CueCode } from '../feedback/cue-vocabulary.ts';
@@ -20,12 +21,24 @@ export interface Verdict {
   formGood: boolean | undefined;
   /** The measures behind the verdict, with units in their names; undefined = unknown. */
   metrics: Record<string, number | undefined>;
+  /** The side this frame's effort works (the twist's direction), where the exercise has sides. */
+  side?: Side;
+}
+
+/** What the coach has asked for, where it matters to the checker. */
+export interface CheckerOptions {
+  /**
+   * The side the person was asked to work (the twist: the bent knee's
+   * side). Without it, the side is whichever way the person turns, and
+   * turning the wrong way cannot be told.
+   */
+  side?: Side;
 }
 
 export interface Checker<State> {
   readonly exercise: ExerciseId;
   /** How this exercise's holds are timed, where it differs from the default. */
   readonly holdOptions?: HoldTimerOptions;
-  initial(): State;
+  initial(options?: CheckerOptions): State;
   step(state: State, features: Features, tMs: number): { state: State; verdict: Verdict };
 }

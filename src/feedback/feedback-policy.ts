@@ -15,6 +15,8 @@ export interface FeedbackPolicyOptions {
   repeatMs?: number;
   /** Least time between any two cues (a spoken cue needs room), ms. Safety cues skip the queue. */
   minGapMs?: number;
+  /** The same praise waits this long before it is said again, ms: praise that repeats turns to noise. */
+  praiseRepeatMs?: number;
 }
 
 export const DEFAULT_FEEDBACK_POLICY: Required<FeedbackPolicyOptions> = {
@@ -24,6 +26,8 @@ export const DEFAULT_FEEDBACK_POLICY: Required<FeedbackPolicyOptions> = {
   repeatMs: 4000,
   /** A short cue takes up to ~2.5 s to say. */
   minGapMs: 2500,
+  /** Once per ~20 s: a hold of 15–30 s hears its praise once or twice. */
+  praiseRepeatMs: 20000,
 };
 
 export interface CueEvent {
@@ -61,8 +65,9 @@ export class FeedbackPolicy {
     const candidates: CueCode[] = [];
     for (const [code, from] of this.since) {
       if (tMs - from < this.opts.minConditionMs) continue;
-      if (tMs - (this.lastFired.get(code) ?? Number.NEGATIVE_INFINITY) < this.opts.repeatMs)
-        continue;
+      const repeatMs =
+        cueDefinition(code).priority === 'praise' ? this.opts.praiseRepeatMs : this.opts.repeatMs;
+      if (tMs - (this.lastFired.get(code) ?? Number.NEGATIVE_INFINITY) < repeatMs) continue;
       candidates.push(code);
     }
     // A correction whose condition cleared (after it was cued) earns a "fixed",

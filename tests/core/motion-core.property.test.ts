@@ -1,8 +1,8 @@
 /**
  * Property tests: whatever a pose model (or a broken one) hands over —
  * missing points, jitter, coordinates far out of the image, NaN, time going
- * backwards — the motion core never throws and never reports NaN or
- * Infinity.
+ * backwards — the motion core and every checker never throw and never
+ * report NaN or Infinity.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,9 @@ import { computeFeatures, type Features } from '../../src/core/features.ts';
 import { HoldTimer } from '../../src/core/hold-timer.ts';
 import { LANDMARK_COUNT } from '../../src/core/landmarks.ts';
 import { OneEuroFilter } from '../../src/core/one-euro-filter.ts';
-import type { ImageLandmark, PoseFrame } from '../../src/core/pose-frame.ts';
+import type { ImageLandmark, PoseFrame, WorldLandmark } from '../../src/core/pose-frame.ts';
+import { analyzeStream } from '../../src/exercises/analyze-stream.ts';
+import { EXERCISE_IDS } from '../../src/exercises/exercise-ids.ts';
 
 // A fixed seed keeps CI repeatable; change it locally to explore further.
 fc.configureGlobal({ seed: 20261126, numRuns: 1000 });
@@ -28,13 +30,25 @@ const landmark: fc.Arbitrary<ImageLandmark | null> = fc.option(
   }),
   { freq: 4 },
 );
-const frame: fc.Arbitrary<PoseFrame> = fc.record({
-  tMs: fc.oneof(fc.integer({ min: -1000, max: 100_000 }), fc.double()),
-  engine: fc.constant('mediapipe/lite' as const),
-  imageWidth: fc.integer({ min: 1, max: 4000 }),
-  imageHeight: fc.integer({ min: 1, max: 4000 }),
-  landmarks: fc.array(landmark, { minLength: LANDMARK_COUNT, maxLength: LANDMARK_COUNT }),
-});
+const metres = fc.oneof(
+  { weight: 6, arbitrary: fc.double({ min: -1.5, max: 1.5, noNaN: true }) },
+  { weight: 1, arbitrary: fc.double() },
+);
+const worldPoint: fc.Arbitrary<WorldLandmark | null> = fc.option(
+  fc.record({ x: metres, y: metres, z: metres }),
+  { freq: 4 },
+);
+const frame: fc.Arbitrary<PoseFrame> = fc.record(
+  {
+    tMs: fc.oneof(fc.integer({ min: -1000, max: 100_000 }), fc.double()),
+    engine: fc.constant('mediapipe/lite' as const),
+    imageWidth: fc.integer({ min: 1, max: 4000 }),
+    imageHeight: fc.integer({ min: 1, max: 4000 }),
+    landmarks: fc.array(landmark, { minLength: LANDMARK_COUNT, maxLength: LANDMARK_COUNT }),
+    world: fc.array(worldPoint, { minLength: LANDMARK_COUNT, maxLength: LANDMARK_COUNT }),
+  },
+  { requiredKeys: ['tMs', 'engine', 'imageWidth', 'imageHeight', 'landmarks'] },
+);
 
 function numbersIn(f: Features): number[] {
   const out: number[] = [];
@@ -94,6 +108,30 @@ describe('motion core on any input', () => {
           }
         },
       ),
+    );
+  });
+
+  it('every checker, through the whole pipeline, never throws or reports a non-finite number', () => {
+    // Streams of a plausible body jittered frame to frame, with gaps and any timestamps.
+    const stream = fc.array(fc.record({ tMs: frame.map((f) => f.tMs), frame: fc.option(frame) }), {
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(
+        stream,
+        fc.constantFrom(...EXERCISE_IDS),
+        fc.constantFrom('left', 'right', undefined),
+        (poses, exercise, side) => {
+          const report = analyzeStream(poses, exercise, side ? { side } : {});
+          const numbers = [
+            ...report.perSecond.flatMap((s) => [s.usable, ...Object.values(s.metrics)]),
+            ...report.holds.flatMap((h) => [h.startMs, h.endMs, h.heldMs]),
+            ...report.cues.map((c) => c.tMs),
+          ].filter((n) => n !== undefined);
+          for (const n of numbers) expect(Number.isFinite(n)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,12 +1,13 @@
 /**
  * The whole pipeline on committed recordings of real model output (Node,
- * milliseconds): the child's-pose checker cues the scripted fault in time,
- * stays quiet on good form, and times the hold.
+ * milliseconds): the checkers cue the scripted fault in time, stay quiet
+ * on good form, and time (and for the twist, side) the holds.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeStream } from '../../src/exercises/analyze-stream.ts';
+import { cueDefinition } from '../../src/feedback/cue-vocabulary.ts';
 import { STREAMS_DIR } from '../tools/scenes/load-scenes.ts';
 import { decodeFrame, parseStream } from '../tools/streams/landmark-stream.ts';
 
@@ -28,9 +29,11 @@ describe('analyzeStream (child’s pose, recorded MediaPipe lite)', () => {
     expect(report.cues.some((c) => c.code === 'fixed' && c.tMs > 7000)).toBe(true);
   });
 
-  it('gives no correction on a good clip, and one hold close to the scripted 7 s', () => {
+  it('gives no correction on a good clip, only praise, and one hold close to the scripted 7 s', () => {
     const report = analyzeStream(recorded('child-good-side-male'), 'childs-pose');
-    expect(report.cues.filter((c) => c.code !== 'fixed')).toEqual([]);
+    expect(report.cues.filter((c) => cueDefinition(c.code).priority !== 'praise')).toEqual([]);
+    // Praise once the hold is under way, and not again within the praise repeat time.
+    expect(report.cues.filter((c) => c.code === 'good-hold')).toHaveLength(1);
     expect(report.holds).toHaveLength(1);
     // Scripted hold 5–12 s; the palms cannot be seen, so the hold starts when the hips are back (~4 s).
     expect(report.holds[0]!.heldMs / 1000).toBeGreaterThan(6.5);
@@ -44,8 +47,29 @@ describe('analyzeStream (child’s pose, recorded MediaPipe lite)', () => {
     expect(report.perSecond.map((s) => s.tMs)).toEqual([...Array(12).keys()].map((s) => s * 1000));
     expect(report.perSecond.every((s) => s.usable === 1)).toBe(true);
   });
+});
 
-  it('refuses an exercise without a checker yet, saying so', () => {
-    expect(() => analyzeStream([], 'seated-twist')).toThrow('No checker for "seated-twist" yet');
+describe('analyzeStream (seated twist, recorded MediaPipe lite)', () => {
+  it('names each hold by the side it turned to, and stays quiet on a good twist', () => {
+    const right = analyzeStream(recorded('twist-good-right-45-female'), 'seated-twist', {
+      side: 'right',
+    });
+    expect(right.holds.length).toBeGreaterThan(0);
+    expect(right.holds.every((h) => h.side === 'right')).toBe(true);
+    expect(right.cues.filter((c) => cueDefinition(c.code).corrects)).toEqual([]);
+    const left = analyzeStream(recorded('twist-good-left-45-male'), 'seated-twist');
+    expect(left.holds.map((h) => h.side)).toEqual(['left']);
+  });
+
+  it('cues "sit tall" within 1.5 s of a slump (scripted 5–8.6 s), and stops the hold through it', () => {
+    const report = analyzeStream(recorded('twist-slouch-right-front-female'), 'seated-twist', {
+      side: 'right',
+    });
+    const tall = report.cues.filter((c) => c.code === 'sit-tall');
+    expect(tall.length).toBeGreaterThan(0);
+    expect(tall[0]!.tMs).toBeGreaterThanOrEqual(5000);
+    expect(tall[0]!.tMs).toBeLessThanOrEqual(6500);
+    // No hold spans the slump.
+    expect(report.holds.some((h) => h.startMs < 6000 && h.endMs > 7500)).toBe(false);
   });
 });

@@ -28,7 +28,7 @@ describe('child’s pose checker', () => {
     [
       'folded, hips on the heels: holding',
       FOLDED,
-      { phase: 'holding', raised: [], formGood: true },
+      { phase: 'holding', raised: ['good-hold'], formGood: true },
     ],
     [
       'folded, hips high: sink them back',

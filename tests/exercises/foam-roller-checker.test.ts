@@ -32,7 +32,7 @@ function run(untilMs: number, frames: (tMs: number) => Partial<Features>) {
 describe('foam-roller checker', () => {
   it('still, good form: a hold, nothing to cue, roller at the starting place', () => {
     const last = run(3000, () => ({})).at(-1)!;
-    expect(last).toMatchObject({ phase: 'holding', raised: [], formGood: true });
+    expect(last).toMatchObject({ phase: 'holding', raised: ['pause-here'], formGood: true });
     expect(last.metrics.rollerAt).toBeCloseTo(C.startAt, 9);
   });
 
@@ -49,7 +49,8 @@ describe('foam-roller checker', () => {
     const last = run(3000, () => ({ wristToHeadTorso: 1.6, wristToOppositeShoulderTorso: 0.3 })).at(
       -1,
     )!;
-    expect(last.raised).toEqual([]);
+    expect(last.raised).toEqual(['pause-here']);
+    expect(last.formGood).toBe(true);
   });
 
   it('sliding the shoulders away from the feet moves the roller down the back; too far is the lower back', () => {

@@ -97,10 +97,12 @@ async function main() {
           const truth = readTruth(truthPath(TRUTH_DIR, loaded.scene.id), loaded);
           return engines.map((engine) => ({ truth, stream: readStream(loaded, engine) }));
         });
-  const exerciseOf = new Map(scenes.map((l) => [l.scene.id, l.scene.exercise]));
-  const scores: ClipScore[] = runs.map(({ stream, truth }) =>
-    scoreClip(stream, truth, exerciseOf.get(truth.scene)),
-  );
+  const sceneOf = new Map(scenes.map((l) => [l.scene.id, l.scene]));
+  // The twist's side is what the coach asks for, so the checker is told it, as in the app.
+  const scores: ClipScore[] = runs.map(({ stream, truth }) => {
+    const scene = sceneOf.get(truth.scene);
+    return scoreClip(stream, truth, scene?.exercise, scene?.side ? { side: scene.side } : {});
+  });
   console.log(formatTable(scores));
   console.log(
     `\nusable: trunk seen (floor tracker on); plain: the same engine without turned frames; ` +
@@ -108,7 +110,7 @@ async function main() {
       'err: per-frame median joint error over usable frames, torso lengths (med, p95); ' +
       'hip err: mean |hip height - truth| in thigh lengths, per frame, unsmoothed; hip kn: usable frames where it is known; ' +
       `cue P/R: the checker's corrections against the scripted faults (first cue within ${CUE_MAX_DELAY_S} s); ` +
-      "hold err: mean |hold duration - truth|, s. Cue and hold columns: exercises with a checker (child's pose and foam roller, first versions; the twist has none yet); " +
+      "hold err: mean |hold duration - truth|, s. Cue and hold columns: each clip's checker, told the side the scene asks for on the twist; " +
       'rot err/p95: torso rotation (src/core/torso-rotation.ts) against the truth on twist clips, degrees; ' +
       'recog: seconds until the recogniser named the right exercise (total: the slowest); wrong: frames it named a wrong one.',
   );

@@ -45,6 +45,7 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
     if (palmsTogether === false) raised.push('palms-together');
     // The hips are the measure that decides; the palms count only when they can be seen.
     const formGood = hipsBack === undefined ? undefined : hipsBack && palmsTogether !== false;
+    if (formGood) raised.push('good-hold');
     const phase: Phase = formGood ? 'holding' : 'in-position';
     return { state: { phase }, verdict: { phase, raised, formGood, metrics } };
   },

@@ -126,6 +126,7 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
         : neckSupported && !hipsHigh && onLowerBack !== true && tooFast !== true;
     const paused = speed !== undefined && speed < C.pausedBelowPerS;
     const phase: Phase = formGood && paused ? 'holding' : 'in-position';
+    if (phase === 'holding') raised.push('pause-here');
     state.phase = phase;
     return {
       state,

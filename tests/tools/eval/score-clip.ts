@@ -10,8 +10,8 @@ import { computeFeatures, nothingSeen } from '../../../src/core/features.ts';
 import { LandmarkSmoother } from '../../../src/core/landmark-smoother.ts';
 import { getLandmark } from '../../../src/core/pose-frame.ts';
 import { analyzeStream } from '../../../src/exercises/analyze-stream.ts';
+import type { CheckerOptions } from '../../../src/exercises/checker.ts';
 import type { ExerciseId } from '../../../src/exercises/exercise-ids.ts';
-import { CHECKERS } from '../../../src/exercises/index.ts';
 import { ExerciseRecognizer } from '../../../src/exercises/recognize-exercise.ts';
 import { cueDefinition } from '../../../src/feedback/cue-vocabulary.ts';
 import type { ClipTruth } from '../scenes/truth-format.ts';
@@ -114,12 +114,17 @@ function spans(truth: ClipTruth, has: (f: ClipTruth['frames'][number]) => string
   return out.sort((a, b) => a.from - b.from);
 }
 
-function checkerScores(stream: LandmarkStream, truth: ClipTruth, exercise: ExerciseId | undefined) {
-  if (!exercise || !CHECKERS[exercise])
-    return { cuePrecision: Number.NaN, cueRecall: Number.NaN, holdError: Number.NaN };
+function checkerScores(
+  stream: LandmarkStream,
+  truth: ClipTruth,
+  exercise: ExerciseId | undefined,
+  options: CheckerOptions,
+) {
+  if (!exercise) return { cuePrecision: Number.NaN, cueRecall: Number.NaN, holdError: Number.NaN };
   const report = analyzeStream(
     stream.frames.map((f) => ({ tMs: f.t, frame: f.u ? decodeFrame(stream, f) : null })),
     exercise,
+    options,
   );
   const cues = report.cues.flatMap((c) => {
     const fault = cueDefinition(c.code).corrects;
@@ -180,6 +185,7 @@ export function scoreClip(
   stream: LandmarkStream,
   truth: ClipTruth,
   exercise?: ExerciseId,
+  options: CheckerOptions = {},
 ): ClipScore {
   if (stream.frames.length !== truth.frames.length) {
     throw new Error(
@@ -215,7 +221,7 @@ export function scoreClip(
     turned: share(stream.frames.map((f) => f.u === 1 && f.o !== 0)),
     hipHeightError: meanAbs(hipErrors),
     hipHeightKnown: share(hipKnown),
-    ...checkerScores(stream, truth, exercise),
+    ...checkerScores(stream, truth, exercise, options),
     ...smoothed,
     samples: { jointErrors: errors, hipErrors, rotationErrors },
   };
