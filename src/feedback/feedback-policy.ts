@@ -17,6 +17,8 @@ export interface FeedbackPolicyOptions {
   minGapMs?: number;
   /** The same praise waits this long before it is said again, ms: praise that repeats turns to noise. */
   praiseRepeatMs?: number;
+  /** After praise, a correction waits only this long, ms: praise is short and must never delay one. */
+  gapAfterPraiseMs?: number;
 }
 
 export const DEFAULT_FEEDBACK_POLICY: Required<FeedbackPolicyOptions> = {
@@ -28,6 +30,8 @@ export const DEFAULT_FEEDBACK_POLICY: Required<FeedbackPolicyOptions> = {
   minGapMs: 2500,
   /** Once per ~20 s: a hold of 15–30 s hears its praise once or twice. */
   praiseRepeatMs: 20000,
+  /** The praise lines take ~1.5 s to say. */
+  gapAfterPraiseMs: 1500,
 };
 
 export interface CueEvent {
@@ -41,6 +45,7 @@ export class FeedbackPolicy {
   private readonly since = new Map<CueCode, number>();
   private readonly lastFired = new Map<CueCode, number>();
   private lastCueMs = Number.NEGATIVE_INFINITY;
+  private lastWasPraise = false;
   private lastMs = Number.NEGATIVE_INFINITY;
   /** Corrections that fired and whose condition has not cleared yet. */
   private readonly awaitingFix = new Set<CueCode>();
@@ -92,7 +97,9 @@ export class FeedbackPolicy {
     candidates.sort((a, b) => rank(a) - rank(b));
     const best = candidates[0]!;
     const isSafety = cueDefinition(best).priority === 'safety';
-    if (!isSafety && tMs - this.lastCueMs < this.opts.minGapMs) return undefined;
+    const gapMs = this.lastWasPraise ? this.opts.gapAfterPraiseMs : this.opts.minGapMs;
+    if (!isSafety && tMs - this.lastCueMs < gapMs) return undefined;
+    this.lastWasPraise = cueDefinition(best).priority === 'praise';
     this.lastFired.set(best, tMs);
     this.lastCueMs = tMs;
     if (cueDefinition(best).corrects) this.awaitingFix.add(best);
@@ -106,6 +113,7 @@ export class FeedbackPolicy {
     this.awaitingFix.clear();
     this.fixedPending.clear();
     this.lastCueMs = Number.NEGATIVE_INFINITY;
+    this.lastWasPraise = false;
     this.lastMs = Number.NEGATIVE_INFINITY;
   }
 }

@@ -87,6 +87,21 @@ describe('foam-roller checker', () => {
     expect(timer.holds).toEqual([]);
   });
 
+  it('one frame of the feet jumping is no fast rolling', () => {
+    const v = run(6000, (t) => ({ shoulderToAnkleTorso: t === 3000 ? 2.6 : 1.9 }));
+    expect(v.some((x) => x.raised.includes('roll-slower'))).toBe(false);
+  });
+
+  it('after the track drops, the estimate must settle before its speed counts', () => {
+    // Gone for 0.5 s, then back 0.4 further along and converging over a few frames.
+    const v = run(6000, (t) =>
+      t >= 2000 && t < 2500
+        ? { shoulderToAnkleTorso: undefined }
+        : { shoulderToAnkleTorso: t < 2000 ? 1.9 : 1.9 + 0.4 * Math.exp(-(t - 2500) / 200) },
+    );
+    expect(v.some((x) => x.raised.includes('roll-slower'))).toBe(false);
+  });
+
   it('judges nothing it cannot see', () => {
     const last = run(1000, () => ({ wristToHeadTorso: undefined, hipHeightThighs: undefined })).at(
       -1,

@@ -21,6 +21,19 @@ describe('FeedbackPolicy', () => {
     ]);
   });
 
+  it('praise is said once per 20 s while it holds, and a correction may follow it after 1.5 s', () => {
+    const events = run(25000, (t) => [
+      'good-hold',
+      ...(t >= 2000 && t < 3000 ? ['keep-hips-low' as const] : []),
+    ]);
+    expect(events.map((e) => [e.code, e.tMs])).toEqual([
+      ['good-hold', 700],
+      ['keep-hips-low', 2700], // 2.0 s after the praise: not held back the full 2.5 s
+      ['fixed', 5200],
+      ['good-hold', 20700],
+    ]);
+  });
+
   it('a flicker shorter than 0.7 s gives no cue', () => {
     expect(run(5000, (t) => (t % 1000 < 600 ? ['sit-tall'] : []))).toEqual([]);
   });

@@ -26,6 +26,10 @@ export interface FoamRollerState {
   lastMs?: number;
   /** Smoothed rolling speed, fraction per second (signed). */
   speed?: number;
+  /** Since when the roller estimate has been known without a gap, ms. */
+  rollerKnownSinceMs?: number;
+  /** Recent unsigned speeds with their times, for the peak over `tooFastPeakWindowMs`. */
+  recentSpeeds: { tMs: number; speed: number }[];
 }
 
 const middle = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
@@ -33,7 +37,7 @@ const middle = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length
 export const foamRollerChecker: Checker<FoamRollerState> = {
   exercise: 'foam-roller',
   holdOptions: { minHoldMs: C.minHoldMs },
-  initial: () => ({ phase: 'setup', calibration: [], leanCalibration: [] }),
+  initial: () => ({ phase: 'setup', calibration: [], leanCalibration: [], recentSpeeds: [] }),
   step(prev: FoamRollerState, f: Features, tMs: number) {
     const state: FoamRollerState = { ...prev, calibration: prev.calibration };
     const knees = Object.values(f.kneeAngleDeg);
@@ -90,6 +94,14 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
     }
     state.lastRollerAt = rollerAt;
     state.lastMs = tMs;
+    // The first estimates follow a second of calibration on a still body: settled already.
+    const justCalibrated = prev.startSlide === undefined && state.startSlide !== undefined;
+    state.rollerKnownSinceMs =
+      rollerAt === undefined
+        ? undefined
+        : (prev.rollerKnownSinceMs ?? (justCalibrated ? tMs - C.speedSettleMs : tMs));
+    const settled =
+      state.rollerKnownSinceMs !== undefined && tMs - state.rollerKnownSinceMs >= C.speedSettleMs;
 
     const metrics: Verdict['metrics'] = {
       hipHeightThighs: hip,
@@ -114,12 +126,18 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
         ? undefined
         : (rollerAt ?? 0) > C.lowerBackAbove || (leanDrop ?? 0) > C.lowerBackLeanDropDeg;
     const speed = state.speed === undefined ? undefined : Math.abs(state.speed);
-    const tooFast = speed === undefined ? undefined : speed > C.tooFastPerS;
+    state.recentSpeeds = [
+      ...prev.recentSpeeds.filter((s) => s.tMs > tMs - C.tooFastPeakWindowMs),
+      ...(speed === undefined || !settled ? [] : [{ tMs, speed }]),
+    ];
+    const overLimit = state.recentSpeeds.filter((s) => s.speed > C.tooFastPerS).length;
+    const tooFast = state.recentSpeeds.length ? overLimit >= C.tooFastMinFrames : undefined;
     const raised: CueCode[] = [];
     if (neckSupported === false) raised.push('support-neck');
     if (hipsHigh === true) raised.push('keep-hips-low');
     if (onLowerBack === true) raised.push('stay-upper-back');
-    if (tooFast === true) raised.push('roll-slower');
+    // On the lower back, getting off it is what matters; the pace can wait.
+    if (tooFast === true && onLowerBack !== true) raised.push('roll-slower');
     const formGood =
       neckSupported === undefined || hipsHigh === undefined
         ? undefined

@@ -47,10 +47,28 @@ export const FOAM_ROLLER_CONFIG = {
   lowerBackLeanDropDeg: 10,
   /** Rolling speed, fraction of the torso per second: EXERCISES.md start value. */
   tooFastPerS: 0.25,
+  /**
+   * Too fast while the speed peaked over the limit this recently, ms.
+   * Rolling back and forth passes through zero speed at every turn; without
+   * this the condition flickers and never holds long enough to be cued.
+   */
+  tooFastPeakWindowMs: 1500,
+  /**
+   * …in at least this many frames of that window: a single frame's jump of
+   * the feet landmarks reads as a speed spike (up to 1.2/s measured on a
+   * slow, good clip) and is not rolling.
+   */
+  tooFastMinFrames: 3,
+  /**
+   * Speeds count toward "too fast" only once the roller estimate has run
+   * this long without a gap, ms: after the track drops and comes back (or
+   * turns), the landmarks settle over several frames and read as motion.
+   */
+  speedSettleMs: 1000,
   /** Below this speed the person has paused on a spot, fraction per second. */
   pausedBelowPerS: 0.06,
   /** Smoothing of the speed, ms (time constant). */
-  speedSmoothingMs: 500,
+  speedSmoothingMs: 400,
   /** A pause on a stiff spot counts as a hold from this long, ms (EXERCISES.md: ≥ 2 s). */
   minHoldMs: 2000,
 } as const;
