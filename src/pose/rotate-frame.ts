@@ -53,9 +53,30 @@ export function unturnFrame(frame: PoseFrame, turn: QuarterTurn): PoseFrame {
 }
 
 /**
+ * One canvas per turn, reused frame after frame (a live camera would
+ * otherwise allocate a canvas and its backing store every frame). Resized
+ * only when the frame size changes.
+ */
+const turnCanvases = new Map<QuarterTurn, OffscreenCanvas>();
+
+function turnCanvas(turn: QuarterTurn, width: number, height: number): OffscreenCanvas {
+  let canvas = turnCanvases.get(turn);
+  if (!canvas) {
+    canvas = new OffscreenCanvas(width, height);
+    turnCanvases.set(turn, canvas);
+  } else if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+  }
+  return canvas;
+}
+
+/**
  * Any engine input turned a quarter: pixels are moved directly for raw RGBA
  * and ImageData, drawn turned on an OffscreenCanvas for bitmaps, canvases and
- * video (browsers and workers). The result is owned by the caller.
+ * video (browsers and workers). Raw pixels come back as a new image owned by
+ * the caller; drawn frames come back on this turn's shared canvas, valid
+ * until the next `turnInput` with the same turn (engines read it at once).
  */
 export function turnInput(input: PoseInput, turn: QuarterTurn): PoseInput {
   if (isRgbaImage(input) || (typeof ImageData !== 'undefined' && input instanceof ImageData)) {
@@ -65,9 +86,10 @@ export function turnInput(input: PoseInput, turn: QuarterTurn): PoseInput {
     throw new Error('Turning a frame needs raw pixels or OffscreenCanvas');
   }
   const { width, height } = inputSize(input);
-  const canvas = new OffscreenCanvas(height, width);
+  const canvas = turnCanvas(turn, height, width);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('No 2D context for turning a frame');
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
   // Clockwise: the source's top-left corner goes to the top-right.
   ctx.translate(turn === 1 ? height : 0, turn === 1 ? 0 : width);
   ctx.rotate((turn * Math.PI) / 2);

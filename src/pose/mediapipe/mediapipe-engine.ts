@@ -51,7 +51,10 @@ async function createLandmarker(
   options: MediaPipeEngineOptions,
   modelBytes: Uint8Array,
 ): Promise<{ landmarker: PoseLandmarker; runtime: EngineRuntime }> {
-  const fileset = await FilesetResolver.forVisionTasks(options.wasmBaseUrl);
+  // In a worker (the app's are ES-module workers) the loader script is
+  // `import()`ed, and only the ES-module build of it sets `ModuleFactory`.
+  const inWorker = typeof document === 'undefined';
+  const fileset = await FilesetResolver.forVisionTasks(options.wasmBaseUrl, inWorker);
   const create = (delegate: 'GPU' | 'CPU') =>
     PoseLandmarker.createFromOptions(fileset, {
       // A fresh copy each time: the task may take ownership of the buffer.

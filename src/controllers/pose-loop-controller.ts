@@ -1,0 +1,122 @@
+/**
+ * Feeds a <video> to the pose worker, frame by frame, and reports what it
+ * found. Uses `requestVideoFrameCallback` (one call per new camera frame)
+ * where the browser has it, else `requestAnimationFrame`. A frame is grabbed
+ * as an ImageBitmap only when the worker is free; otherwise it is skipped
+ * and counted as dropped, so the pose is never more than one frame old.
+ * Lifetime: one worker (one engine) at a time; `stop()` or the host leaving
+ * ends the loop and the worker.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { EngineSpec } from '../pose/create-pose-engine.ts';
+import { type PoseResult, PoseWorkerClient } from '../pose/worker/pose-worker-client.ts';
+import { LoopStats } from './loop-stats.ts';
+
+export class PoseLoopController implements ReactiveController {
+  /** Called on the main thread for every analysed frame. */
+  onPose: (pose: PoseResult) => void = () => {};
+  /** Called when a frame fails in the worker. */
+  onError: (message: string) => void = () => {};
+  client: PoseWorkerClient | undefined;
+  readonly stats = new LoopStats();
+  /** Ask the worker for each frame's brightness (setup help). */
+  wantBrightness = false;
+  paused = false;
+  private video: HTMLVideoElement | undefined;
+  private handle: number | undefined;
+  private grabbing = false;
+  private generation = 0;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  /** Starts a worker with this engine (closing any previous one). Rejects with a message to show. */
+  async load(spec: EngineSpec): Promise<PoseWorkerClient> {
+    this.closeClient();
+    const generation = this.generation;
+    const client = await PoseWorkerClient.start(spec);
+    if (generation !== this.generation) {
+      client.close();
+      throw new Error('Loading was cancelled.');
+    }
+    client.onPose = (pose) => {
+      this.stats.add(pose);
+      this.onPose(pose);
+    };
+    client.onFrameError = (m) => this.onError(m);
+    this.client = client;
+    this.stats.reset();
+    this.host.requestUpdate();
+    return client;
+  }
+
+  /** Starts pulling frames from this video. */
+  attach(video: HTMLVideoElement): void {
+    if (this.video === video) return;
+    this.detach();
+    this.video = video;
+    this.schedule();
+  }
+
+  private schedule() {
+    const video = this.video;
+    if (!video) return;
+    this.handle =
+      'requestVideoFrameCallback' in video
+        ? video.requestVideoFrameCallback(this.tick)
+        : requestAnimationFrame(() => this.tick());
+  }
+
+  private readonly tick = () => {
+    const video = this.video;
+    const client = this.client;
+    if (!video) return;
+    this.schedule();
+    if (this.paused || !client || video.readyState < 2 || video.videoWidth === 0) return;
+    if (client.busy || this.grabbing) {
+      client.noteDropped();
+      return;
+    }
+    this.grabbing = true;
+    const tMs = performance.now();
+    createImageBitmap(video).then(
+      (bitmap) => {
+        this.grabbing = false;
+        if (this.client !== client || this.video !== video) bitmap.close();
+        else client.offer(bitmap, tMs, this.wantBrightness);
+      },
+      () => {
+        // The video had no frame to give (e.g. it just stopped); the next tick tries again.
+        this.grabbing = false;
+      },
+    );
+  };
+
+  /** Stops pulling frames (the worker stays loaded). */
+  detach(): void {
+    const video = this.video;
+    if (video && this.handle !== undefined) {
+      if ('cancelVideoFrameCallback' in video) video.cancelVideoFrameCallback(this.handle);
+      else cancelAnimationFrame(this.handle);
+    }
+    this.handle = undefined;
+    this.video = undefined;
+  }
+
+  private closeClient() {
+    this.generation++;
+    this.client?.close();
+    this.client = undefined;
+  }
+
+  /** Ends the loop and the worker. */
+  stop(): void {
+    this.detach();
+    this.closeClient();
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+}

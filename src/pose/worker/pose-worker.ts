@@ -1,0 +1,82 @@
+/**
+ * Worker entry: runs one pose engine through the FloorTracker off the main
+ * thread, so inference (50–250 ms a frame on a laptop CPU) never blocks the
+ * page. Lifetime: one engine for the worker's life; `close` frees the
+ * tracker (and every engine it made) and ends the worker. Every frame's
+ * bitmap is closed in `finally`, found or not.
+ */
+/// <reference lib="webworker" />
+import { browserEngineAssets } from '../browser-engine-assets.ts';
+import { createPoseEngine } from '../create-pose-engine.ts';
+import { FloorTracker } from '../floor-tracker.ts';
+import { meanBrightness } from './mean-brightness.ts';
+import type { FromWorker, ToWorker } from './pose-worker-protocol.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let tracker: FloorTracker | undefined;
+
+function send(message: FromWorker) {
+  self.postMessage(message);
+}
+
+async function start(message: Extract<ToWorker, { type: 'start' }>) {
+  if (tracker) throw new Error('The pose worker was started twice; make a new worker instead.');
+  const t0 = performance.now();
+  const assets = await browserEngineAssets();
+  tracker = new FloorTracker({
+    createEngine: () => createPoseEngine(message.spec, assets),
+    turnFrames: message.turnFrames,
+  });
+  // Load the upright engine now, so the first frame does not pay for it.
+  const info = await tracker.engineInfo();
+  send({
+    type: 'ready',
+    engine: info.engine,
+    runtime: info.runtime,
+    loadMs: performance.now() - t0,
+  });
+}
+
+async function detect(message: Extract<ToWorker, { type: 'frame' }>) {
+  const { bitmap, id, tMs } = message;
+  try {
+    if (!tracker) throw new Error('A frame came before the engine was started.');
+    const brightness = message.wantBrightness ? meanBrightness(bitmap) : undefined;
+    const t0 = performance.now();
+    const found = await tracker.detect(bitmap, tMs);
+    send({
+      type: 'pose',
+      id,
+      tMs,
+      frame: found.frame,
+      usable: found.usable,
+      orientation: found.orientation,
+      inferenceMs: performance.now() - t0,
+      brightness,
+    });
+  } catch (e) {
+    send({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
+  } finally {
+    bitmap.close();
+  }
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'start':
+      start(message).catch((e: unknown) =>
+        send({ type: 'error', message: e instanceof Error ? e.message : String(e) }),
+      );
+      break;
+    case 'frame':
+      void detect(message);
+      break;
+    case 'close':
+      tracker?.close();
+      tracker = undefined;
+      self.close();
+      break;
+  }
+};

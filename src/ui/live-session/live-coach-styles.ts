@@ -1,0 +1,62 @@
+import { css } from 'lit';
+
+/** Styles of <sw-live-coach>, kept apart so the element reads as behaviour. */
+export const liveCoachStyles = css`
+  :host { display: block; }
+  h2 { margin: 0 0 0.75rem; }
+  button, select { font: inherit; }
+  button {
+    padding: 0.55rem 1rem; border-radius: 8px; border: 1px solid #0b7a75;
+    background: #fff; color: #0b7a75; cursor: pointer;
+  }
+  button.primary { background: #0b7a75; color: #fff; }
+  button.danger { background: #b3261e; border-color: #b3261e; color: #fff; font-weight: 600; }
+  button:focus-visible, select:focus-visible, input:focus-visible { outline: 3px solid #f59f00; outline-offset: 2px; }
+  kbd { font: 0.8em ui-monospace, monospace; border: 1px solid #bbb; border-bottom-width: 2px; border-radius: 4px; padding: 0 0.3em; background: #fafafa; color: #333; }
+  .choices { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 0.75rem; margin-bottom: 1rem; }
+  .choice { text-align: left; padding: 0.8rem 1rem; border-radius: 12px; border: 2px solid #d8d2c8; background: #fff; color: #1d1d1d; }
+  .choice[aria-pressed='true'] { border-color: #0b7a75; background: #eef7f6; }
+  .choice strong { display: block; color: #0b7a75; margin-bottom: 0.2rem; }
+  .row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 0.75rem 0; }
+  .stage-wrap { display: grid; grid-template-columns: minmax(0, 1fr) 19rem; gap: 1rem; align-items: start; }
+  @media (max-width: 820px) { .stage-wrap { grid-template-columns: 1fr; } }
+  .stage { position: relative; background: #222; border-radius: 12px; overflow: hidden; aspect-ratio: 16 / 9; }
+  .stage.mirror video, .stage.mirror canvas { transform: scaleX(-1); }
+  video, canvas { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; }
+  .stage .badge { position: absolute; left: 0.75rem; top: 0.75rem; background: rgba(0,0,0,0.6); color: #fff; padding: 0.25rem 0.6rem; border-radius: 6px; font-size: 0.9rem; }
+  .guide { position: absolute; inset: 6% 4%; border: 3px dashed rgba(255,255,255,0.7); border-radius: 16px; pointer-events: none; }
+  .guide.ok { border-color: rgba(47,158,68,0.9); border-style: solid; }
+  .guide span { position: absolute; bottom: 0.5rem; left: 50%; transform: translateX(-50%); color: #fff; background: rgba(0,0,0,0.55); padding: 0.2rem 0.6rem; border-radius: 6px; white-space: nowrap; font-size: 0.95rem; }
+  .panel { display: grid; gap: 0.75rem; }
+  .cue { font-size: 1.7rem; line-height: 1.2; font-weight: 700; min-height: 4.2rem; padding: 0.75rem 1rem; border-radius: 12px; background: #fff; border-left: 8px solid #0b7a75; }
+  .cue.safety { border-left-color: #b3261e; color: #8c1d18; }
+  .cue.quiet { color: #777; font-weight: 500; font-size: 1.2rem; }
+  .numbers { display: grid; grid-template-columns: auto auto; gap: 0.2rem 0.75rem; margin: 0; background: #fff; border-radius: 10px; padding: 0.6rem 0.8rem; }
+  .numbers dt { color: #555; }
+  .numbers dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
+  .ring-row { display: flex; gap: 1rem; align-items: center; }
+  .side { font-size: 1.05rem; background: #fff; padding: 0.4rem 0.7rem; border-radius: 8px; }
+  .controls { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+  .status { font: 0.85rem ui-monospace, monospace; color: #444; }
+  .checks { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.35rem; }
+  .checks li { padding: 0.35rem 0.6rem; border-radius: 8px; background: #fff; }
+  .checks li.ok { border-left: 6px solid #2f9e44; }
+  .checks li.bad { border-left: 6px solid #f76707; font-weight: 600; }
+  .checks li.unknown { border-left: 6px solid #adb5bd; color: #666; }
+  .captions { background: #1d1d1d; color: #f8f9fa; border-radius: 10px; padding: 0.5rem 0.75rem; min-height: 2.5rem; font-size: 0.95rem; }
+  .captions p { margin: 0.15rem 0; }
+  .captions p:last-child { font-weight: 600; }
+  .captions .safety { color: #ffa8a8; }
+  .captions p.muted { color: #adb5bd; font-weight: 400; }
+  .offer { background: #fff4e6; border: 2px solid #f59f00; border-radius: 10px; padding: 0.6rem 0.8rem; }
+  .note { background: #fff; border-left: 6px solid #adb5bd; padding: 0.5rem 0.75rem; border-radius: 8px; }
+  .error { color: #a61e1e; background: #fff0f0; padding: 0.75rem; border-radius: 8px; }
+  table { border-collapse: collapse; background: #fff; border-radius: 10px; overflow: hidden; }
+  th, td { padding: 0.4rem 0.9rem; text-align: left; }
+  th { background: #eef7f6; }
+  tr + tr td { border-top: 1px solid #eee; }
+  details { margin-top: 1rem; }
+  .keys { color: #444; font-size: 0.9rem; }
+  .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
+`;

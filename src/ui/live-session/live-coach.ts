@@ -1,0 +1,613 @@
+import { html, LitElement, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import '../camera-problem/camera-problem.ts';
+import '../exercise-card/exercise-card.ts';
+import '../hold-ring/hold-ring.ts';
+import '../safety-advice/safety-advice.ts';
+import '../settings/coach-settings-panel.ts';
+import { CameraController } from '../../controllers/camera-controller.ts';
+import { chooseEngine } from '../../controllers/choose-engine.ts';
+import {
+  type CoachSettings,
+  loadCoachSettings,
+  saveCoachSettings,
+} from '../../controllers/coach-settings.ts';
+import { LongTaskMonitor } from '../../controllers/long-task-monitor.ts';
+import { PoseLoopController } from '../../controllers/pose-loop-controller.ts';
+import { SpeechController } from '../../controllers/speech-controller.ts';
+import type { Side } from '../../core/body-points.ts';
+import { EXERCISE_IDS, type ExerciseId } from '../../exercises/exercise-ids.ts';
+import { cueDefinition } from '../../feedback/cue-vocabulary.ts';
+import type { CueEvent } from '../../feedback/feedback-policy.ts';
+import type { PoseResult } from '../../pose/worker/pose-worker-client.ts';
+import { type CoachHold, CoachPipeline, type CoachStep } from '../../session/coach-pipeline.ts';
+import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
+import { checkSetup, type SetupCheck, setupReady } from '../setup/setup-check.ts';
+import { drawOverlay } from './draw-overlay.ts';
+import { liveCoachStyles } from './live-coach-styles.ts';
+import { segmentStatuses } from './segment-status.ts';
+import { renderSummary, type SessionSummary } from './session-summary.ts';
+
+type Stage = 'choose' | 'loading' | 'setup' | 'live' | 'summary' | 'safety';
+
+/** Setup must look right this long before the coach starts by itself, ms. */
+export const SETUP_STEADY_MS = 1500;
+/** A setup hint is spoken at most this often, ms. */
+const SETUP_SPEAK_EVERY_MS = 6000;
+
+/** Numbers a test (or a curious person) can read off the element. */
+export interface CoachMeasures {
+  /** Frame grab → cue on screen, per cue, ms. */
+  cueLatencyMs: number[];
+  /** Poses received in the live stage. */
+  poses: number;
+  /** Main-thread tasks over 50 ms since the coach started loading. */
+  longTasks: number;
+  longestTaskMs: number;
+  /** The last TRACE_LIMIT live steps: form verdict and hold time, for checking the timer. */
+  trace: { tMs: number; formGood: boolean | undefined; heldMs: number; raised: string[] }[];
+}
+
+/** Steps kept in `measures.trace` (a bounded window, ~1 min at 10 fps). */
+export const TRACE_LIMIT = 600;
+
+/**
+ * The live coach: choose a stretch (or let it be recognised), camera and
+ * model, setup help, then the live session (video with a coloured skeleton,
+ * the cue, hold ring, live numbers, spoken cues with captions) and a summary
+ * of the holds; "sharp pain" ends at once with the safety advice. Thin:
+ * camera, pose loop, speech and timing live in controllers; the per-frame
+ * rules in CoachPipeline.
+ */
+@customElement('sw-live-coach')
+export class LiveCoach extends LitElement {
+  static override styles = liveCoachStyles;
+
+  readonly camera = new CameraController(this);
+  readonly loop = new PoseLoopController(this);
+  readonly speech = new SpeechController(this);
+  private readonly longTasks = new LongTaskMonitor();
+
+  @state() private stage: Stage = 'choose';
+  @state() private exercise: ExerciseId | undefined = 'foam-roller';
+  @state() private twistSide: Side = 'left';
+  @state() private settings: CoachSettings = loadCoachSettings();
+  @state() private loadingText = '';
+  @state() private engineError = '';
+  @state() private checks: SetupCheck[] = [];
+  @state() private step: CoachStep | undefined;
+  @state() private cue: CueEvent | undefined;
+  @state() private paused = false;
+  @state() private summary: SessionSummary | undefined;
+  @query('video') private video?: HTMLVideoElement;
+  @query('canvas') private overlay?: HTMLCanvasElement;
+
+  readonly measures: CoachMeasures = {
+    cueLatencyMs: [],
+    poses: 0,
+    longTasks: 0,
+    longestTaskMs: 0,
+    trace: [],
+  };
+  private pipeline: CoachPipeline | undefined;
+  /** Holds of earlier pipelines in this session (the twist's first side). */
+  private earlierHolds: CoachHold[] = [];
+  private readySinceMs: number | undefined;
+  private lastSetupSpokenMs = Number.NEGATIVE_INFINITY;
+  private announcedHoldMs: number | undefined;
+  private sessionStartMs = 0;
+  private cueCount = 0;
+
+  constructor() {
+    super();
+    this.speech.settings = this.settings.voice;
+    this.loop.onPose = (p) => this.onPose(p);
+    this.loop.onError = (m) => {
+      this.engineError = `The pose model failed on a frame: ${m}`;
+    };
+    this.camera.onEnded = () => this.onCameraEnded();
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.onKey);
+    speechSynthesis?.addEventListener?.('voiceschanged', this.voicesChanged);
+  }
+
+  override disconnectedCallback() {
+    window.removeEventListener('keydown', this.onKey);
+    speechSynthesis?.removeEventListener?.('voiceschanged', this.voicesChanged);
+    this.longTasks.stop();
+    super.disconnectedCallback();
+  }
+
+  private readonly voicesChanged = () => this.requestUpdate();
+
+  // ── Flow ────────────────────────────────────────────────────────────────
+
+  /** Camera, then the engine, then setup help. */
+  private async begin() {
+    this.stage = 'loading';
+    this.engineError = '';
+    this.longTasks.start();
+    this.loadingText = 'Opening the camera…';
+    const stream = await this.camera.start();
+    if (!stream) return; // the camera problem screen shows
+    await this.updateComplete;
+    this.attachVideo();
+    try {
+      const picked = await chooseEngine(this.loop, this.settings, (text) => {
+        this.loadingText = text;
+      });
+      this.loadingText = picked.note;
+    } catch (e) {
+      this.engineError = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    this.readySinceMs = undefined;
+    this.loop.wantBrightness = true;
+    this.stage = 'setup';
+  }
+
+  private attachVideo() {
+    const video = this.video;
+    const stream = this.camera.stream;
+    if (!video || !stream) return;
+    if (video.srcObject !== stream) {
+      video.srcObject = stream;
+      void video.play().catch(() => {});
+    }
+    this.loop.detach();
+    this.loop.attach(video);
+  }
+
+  private goLive() {
+    if (this.stage !== 'setup') return;
+    this.loop.wantBrightness = false;
+    this.newPipeline();
+    this.earlierHolds = [];
+    this.cueCount = 0;
+    this.measures.cueLatencyMs = [];
+    this.measures.poses = 0;
+    this.measures.trace = [];
+    this.sessionStartMs = performance.now();
+    this.cue = undefined;
+    this.paused = false;
+    this.stage = 'live';
+    this.speech.say(
+      this.exercise
+        ? `${EXERCISE_GUIDES[this.exercise].title}. Let's start.`
+        : 'Start your stretch; I will recognise it.',
+    );
+  }
+
+  private newPipeline() {
+    if (this.pipeline) this.earlierHolds.push(...this.pipeline.end());
+    this.pipeline = new CoachPipeline(
+      this.exercise,
+      this.exercise === 'seated-twist' ? { side: this.twistSide } : {},
+    );
+    this.announcedHoldMs = undefined;
+  }
+
+  private togglePause() {
+    if (this.stage !== 'live' || this.camera.status === 'failed') return;
+    this.paused = !this.paused;
+    this.loop.paused = this.paused;
+    if (this.paused) this.speech.hush();
+    this.speech.say(this.paused ? 'Paused' : 'Resumed');
+  }
+
+  /** Ends the session: everything stops and the summary (or the safety advice) shows. */
+  private finish(reason: 'done' | 'sharp-pain') {
+    if (this.stage !== 'live' && this.stage !== 'setup' && this.stage !== 'loading') return;
+    this.loop.stop();
+    this.camera.stop();
+    this.longTasks.stop();
+    this.measures.longTasks = this.longTasks.count;
+    this.measures.longestTaskMs = this.longTasks.longestMs;
+    const holds = [...this.earlierHolds, ...(this.pipeline?.end() ?? [])];
+    this.summary = {
+      exercise: this.pipeline?.exercise,
+      durationMs: this.stage === 'live' ? performance.now() - this.sessionStartMs : 0,
+      holds,
+      cues: this.cueCount,
+      holdTargetS: this.settings.holdTargetS,
+      stoppedFor: reason,
+    };
+    this.pipeline = undefined;
+    if (reason === 'sharp-pain') {
+      this.speech.hush();
+      this.speech.say('Stopping now. Rest, and read the advice on screen.', true);
+      this.stage = 'safety';
+    } else {
+      this.speech.say('Session finished. Here is your summary.');
+      this.stage = 'summary';
+    }
+  }
+
+  private onCameraEnded() {
+    if (this.stage === 'live') {
+      this.paused = true;
+      this.loop.paused = true;
+      this.speech.say('The camera stopped. Your session is paused.');
+    }
+  }
+
+  private async retryCamera() {
+    const stream = await this.camera.start();
+    if (!stream) return;
+    await this.updateComplete;
+    this.attachVideo();
+    if (this.stage === 'live') {
+      this.paused = false;
+      this.loop.paused = false;
+    } else if (this.stage === 'loading' && !this.loop.client) {
+      void this.begin();
+    }
+  }
+
+  private acceptRecognized() {
+    const id = this.step?.recognized;
+    if (this.stage !== 'live' || this.exercise || !id) return;
+    this.exercise = id;
+    this.newPipeline();
+    this.speech.say(`Coaching ${EXERCISE_GUIDES[id].title}.`);
+  }
+
+  private switchSide() {
+    this.twistSide = this.twistSide === 'left' ? 'right' : 'left';
+    this.newPipeline();
+  }
+
+  // ── Frames ──────────────────────────────────────────────────────────────
+
+  private onPose(p: PoseResult) {
+    if (this.stage === 'setup') this.onSetupPose(p);
+    else if (this.stage === 'live' && !this.paused) this.onLivePose(p);
+    else if (this.stage === 'loading') this.draw(p.frame, undefined);
+  }
+
+  private onSetupPose(p: PoseResult) {
+    this.checks = checkSetup(p.frame, p.brightness, this.exercise);
+    this.draw(p.frame, undefined);
+    const now = performance.now();
+    if (setupReady(this.checks)) {
+      this.readySinceMs ??= now;
+      if (now - this.readySinceMs >= SETUP_STEADY_MS) this.goLive();
+      return;
+    }
+    this.readySinceMs = undefined;
+    const first = this.checks.find((c) => c.ok === false);
+    if (first && now - this.lastSetupSpokenMs >= SETUP_SPEAK_EVERY_MS) {
+      this.lastSetupSpokenMs = now;
+      this.speech.say(first.text);
+    }
+  }
+
+  private onLivePose(p: PoseResult) {
+    const step = this.pipeline?.step(p.frame, p.tMs);
+    if (!step) return;
+    this.measures.poses++;
+    this.measures.trace.push({
+      tMs: step.tMs,
+      formGood: step.verdict?.formGood,
+      heldMs: step.activeHold?.heldMs ?? 0,
+      raised: step.verdict?.raised ?? [],
+    });
+    if (this.measures.trace.length > TRACE_LIMIT) this.measures.trace.shift();
+    this.step = step;
+    this.draw(step.smoothed, step);
+    if (step.cue) {
+      const def = cueDefinition(step.cue.code);
+      this.cue = step.cue;
+      this.cueCount++;
+      this.speech.say(def.text, def.priority === 'safety');
+      // After the render that shows it: grab → cue on screen.
+      void this.updateComplete.then(() =>
+        this.measures.cueLatencyMs.push(performance.now() - p.tMs),
+      );
+    }
+    const hold = step.activeHold;
+    const target = this.settings.holdTargetS * 1000;
+    if (hold && hold.heldMs >= target && this.announcedHoldMs !== hold.startMs) {
+      this.announcedHoldMs = hold.startMs;
+      const guide = this.exercise ? EXERCISE_GUIDES[this.exercise] : undefined;
+      this.speech.say(
+        this.exercise === 'seated-twist'
+          ? `${this.settings.holdTargetS} seconds. Well done. Now the other side.`
+          : `${this.settings.holdTargetS} seconds. Well done. Rest, then ${guide?.holdWord === 'pause' ? 'roll to the next spot' : 'go again'}.`,
+      );
+    }
+  }
+
+  private draw(frame: PoseResult['frame'], step: CoachStep | undefined) {
+    const canvas = this.overlay;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    if (frame && (canvas.width !== frame.imageWidth || canvas.height !== frame.imageHeight)) {
+      canvas.width = frame.imageWidth;
+      canvas.height = frame.imageHeight;
+    }
+    drawOverlay(ctx, frame, frame ? segmentStatuses(frame, step?.verdict) : []);
+  }
+
+  // ── Keys and settings ───────────────────────────────────────────────────
+
+  private readonly onKey = (e: KeyboardEvent) => {
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    const typing = target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const key = e.key.toLowerCase();
+    if (key === 'p') {
+      e.preventDefault();
+      this.finish('sharp-pain');
+    } else if (typing) {
+      return;
+    } else if (key === ' ' && this.stage === 'live') {
+      e.preventDefault();
+      this.togglePause();
+    } else if (key === 'enter' && this.stage === 'setup') {
+      e.preventDefault();
+      this.goLive();
+    } else if (key === 'escape' || key === 's') {
+      this.finish('done');
+    } else if (key === 'v') {
+      this.updateSettings({
+        ...this.settings,
+        voice: { ...this.settings.voice, enabled: !this.settings.voice.enabled },
+      });
+    } else if (key === 'c') {
+      this.acceptRecognized();
+    }
+  };
+
+  private updateSettings(next: CoachSettings) {
+    this.settings = next;
+    this.speech.settings = next.voice;
+    if (!next.voice.enabled) this.speech.hush();
+    saveCoachSettings(next);
+  }
+
+  // ── Rendering ───────────────────────────────────────────────────────────
+
+  override render() {
+    return html`
+      <div class="sr-only" aria-live="assertive" data-testid="cue-live">${this.cue ? cueDefinition(this.cue.code).text : ''}</div>
+      ${this.renderStage()}
+      <p class="keys">Keys: <kbd>Space</kbd> pause/resume · <kbd>Enter</kbd> start now (setup) ·
+        <kbd>S</kbd>/<kbd>Esc</kbd> stop · <kbd>P</kbd> sharp pain · <kbd>V</kbd> voice on/off ·
+        <kbd>C</kbd> coach the recognised stretch</p>`;
+  }
+
+  private renderStage() {
+    switch (this.stage) {
+      case 'choose':
+        return this.renderChoose();
+      case 'summary':
+        return this.summary ? renderSummary(this.summary, () => this.restart()) : nothing;
+      case 'safety':
+        return html`<sw-safety-advice reason="sharp-pain" @sw-advice-dismiss=${() => this.restart()}></sw-safety-advice>
+          ${this.summary ? renderSummary(this.summary, () => this.restart(), true) : nothing}`;
+      default:
+        return this.renderCameraStage();
+    }
+  }
+
+  private restart() {
+    this.summary = undefined;
+    this.step = undefined;
+    this.cue = undefined;
+    this.stage = 'choose';
+  }
+
+  private renderChoose() {
+    const pick = (id: ExerciseId | undefined) => () => {
+      this.exercise = id;
+    };
+    return html`<section aria-labelledby="choose-h">
+      <h2 id="choose-h">Live coach</h2>
+      <div class="choices" role="group" aria-label="Stretch">
+        ${EXERCISE_IDS.map(
+          (
+            id,
+          ) => html`<button class="choice" data-testid=${`choose-${id}`} aria-pressed=${this.exercise === id} @click=${pick(id)}>
+            <strong>${EXERCISE_GUIDES[id].title}</strong>${EXERCISE_GUIDES[id].camera}</button>`,
+        )}
+        <button class="choice" data-testid="choose-recognise" aria-pressed=${this.exercise === undefined} @click=${pick(undefined)}>
+          <strong>Just start</strong>Begin any of the three; the coach recognises it and offers to coach it.</button>
+      </div>
+      ${
+        this.exercise === 'seated-twist'
+          ? html`<div class="row" role="group" aria-label="Bent knee">Bent knee (twist toward it):
+            ${(['left', 'right'] as const).map(
+              (s) =>
+                html`<button aria-pressed=${this.twistSide === s} data-testid=${`twist-${s}`} @click=${() => {
+                  this.twistSide = s;
+                }}>${s}</button>`,
+            )}</div>`
+          : nothing
+      }
+      ${this.exercise ? html`<sw-exercise-card exercise=${this.exercise}></sw-exercise-card>` : nothing}
+      <div class="row">
+        <button class="primary" data-testid="start-camera" @click=${() => void this.begin()}>Start the camera</button>
+        <span>The video stays on this device.</span>
+      </div>
+      <details><summary>Settings</summary>
+        <sw-coach-settings .settings=${this.settings} .voices=${this.speech.voices()}
+          @sw-settings-change=${(e: CustomEvent<CoachSettings>) => this.updateSettings(e.detail)}></sw-coach-settings>
+      </details>
+    </section>`;
+  }
+
+  private renderCameraStage() {
+    const failure = this.camera.status === 'failed' ? this.camera.failure : undefined;
+    if (failure && this.stage !== 'live') {
+      return html`<sw-camera-problem .failure=${failure} @sw-camera-retry=${() => void this.retryCamera()}></sw-camera-problem>`;
+    }
+    const live = this.stage === 'live';
+    const ready = setupReady(this.checks);
+    return html`
+      ${
+        failure
+          ? html`<sw-camera-problem .failure=${failure} sessionKept
+              @sw-camera-retry=${() => void this.retryCamera()} @sw-session-end=${() => this.finish('done')}></sw-camera-problem>`
+          : nothing
+      }
+      <div class="stage-wrap">
+        <div>
+          <div class="stage ${this.settings.mirror ? 'mirror' : ''}" data-testid="stage">
+            <video muted playsinline aria-label="Camera preview"></video>
+            <canvas data-testid="overlay" aria-hidden="true"></canvas>
+            ${
+              this.stage === 'setup'
+                ? html`<div class="guide ${ready ? 'ok' : ''}" data-testid="setup-guide"><span>${ready ? 'Hold still: starting…' : 'Fit your whole body inside this frame'}</span></div>`
+                : nothing
+            }
+            ${this.paused ? html`<div class="badge" data-testid="paused">Paused</div>` : nothing}
+          </div>
+          ${this.renderStatusLine()}
+          ${this.renderCaptions()}
+        </div>
+        <div class="panel">
+          ${this.stage === 'loading' ? this.renderLoading() : nothing}
+          ${this.stage === 'setup' ? this.renderSetup() : nothing}
+          ${live ? this.renderLive() : nothing}
+          ${this.renderDevicePicker()}
+        </div>
+      </div>`;
+  }
+
+  private renderLoading() {
+    return html`<div role="status" data-testid="loading">
+      ${this.engineError ? html`<p class="error" role="alert" data-testid="engine-error">${this.engineError}</p>` : html`<p>${this.loadingText}</p>`}
+    </div>`;
+  }
+
+  private renderSetup() {
+    return html`<h2>Get set up</h2>
+      <ul class="checks" data-testid="setup-checks" aria-live="polite">
+        ${this.checks.map(
+          (
+            c,
+          ) => html`<li class=${c.ok === true ? 'ok' : c.ok === false ? 'bad' : 'unknown'} data-check=${c.id} data-ok=${String(c.ok)}>
+            ${c.ok === true ? '✓' : c.ok === false ? '✗' : '…'} ${c.text}</li>`,
+        )}
+      </ul>
+      ${this.exercise ? html`<sw-exercise-card exercise=${this.exercise}></sw-exercise-card>` : nothing}
+      <div class="controls">
+        <button class="primary" data-testid="start-now" @click=${() => this.goLive()}>Start now <kbd>Enter</kbd></button>
+        <button data-testid="stop" @click=${() => this.finish('done')}>Stop</button>
+      </div>`;
+  }
+
+  private renderLive() {
+    const step = this.step;
+    const m = step?.features;
+    const def = this.cue ? cueDefinition(this.cue.code) : undefined;
+    const heldS = (step?.activeHold?.heldMs ?? 0) / 1000;
+    const holds = [...this.earlierHolds, ...(this.pipeline?.holds ?? [])];
+    const noChecker = this.exercise && !this.pipeline?.checker;
+    const rotation =
+      m?.torsoRotationDeg !== undefined
+        ? `${Math.round(m.torsoRotationDeg)}° ± ${Math.round(m.torsoRotationUncertaintyDeg ?? 0)}°`
+        : '—';
+    const hip = step?.verdict?.metrics.hipHeightThighs ?? m?.hipHeightThighs;
+    const rollerAt = step?.verdict?.metrics.rollerAt;
+    return html`
+      <div class="cue ${def?.priority === 'safety' ? 'safety' : ''} ${def ? '' : 'quiet'}" data-testid="cue" data-code=${this.cue?.code ?? ''}>
+        ${def ? def.text : this.exercise ? 'Watching your form…' : 'Start your stretch…'}</div>
+      ${
+        !this.exercise
+          ? html`<div class="offer" data-testid="recognise">${
+              step?.recognized
+                ? html`Looks like <strong>${EXERCISE_GUIDES[step.recognized].title}</strong>.
+                  <button class="primary" data-testid="accept-recognised" @click=${() => this.acceptRecognized()}>Coach it <kbd>C</kbd></button>`
+                : 'Recognising your stretch…'
+            }</div>`
+          : nothing
+      }
+      ${noChecker ? html`<p class="note" data-testid="no-checker">Form rules for this stretch are not ready yet: you see your skeleton and numbers, but no cues or hold timer.</p>` : nothing}
+      <div class="ring-row">
+        <sw-hold-ring .seconds=${heldS} .target=${this.settings.holdTargetS} data-testid="hold-ring" data-held-ms=${Math.round(step?.activeHold?.heldMs ?? 0)}></sw-hold-ring>
+        <div>
+          ${
+            this.exercise === 'seated-twist'
+              ? html`<div class="side" data-testid="side">Twisting toward your <strong>${this.twistSide}</strong> knee
+                  <button data-testid="switch-side" @click=${() => this.switchSide()}>Switch side</button></div>`
+              : nothing
+          }
+          <p data-testid="hold-count">${this.exercise === 'foam-roller' ? 'Pauses' : 'Holds'}: <strong>${holds.length}</strong></p>
+        </div>
+      </div>
+      <dl class="numbers" data-testid="numbers">
+        ${
+          this.exercise === 'seated-twist' || !this.exercise
+            ? html`<dt>Torso rotation</dt><dd data-testid="rotation">${rotation}</dd>`
+            : html`<dt>Hip lift</dt><dd data-testid="hip-lift">${hip !== undefined ? `${hip.toFixed(2)} thigh lengths` : '—'}</dd>`
+        }
+        ${
+          this.exercise === 'foam-roller'
+            ? html`<dt>Roller at</dt><dd data-testid="roller-at">${rollerAt !== undefined ? `${Math.round(rollerAt * 100)}% down the back` : '—'}</dd>`
+            : nothing
+        }
+        <dt>Phase</dt><dd data-testid="phase">${step?.verdict?.phase ?? '—'}</dd>
+      </dl>
+      <div class="controls">
+        <button data-testid="pause" @click=${() => this.togglePause()}>${this.paused ? 'Resume' : 'Pause'} <kbd>Space</kbd></button>
+        <button data-testid="stop" @click=${() => this.finish('done')}>Stop <kbd>S</kbd></button>
+        <button class="danger" data-testid="sharp-pain" @click=${() => this.finish('sharp-pain')}>Sharp pain <kbd>P</kbd></button>
+      </div>`;
+  }
+
+  private renderStatusLine() {
+    const s = this.loop.stats;
+    const info = this.loop.client?.info;
+    const fmt = (v: number | undefined, d = 0) => (v === undefined ? '—' : v.toFixed(d));
+    return html`<p class="status" data-testid="status-line">
+      ${info ? `${info.engine} (${info.runtime.backend})` : 'no model yet'} · ${fmt(s.fps, 1)} fps ·
+      model ${fmt(s.inferenceMs)} ms · latency ${fmt(s.latencyMs)} ms · dropped ${this.loop.client?.dropped ?? 0}
+      ${info?.runtime.fallback ? html`· <abbr title=${info.runtime.fallback}>fallback</abbr>` : nothing}</p>`;
+  }
+
+  private renderCaptions() {
+    return html`<div class="captions" data-testid="captions" aria-label="Captions of what the coach says">
+      ${
+        this.speech.captions.length
+          ? this.speech.captions
+              .slice(-3)
+              .map((c) => html`<p class=${c.safety ? 'safety' : ''}>${c.text}</p>`)
+          : html`<p class="muted">Captions of everything the coach says appear here.</p>`
+      }
+    </div>`;
+  }
+
+  private renderDevicePicker() {
+    const devices = this.camera.devices;
+    if (devices.length < 2) return nothing;
+    return html`<label>Camera
+      <select data-testid="camera-picker" @change=${(e: Event) => {
+        void this.camera.start((e.target as HTMLSelectElement).value).then(async () => {
+          await this.updateComplete;
+          this.attachVideo();
+        });
+      }}>
+        ${devices.map((d, i) => html`<option value=${d.deviceId} ?selected=${d.deviceId === this.camera.deviceId}>${d.label || `Camera ${i + 1}`}</option>`)}
+      </select></label>`;
+  }
+
+  protected override updated() {
+    // A new stream (first start or retry) goes to the video as soon as it is rendered.
+    if (this.video && this.camera.stream && this.video.srcObject !== this.camera.stream) {
+      this.attachVideo();
+    }
+    this.measures.longTasks = this.longTasks.count;
+    this.measures.longestTaskMs = this.longTasks.longestMs;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sw-live-coach': LiveCoach;
+  }
+}

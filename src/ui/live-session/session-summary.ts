@@ -1,0 +1,52 @@
+/**
+ * The end-of-session summary: each hold (or roller pause) with its length
+ * against the target, per side for the twist, and totals.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ExerciseId } from '../../exercises/exercise-ids.ts';
+import type { CoachHold } from '../../session/coach-pipeline.ts';
+import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
+
+export interface SessionSummary {
+  exercise: ExerciseId | undefined;
+  /** Live coaching time, ms. */
+  durationMs: number;
+  holds: CoachHold[];
+  /** Cues given. */
+  cues: number;
+  holdTargetS: number;
+  stoppedFor: 'done' | 'sharp-pain';
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function renderSummary(
+  s: SessionSummary,
+  again: () => void,
+  compact = false,
+): TemplateResult {
+  const guide = s.exercise ? EXERCISE_GUIDES[s.exercise] : undefined;
+  const word = guide?.holdWord === 'pause' ? 'Pause' : 'Hold';
+  const total = s.holds.reduce((sum, h) => sum + h.heldMs, 0);
+  const reached = s.holds.filter((h) => h.heldMs >= s.holdTargetS * 1000).length;
+  return html`<section aria-labelledby="sum-h" data-testid="summary">
+    <h2 id="sum-h">${compact ? 'What you did before stopping' : 'Session summary'}</h2>
+    <p>${guide?.title ?? 'No stretch chosen'} · ${seconds(s.durationMs)} coached · ${s.cues} cue${s.cues === 1 ? '' : 's'}</p>
+    ${
+      s.holds.length
+        ? html`<table data-testid="summary-holds">
+          <tr><th>${word}</th>${s.exercise === 'seated-twist' ? html`<th>Side</th>` : nothing}<th>Good-form time</th><th>Target ${s.holdTargetS} s</th></tr>
+          ${s.holds.map(
+            (
+              h,
+              i,
+            ) => html`<tr><td>${i + 1}</td>${s.exercise === 'seated-twist' ? html`<td>${h.side ?? '—'}</td>` : nothing}
+              <td>${seconds(h.heldMs)}</td><td>${h.heldMs >= s.holdTargetS * 1000 ? '✓ reached' : 'short'}</td></tr>`,
+          )}
+        </table>
+        <p data-testid="summary-total">${s.holds.length} ${word.toLowerCase()}${s.holds.length === 1 ? '' : 's'}, ${seconds(total)} in good form, ${reached} reached the target.</p>`
+        : html`<p data-testid="summary-total">No ${word.toLowerCase()}s in good form this time.</p>`
+    }
+    ${compact ? nothing : html`<button class="primary" data-testid="again" @click=${again}>Start another</button>`}
+  </section>`;
+}
