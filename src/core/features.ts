@@ -7,6 +7,12 @@
  * views each stretch asks for (side view for the roller and child's pose).
  * Thresholds belong to the exercises, not here.
  */
+import {
+  type BodyOrientation,
+  bodyOrientation,
+  type Facing,
+  facingFromYaw,
+} from './body-orientation.ts';
 import { BodyPoints, SIDES, type Side } from './body-points.ts';
 import { angleAt, angleBetween, dist2, imageDirection, sub2, sub3, type Vec2 } from './geometry.ts';
 import { LANDMARK_NAMES, type LandmarkName } from './landmarks.ts';
@@ -79,6 +85,16 @@ export interface Features {
   torsoRotationDeg?: number;
   /** …and how far off it typically is, degrees (measured on the twist clips). */
   torsoRotationUncertaintyDeg?: number;
+  /**
+   * The shoulder line's turn about the camera's vertical, from the world
+   * points, degrees: 0 chest to the camera, ±180 back to it, +90 the left
+   * side nearer. Undefined without world points.
+   */
+  shoulderYawDeg?: number;
+  /** Standing, seated, lying, on all fours or folded forward (core/body-orientation.ts). */
+  orientation?: BodyOrientation;
+  /** Which side of the body faces the camera. */
+  facing?: Facing;
 }
 
 /** The features of a frame in which nobody was seen: everything unknown. */
@@ -100,6 +116,24 @@ function perSide(f: (side: Side) => number | undefined): PerSide {
 
 const ratio = (a: number | undefined, b: number | undefined) =>
   a !== undefined && b !== undefined && b > 0 ? a / b : undefined;
+
+/**
+ * Without world points, only a square-on view tells front from back: the
+ * person's left shoulder on the image's right is the front. Side-on, the
+ * image alone cannot say which side is nearer.
+ */
+function facingIn2d(b: BodyPoints, torso: number | undefined): Facing | undefined {
+  const l = b.side('left', 'shoulder');
+  const r = b.side('right', 'shoulder');
+  if (!l || !r || !torso) return undefined;
+  const spread = (l.x - r.x) / torso;
+  if (spread >= SQUARE_MIN_SPREAD_TORSO) return 'front';
+  if (spread <= -SQUARE_MIN_SPREAD_TORSO) return 'back';
+  return undefined;
+}
+
+/** Shoulders this far apart across the image (torso lengths) mean a square-on view (side-on reads ~0–0.2). */
+const SQUARE_MIN_SPREAD_TORSO = 0.4;
 
 export function computeFeatures(frame: PoseFrame): Features {
   const b = new BodyPoints(frame);
@@ -186,6 +220,17 @@ export function computeFeatures(frame: PoseFrame): Features {
     'shoulderToAnkleTorso',
     ratio(shoulders && ankles ? dist2(shoulders, ankles) : undefined, torso),
   );
+  const ls = b.world('left_shoulder');
+  const rs = b.world('right_shoulder');
+  // World x points right in the image and z away from the camera.
+  set(
+    'shoulderYawDeg',
+    ls && rs ? (Math.atan2(rs.z - ls.z, ls.x - rs.x) * 180) / Math.PI : undefined,
+  );
+  const orientation = bodyOrientation(features);
+  if (orientation) features.orientation = orientation;
+  const facing = facingFromYaw(features.shoulderYawDeg) ?? facingIn2d(b, torso);
+  if (facing) features.facing = facing;
   const rotation = estimateTorsoRotation(TORSO_ROTATION_MODEL, frame);
   if (rotation !== undefined && Number.isFinite(rotation)) {
     features.torsoRotationDeg = rotation;

@@ -1,48 +1,50 @@
 /**
  * Tells which of the three stretches a person is doing (or none) from the
  * stream of features, so the app can start the right checker by itself.
- * Each frame votes from the body's shape; the answer is the exercise that
+ * Each frame votes from the body's placement (seated, lying, folded…); the answer is the exercise that
  * wins a clear majority of the recent votes. Pure: time is an argument.
  */
+import { ORIENTATION_RULES } from '../core/body-orientation.ts';
 import type { Features } from '../core/features.ts';
 import type { ExerciseId } from './exercise-ids.ts';
 
-/** Body-shape rules, body-relative so they hold at any distance. */
+/** What the body's placement (core/body-orientation.ts) adds, each with why. */
 export const RECOGNITION_RULES = {
-  /** Trunk within this of vertical: sitting up (the twist), degrees. */
-  uprightMaxLeanDeg: 40,
-  /** Seated: hips within this many thigh lengths of the floor line (standing is ~2)… */
-  seatedMaxHipThighs: 1.1,
-  /** …or knees at most this far below the hips, torso lengths (standing is ~0.8). */
-  seatedMaxKneeDropTorso: 0.45,
-  /** Trunk at least this far from vertical: lying back or folded forward, degrees. */
-  lowMinLeanDeg: 50,
-  /** Folded forward with the head below the hips (child's pose): trunk past horizontal, degrees. */
-  headDownMinLeanDeg: 92,
-  /** Kneeling (all fours or child's pose): hips this high over the floor line, thigh lengths. */
-  kneelingMinHipThighs: 0.75,
-  /** A knee bent at least this much (angle under it), degrees. */
+  /** A knee bent at least this much (angle under it) when lying back: the roller, degrees. */
   bentKneeMaxDeg: 130,
+  /**
+   * Sitting up with the legs unseen or unclear (front views hide them) but
+   * the torso turned at least this far: the twist, degrees. Standing square
+   * to the laptop, getting ready, reads under ~10.
+   */
+  turnedUprightMinDeg: 20,
 } as const;
 
 /** One frame's vote, or undefined when the shape fits none or cannot be seen. */
 export function voteExercise(f: Features): ExerciseId | undefined {
-  const r = RECOGNITION_RULES;
-  const lean = f.trunkLeanDeg;
-  const hip = f.hipHeightThighs;
-  if (!f.usable || lean === undefined) return undefined;
-  const knees = Object.values(f.kneeAngleDeg);
-  const kneeBent = knees.length > 0 && Math.min(...knees) <= r.bentKneeMaxDeg;
-  if (lean <= r.uprightMaxLeanDeg) {
-    const seated =
-      (hip !== undefined && hip <= r.seatedMaxHipThighs) ||
-      (f.kneeDropTorso !== undefined && f.kneeDropTorso <= r.seatedMaxKneeDropTorso);
-    return seated ? 'seated-twist' : undefined;
+  if (!f.usable) return undefined;
+  switch (f.orientation) {
+    case 'seated':
+      return 'seated-twist';
+    case 'folded':
+    case 'all-fours': // on the way into child's pose
+      return 'childs-pose';
+    case 'lying': {
+      const knees = Object.values(f.kneeAngleDeg);
+      const kneeBent = knees.length > 0 && Math.min(...knees) <= RECOGNITION_RULES.bentKneeMaxDeg;
+      return kneeBent ? 'foam-roller' : undefined;
+    }
+    case 'upright':
+      return undefined;
+    case undefined: {
+      const sittingUp =
+        f.trunkLeanDeg !== undefined && f.trunkLeanDeg <= ORIENTATION_RULES.uprightMaxLeanDeg;
+      const turned =
+        f.torsoRotationDeg !== undefined &&
+        Math.abs(f.torsoRotationDeg) >= RECOGNITION_RULES.turnedUprightMinDeg;
+      return sittingUp && turned ? 'seated-twist' : undefined;
+    }
   }
-  if (lean < r.lowMinLeanDeg) return undefined;
-  if (lean >= r.headDownMinLeanDeg) return 'childs-pose';
-  if (hip !== undefined && hip >= r.kneelingMinHipThighs) return 'childs-pose'; // on all fours, on the way in
-  return kneeBent ? 'foam-roller' : undefined;
 }
 
 export interface RecognizerOptions {

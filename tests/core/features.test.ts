@@ -16,6 +16,86 @@ function frame(
 }
 const deg = (rad: number) => (rad * 180) / Math.PI;
 
+describe('computeFeatures: world points (metres; x right, y down, z away from the camera)', () => {
+  // Image points only make the trunk seen; the world points carry the 3D measures.
+  const image = frame({
+    left_shoulder: [560, 300],
+    right_shoulder: [440, 300],
+    left_hip: [540, 600],
+    right_hip: [460, 600],
+  });
+  const withWorld = (w: Partial<Record<LandmarkName, [number, number, number]>>): PoseFrame => {
+    const world = new Array(LANDMARK_COUNT).fill(null);
+    for (const [name, [x, y, z]] of Object.entries(w) as [LandmarkName, number[]][])
+      world[LANDMARK[name]] = { x, y, z };
+    return { ...image, world };
+  };
+
+  it.each<[string, Partial<Record<LandmarkName, [number, number, number]>>, number, string]>([
+    // Shoulders 0.2 m to either side at the same depth: square to the camera.
+    [
+      'chest to the camera',
+      { left_shoulder: [0.2, -0.5, 0], right_shoulder: [-0.2, -0.5, 0] },
+      0,
+      'front',
+    ],
+    // The left shoulder 0.2 m nearer the camera than the right, both at x 0: left side on.
+    [
+      'left side to the camera',
+      { left_shoulder: [0, -0.5, -0.2], right_shoulder: [0, -0.5, 0.2] },
+      90,
+      'left',
+    ],
+    [
+      'right side to the camera',
+      { left_shoulder: [0, -0.5, 0.2], right_shoulder: [0, -0.5, -0.2] },
+      -90,
+      'right',
+    ],
+    // Left shoulder on the image's left: the back is to the camera.
+    [
+      'back to the camera',
+      { left_shoulder: [-0.2, -0.5, 0], right_shoulder: [0.2, -0.5, 0] },
+      180,
+      'back',
+    ],
+    // 45° between front and left side on: atan2(0.1, 0.1).
+    [
+      'turned 45°, left side nearer',
+      { left_shoulder: [0.1, -0.5, -0.1], right_shoulder: [-0.1, -0.5, 0.1] },
+      45,
+      'front',
+    ],
+  ])('%s: yaw %s°, facing %s', (_, world, yaw, facing) => {
+    const f = computeFeatures(withWorld(world));
+    expect(Math.abs(f.shoulderYawDeg!)).toBeCloseTo(Math.abs(yaw), 6);
+    if (Math.abs(yaw) !== 180) expect(f.shoulderYawDeg).toBeCloseTo(yaw, 6);
+    expect(f.facing).toBe(facing);
+  });
+
+  it('3D trunk lean: a slump toward the camera shows in the world points though not in the image', () => {
+    // Mid-shoulder 0.5 m above mid-hip and 0.5 m nearer the camera: 45° from vertical.
+    const f = computeFeatures(
+      withWorld({
+        left_shoulder: [0.2, -0.5, -0.5],
+        right_shoulder: [-0.2, -0.5, -0.5],
+        left_hip: [0.1, 0, 0],
+        right_hip: [-0.1, 0, 0],
+      }),
+    );
+    expect(f.trunkLeanWorldDeg).toBeCloseTo(45, 6);
+    expect(f.trunkLeanDeg).toBeCloseTo(0, 6);
+  });
+
+  it('without world points the 3D measures are unknown; a square-on image still tells the front', () => {
+    const f = computeFeatures(image);
+    expect(f.trunkLeanWorldDeg).toBeUndefined();
+    expect(f.shoulderYawDeg).toBeUndefined();
+    // Shoulders 120 px apart, left on the image's right, torso 300 px: spread 0.4.
+    expect(f.facing).toBe('front');
+  });
+});
+
 describe('computeFeatures: standing, arms hanging (front view)', () => {
   // Torso 300 px (mid-shoulder 500,300 → mid-hip 500,600); thighs 200 px.
   const f = computeFeatures(
@@ -38,6 +118,11 @@ describe('computeFeatures: standing, arms hanging (front view)', () => {
     }),
   );
   const head = { x: 500, y: (240 + 250 + 250) / 3 };
+
+  it('reads as standing upright; side-on-narrow shoulders (40 px) leave the facing unknown without world points', () => {
+    expect(f.orientation).toBe('upright');
+    expect(f.facing).toBeUndefined();
+  });
 
   it.each<[string, number | undefined, number]>([
     ['torso length, px', f.torsoLengthPx, 300],

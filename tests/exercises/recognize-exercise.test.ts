@@ -35,6 +35,21 @@ describe('voteExercise', () => {
       'childs-pose',
     ],
     ['leaning halfway', { trunkLeanDeg: 45, hipHeightThighs: 0.5 }, undefined],
+    [
+      'sitting up, legs unclear (knees 0.6 below the hips, feet unseen), torso turned 30°',
+      { trunkLeanDeg: 4, kneeDropTorso: 0.6, torsoRotationDeg: -30 },
+      'seated-twist',
+    ],
+    [
+      'the same, square to the camera',
+      { trunkLeanDeg: 4, kneeDropTorso: 0.6, torsoRotationDeg: 5 },
+      undefined,
+    ],
+    [
+      'standing and turned is not the twist',
+      { trunkLeanDeg: 4, hipHeightThighs: 2, kneeDropTorso: 0.85, torsoRotationDeg: 30 },
+      undefined,
+    ],
     ['trunk not seen', { usable: false, trunkLeanDeg: 5, hipHeightThighs: 0.3 }, undefined],
   ])('%s', (_, f, expected) => {
     expect(voteExercise(shape(f))).toBe(expected);

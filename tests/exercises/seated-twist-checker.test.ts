@@ -9,12 +9,12 @@ import { SEATED_TWIST_CONFIG as C } from '../../src/exercises/seated-twist/confi
 import { featuresOf } from '../support/features.ts';
 
 /** Sitting tall, turned 35° to the right (negative: chest toward the person's right). */
-const TWISTED_RIGHT: Features = featuresOf({
+const TWISTED_RIGHT: Partial<Features> = {
   trunkLeanDeg: 4,
   trunkLeanWorldDeg: 5,
   torsoRotationDeg: -35,
   torsoRotationUncertaintyDeg: 11.5,
-});
+};
 
 /** Feeds `frames(t)` every 100 ms up to `untilMs`; returns the verdicts. */
 function run(
@@ -25,7 +25,11 @@ function run(
   let state: SeatedTwistState = seatedTwistChecker.initial(options);
   const out = [];
   for (let t = 0; t <= untilMs; t += 100) {
-    const step = seatedTwistChecker.step(state, { ...TWISTED_RIGHT, ...frames(t), tMs: t }, t);
+    const step = seatedTwistChecker.step(
+      state,
+      featuresOf({ ...TWISTED_RIGHT, ...frames(t), tMs: t }),
+      t,
+    );
     state = step.state;
     out.push(step.verdict);
   }
@@ -92,8 +96,8 @@ describe('seated-twist checker', () => {
 
   it('nothing seen: no judgement, and a hold in progress turns to resting', () => {
     let state = seatedTwistChecker.initial();
-    state = seatedTwistChecker.step(state, { ...TWISTED_RIGHT, tMs: 0 }, 0).state;
-    state = seatedTwistChecker.step(state, { ...TWISTED_RIGHT, tMs: 100 }, 100).state;
+    state = seatedTwistChecker.step(state, featuresOf({ ...TWISTED_RIGHT, tMs: 0 }), 0).state;
+    state = seatedTwistChecker.step(state, featuresOf({ ...TWISTED_RIGHT, tMs: 100 }), 100).state;
     const unseen = seatedTwistChecker.step(state, featuresOf({ usable: false, tMs: 200 }), 200);
     expect(unseen.verdict).toMatchObject({ phase: 'resting', raised: [], formGood: undefined });
   });

@@ -88,12 +88,9 @@ export const seatedTwistChecker: Checker<SeatedTwistState> = {
       trunkLeanDeg: lean,
       rotationSpeedDegS: state.speedDegS,
     };
-    const standing =
-      f.hipHeightThighs !== undefined &&
-      f.hipHeightThighs >= C.standingMinHipThighs &&
-      f.kneeDropTorso !== undefined &&
-      f.kneeDropTorso >= C.standingMinKneeDropTorso;
-    const seated = f.usable && lean !== undefined && lean <= C.seatedMaxLeanDeg && !standing;
+    // Sitting up; where the legs are unclear (front views), not known to be standing is enough.
+    const seated =
+      f.usable && lean !== undefined && lean <= C.seatedMaxLeanDeg && f.orientation !== 'upright';
     if (!seated) {
       const phase: Phase =
         prev.phase === 'holding' || prev.phase === 'resting' ? 'resting' : 'setup';

@@ -10,14 +10,6 @@ export const SEATED_TWIST_CONFIG = {
    */
   seatedMaxLeanDeg: 50,
   /**
-   * Standing, not seated: hips this many thigh lengths over the floor line
-   * (standing is about 2)… In front views the feet drift, and a seated
-   * slump read 1.8–2.4, so the knees must agree:
-   */
-  standingMinHipThighs: 1.6,
-  /** …and the knees sit this far below the hips, torso lengths (standing ~0.8; seated read −0.5–0.8). */
-  standingMinKneeDropTorso: 0.7,
-  /**
    * Turned: torso rotation at least this far either way, degrees
    * (EXERCISES.md: under ~15° the twist has not begun). The estimate's
    * typical error is ~11°, so a smaller threshold would fire on noise.
