@@ -46,9 +46,9 @@ describe('child’s pose checker', () => {
       { phase: 'holding', formGood: true },
     ],
     [
-      'trunk not seen: nothing judged',
+      'trunk not seen: nothing judged, and the person is asked back into view',
       shape({ usable: false }),
-      { phase: 'setup', raised: [], formGood: undefined },
+      { phase: 'setup', raised: ['move-into-view'], formGood: undefined },
     ],
     [
       'hips unknown (heels hidden): no cue and no hold',

@@ -94,12 +94,16 @@ describe('seated-twist checker', () => {
     expect(last).toMatchObject({ phase: 'setup', raised: [], formGood: false });
   });
 
-  it('nothing seen: no judgement, and a hold in progress turns to resting', () => {
+  it('nothing seen: no judgement, a hold in progress turns to resting, and the person is asked back into view', () => {
     let state = seatedTwistChecker.initial();
     state = seatedTwistChecker.step(state, featuresOf({ ...TWISTED_RIGHT, tMs: 0 }), 0).state;
     state = seatedTwistChecker.step(state, featuresOf({ ...TWISTED_RIGHT, tMs: 100 }), 100).state;
     const unseen = seatedTwistChecker.step(state, featuresOf({ usable: false, tMs: 200 }), 200);
-    expect(unseen.verdict).toMatchObject({ phase: 'resting', raised: [], formGood: undefined });
+    expect(unseen.verdict).toMatchObject({
+      phase: 'resting',
+      raised: ['move-into-view'],
+      formGood: undefined,
+    });
   });
 
   it('rotation unknown: form cannot be judged, and nothing is cued from it', () => {

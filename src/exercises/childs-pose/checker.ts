@@ -6,6 +6,7 @@
 import type { Features } from '../../core/features.ts';
 import type { CueCode } from '../../feedback/cue-vocabulary.ts';
 import type { Checker, Phase, Verdict } from '../checker.ts';
+import { outOfPosition } from '../out-of-position.ts';
 import { CHILDS_POSE_CONFIG as C } from './config.ts';
 
 export interface ChildsPoseState {
@@ -33,12 +34,8 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
       f.trunkLeanDeg >= C.inPoseMinLeanDeg &&
       (sharperKnee === undefined ? hipsBack !== undefined : sharperKnee <= C.inPoseMaxKneeDeg);
     if (!inPose) {
-      const phase: Phase =
-        state.phase === 'holding' || state.phase === 'resting' ? 'resting' : 'setup';
-      return {
-        state: { phase },
-        verdict: { phase, raised: [], formGood: f.usable ? false : undefined, metrics },
-      };
+      const verdict = outOfPosition(state.phase, f, metrics);
+      return { state: { phase: verdict.phase }, verdict };
     }
     const raised: CueCode[] = [];
     if (hipsBack === false) raised.push('hips-back');

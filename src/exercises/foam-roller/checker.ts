@@ -9,6 +9,7 @@
 import type { Features } from '../../core/features.ts';
 import type { CueCode } from '../../feedback/cue-vocabulary.ts';
 import type { Checker, Phase, Verdict } from '../checker.ts';
+import { outOfPosition } from '../out-of-position.ts';
 import { FOAM_ROLLER_CONFIG as C } from './config.ts';
 
 export interface FoamRollerState {
@@ -111,12 +112,9 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
       trunkLeanDeg: lean,
     };
     if (!inPose) {
-      const phase: Phase = prev.phase === 'setup' ? 'setup' : 'resting';
-      state.phase = phase;
-      return {
-        state,
-        verdict: { phase, raised: [], formGood: f.usable ? false : undefined, metrics },
-      };
+      const verdict = outOfPosition(prev.phase, f, metrics);
+      state.phase = verdict.phase;
+      return { state, verdict };
     }
     // Past the ribs the trunk also tips back toward the floor: a second, view-independent sign.
     const leanDrop =

@@ -13,6 +13,7 @@ import type { Side } from '../../core/body-points.ts';
 import type { Features } from '../../core/features.ts';
 import type { CueCode } from '../../feedback/cue-vocabulary.ts';
 import type { Checker, CheckerOptions, Phase, Verdict } from '../checker.ts';
+import { outOfPosition } from '../out-of-position.ts';
 import { SEATED_TWIST_CONFIG as C } from './config.ts';
 
 export interface SeatedTwistState {
@@ -92,13 +93,13 @@ export const seatedTwistChecker: Checker<SeatedTwistState> = {
     const seated =
       f.usable && lean !== undefined && lean <= C.seatedMaxLeanDeg && f.orientation !== 'upright';
     if (!seated) {
-      const phase: Phase =
-        prev.phase === 'holding' || prev.phase === 'resting' ? 'resting' : 'setup';
-      Object.assign(state, { phase, squareSinceMs: undefined, holdSinceMs: undefined });
-      return {
-        state,
-        verdict: { phase, raised: [], formGood: f.usable ? false : undefined, metrics },
-      };
+      const verdict = outOfPosition(prev.phase, f, metrics);
+      Object.assign(state, {
+        phase: verdict.phase,
+        squareSinceMs: undefined,
+        holdSinceMs: undefined,
+      });
+      return { state, verdict };
     }
 
     const direction = twistDirection(rotation);
