@@ -10,6 +10,8 @@ import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-brow
 import { PROJECT_ROOT } from '../support/vite-server.ts';
 
 export const SCREENSHOTS = join(PROJECT_ROOT, 'test-results');
+/** The coach alone, past the safety gate (the gate has its own tests). */
+export const HARNESS = '/tests/browser/pages/live-coach-harness.html';
 
 /** Chromium flags for a fake camera fed from a clip (`undefined`: the built-in test pattern). */
 export function fakeCameraArgs(clip: string | undefined, allow = true): string[] {
@@ -43,7 +45,7 @@ export async function openCoach(
   await page.addInitScript((s) => {
     localStorage.setItem('spinewise.coach-settings', JSON.stringify(s));
   }, settings);
-  await page.goto(serverUrl);
+  await page.goto(`${serverUrl}${HARNESS}`);
   await page.getByTestId('start-camera').waitFor();
   return { browser, page, errors };
 }
@@ -51,8 +53,7 @@ export async function openCoach(
 /** The coach's public measures (cue latencies, long tasks, trace of holds). */
 export function measures(page: Page): Promise<CoachMeasures> {
   return page.evaluate(() => {
-    const app = document.querySelector('sw-app')!;
-    const coach = app.shadowRoot!.querySelector('sw-live-coach')!;
+    const coach = document.querySelector('sw-live-coach')!;
     return JSON.parse(JSON.stringify(coach.measures)) as CoachMeasures;
   });
 }

@@ -25,6 +25,7 @@ import {
 
 const FAULTY = 'child-hips-not-back-side-female';
 const GOOD = 'child-good-side-male';
+const TWIST = 'twist-good-left-front-female';
 /** Corrections (not praise or setup) the good clip must never get. */
 const CORRECTIONS = ['hips-back', 'palms-together', 'bend-elbows'];
 
@@ -35,6 +36,7 @@ beforeAll(async () => {
   // Rendered on first use (~15 s each), then cached under test-results/camera-clips/.
   clips[FAULTY] = await cameraClip(FAULTY);
   clips[GOOD] = await cameraClip(GOOD);
+  clips[TWIST] = await cameraClip(TWIST);
   server = await startDevServer();
 }, 180_000);
 
@@ -139,7 +141,7 @@ describe(`faulty clip ${FAULTY}`, () => {
     expect(await page.getByTestId('summary').count()).toBe(1);
     expect(
       await page.evaluate(() => {
-        const coach = document.querySelector('sw-app')!.shadowRoot!.querySelector('sw-live-coach')!;
+        const coach = document.querySelector('sw-live-coach')!;
         return coach.camera.stream === undefined;
       }),
     ).toBe(true);
@@ -156,7 +158,8 @@ describe(`good clip ${GOOD}`, () => {
   let c: CoachPage;
 
   beforeAll(async () => {
-    c = await openCoach(server.url, fakeCameraArgs(clips[GOOD]));
+    // Automatic engine choice: it times the candidates on this camera before setup.
+    c = await openCoach(server.url, fakeCameraArgs(clips[GOOD]), { engine: 'auto' });
   });
   afterAll(async () => {
     await c?.browser.close();
@@ -166,7 +169,10 @@ describe(`good clip ${GOOD}`, () => {
     const { page } = c;
     await page.getByTestId('choose-childs-pose').click();
     await page.getByTestId('start-camera').click();
-    await reachLive(page, 30_000);
+    await reachLive(page, 60_000);
+    const note = await page.getByTestId('engine-note').textContent();
+    console.log(`automatic engine choice: ${note}`);
+    expect(note).toMatch(/^Chose mediapipe\/(lite|full|heavy)(: |, the fastest: )\d+ ms a frame/);
     // One loop of the 12 s clip, at least.
     await expect
       .poll(async () => (await measures(page)).poses, { timeout: 40_000, interval: 1000 })
@@ -187,7 +193,7 @@ describe(`good clip ${GOOD}`, () => {
     const { page } = c;
     const holdsBefore = await page.getByTestId('hold-count').textContent();
     await page.evaluate(() => {
-      const coach = document.querySelector('sw-app')!.shadowRoot!.querySelector('sw-live-coach')!;
+      const coach = document.querySelector('sw-live-coach')!;
       // What the browser does when a camera is unplugged: the track ends.
       coach.camera.stream!.getVideoTracks()[0]!.dispatchEvent(new Event('ended'));
     });
@@ -217,7 +223,100 @@ describe(`good clip ${GOOD}`, () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'live-summary.png'), fullPage: true });
   });
 
+  it('stored the finished session on this device (IndexedDB "sessions")', async () => {
+    const { page } = c;
+    const read = () =>
+      page.evaluate(
+        () =>
+          new Promise<{ exercise: string; endedMs?: number; holds: unknown[] }[]>(
+            (resolve, reject) => {
+              const open = indexedDB.open('spinewise');
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const db = open.result;
+                const get = db.transaction('sessions').objectStore('sessions').getAll();
+                get.onsuccess = () => {
+                  db.close();
+                  resolve(get.result);
+                };
+                get.onerror = () => reject(get.error);
+              };
+            },
+          ),
+      );
+    await expect
+      .poll(async () => (await read())[0]?.endedMs, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const [session] = await read();
+    expect(session!.exercise).toBe('childs-pose');
+    expect(session!.holds.length).toBe(
+      Number((await page.getByTestId('summary-total').textContent())?.match(/^(\d+)/)?.[1]),
+    );
+  });
+
   it('sent no request outside the origin and threw no page error', () => {
+    expect(c.browser.offOrigin).toEqual([]);
+    expect(c.errors).toEqual([]);
+  });
+});
+
+describe(`no stretch chosen: recognition on ${FAULTY}`, () => {
+  let c: CoachPage;
+
+  beforeAll(async () => {
+    c = await openCoach(server.url, fakeCameraArgs(clips[FAULTY]));
+  });
+  afterAll(async () => {
+    await c?.browser.close();
+  });
+
+  it('recognises child’s pose, offers to coach it, and coaches it when accepted (key C)', async () => {
+    const { page } = c;
+    await page.getByTestId('choose-recognise').click();
+    await page.getByTestId('start-camera').click();
+    await reachLive(page, 30_000);
+    await page.getByTestId('accept-recognised').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('recognise').textContent()).toContain('Child’s pose');
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-recognised.png') });
+    await page.keyboard.press('c');
+    await page.getByTestId('recognise').waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await measures(page)).trace.at(-1)?.formGood, { timeout: 20_000 })
+      .toBeDefined();
+    expect(c.browser.offOrigin).toEqual([]);
+    expect(c.errors).toEqual([]);
+  });
+});
+
+describe(`seated twist ${TWIST}`, () => {
+  let c: CoachPage;
+
+  beforeAll(async () => {
+    c = await openCoach(server.url, fakeCameraArgs(clips[TWIST]));
+  });
+  afterAll(async () => {
+    await c?.browser.close();
+  });
+
+  it('shows the side, the rotation with its uncertainty, and times a hold', async () => {
+    const { page } = c;
+    await page.getByTestId('choose-seated-twist').click();
+    await page.getByTestId('twist-left').click();
+    await page.getByTestId('start-camera').click();
+    await reachLive(page, 30_000);
+    expect(await page.getByTestId('side').textContent()).toContain('left');
+    await expect
+      .poll(async () => (await page.getByTestId('rotation').textContent())?.trim(), {
+        timeout: 20_000,
+      })
+      .toMatch(/^-?\d+° ± \d+°$/);
+    await expect
+      .poll(async () => Math.max(0, ...(await measures(page)).trace.map((t) => t.heldMs)), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(1000);
+    expectHoldOnlyOnGoodForm((await measures(page)).trace);
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-twist.png') });
     expect(c.browser.offOrigin).toEqual([]);
     expect(c.errors).toEqual([]);
   });

@@ -16,6 +16,7 @@ export const liveCoachStyles = css`
   .choices { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 0.75rem; margin-bottom: 1rem; }
   .choice { text-align: left; padding: 0.8rem 1rem; border-radius: 12px; border: 2px solid #d8d2c8; background: #fff; color: #1d1d1d; }
   .choice[aria-pressed='true'] { border-color: #0b7a75; background: #eef7f6; }
+  .choice:disabled { opacity: 0.55; cursor: not-allowed; }
   .choice strong { display: block; color: #0b7a75; margin-bottom: 0.2rem; }
   .row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 0.75rem 0; }
   .stage-wrap { display: grid; grid-template-columns: minmax(0, 1fr) 19rem; gap: 1rem; align-items: start; }

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import '../camera-problem/camera-problem.ts';
 import '../exercise-card/exercise-card.ts';
 import '../hold-ring/hold-ring.ts';
@@ -14,6 +14,7 @@ import {
 } from '../../controllers/coach-settings.ts';
 import { LongTaskMonitor } from '../../controllers/long-task-monitor.ts';
 import { PoseLoopController } from '../../controllers/pose-loop-controller.ts';
+import { SessionRecorder } from '../../controllers/session-recorder.ts';
 import { SpeechController } from '../../controllers/speech-controller.ts';
 import type { Side } from '../../core/body-points.ts';
 import { EXERCISE_IDS, type ExerciseId } from '../../exercises/exercise-ids.ts';
@@ -67,6 +68,13 @@ export class LiveCoach extends LitElement {
   readonly loop = new PoseLoopController(this);
   readonly speech = new SpeechController(this);
   private readonly longTasks = new LongTaskMonitor();
+  private recorder: SessionRecorder | undefined;
+
+  /**
+   * The stretches the safety check opened for today (issue 6's gate);
+   * undefined = all. Others are shown but cannot be started or coached.
+   */
+  @property({ attribute: false }) allowed: ExerciseId[] | undefined;
 
   @state() private stage: Stage = 'choose';
   @state() private exercise: ExerciseId | undefined = 'foam-roller';
@@ -79,6 +87,9 @@ export class LiveCoach extends LitElement {
   @state() private cue: CueEvent | undefined;
   @state() private paused = false;
   @state() private summary: SessionSummary | undefined;
+  @state() private storageNote = '';
+  /** What engine was chosen and why (shown under the status line). */
+  @state() private engineNote = '';
   @query('video') private video?: HTMLVideoElement;
   @query('canvas') private overlay?: HTMLCanvasElement;
 
@@ -97,6 +108,9 @@ export class LiveCoach extends LitElement {
   private announcedHoldMs: number | undefined;
   private sessionStartMs = 0;
   private cueCount = 0;
+  /** "Ease off" cues given (the checker saw forcing): stored with the session. */
+  private forcingCount = 0;
+  private recordedHolds = 0;
 
   constructor() {
     super();
@@ -116,6 +130,8 @@ export class LiveCoach extends LitElement {
 
   override disconnectedCallback() {
     window.removeEventListener('keydown', this.onKey);
+    this.recorder?.close();
+    this.recorder = undefined;
     speechSynthesis?.removeEventListener?.('voiceschanged', this.voicesChanged);
     this.longTasks.stop();
     super.disconnectedCallback();
@@ -140,6 +156,7 @@ export class LiveCoach extends LitElement {
         this.loadingText = text;
       });
       this.loadingText = picked.note;
+      this.engineNote = picked.note;
     } catch (e) {
       this.engineError = e instanceof Error ? e.message : String(e);
       return;
@@ -167,6 +184,9 @@ export class LiveCoach extends LitElement {
     this.newPipeline();
     this.earlierHolds = [];
     this.cueCount = 0;
+    this.forcingCount = 0;
+    this.recordedHolds = 0;
+    this.storageNote = '';
     this.measures.cueLatencyMs = [];
     this.measures.poses = 0;
     this.measures.trace = [];
@@ -174,11 +194,26 @@ export class LiveCoach extends LitElement {
     this.cue = undefined;
     this.paused = false;
     this.stage = 'live';
+    if (this.exercise) this.startRecording(this.exercise);
     this.speech.say(
       this.exercise
         ? `${EXERCISE_GUIDES[this.exercise].title}. Let's start.`
         : 'Start your stretch; I will recognise it.',
     );
+  }
+
+  private startRecording(exercise: ExerciseId) {
+    this.recorder?.close();
+    const recorder = new SessionRecorder();
+    recorder.onError = (m) => {
+      this.storageNote = m;
+    };
+    recorder.start(exercise, this.sessionStartMs);
+    this.recorder = recorder;
+  }
+
+  private isAllowed(id: ExerciseId | undefined): boolean {
+    return !id || !this.allowed || this.allowed.includes(id);
   }
 
   private newPipeline() {
@@ -193,6 +228,7 @@ export class LiveCoach extends LitElement {
   private togglePause() {
     if (this.stage !== 'live' || this.camera.status === 'failed') return;
     this.paused = !this.paused;
+    this.cue = undefined; // a cue from before the pause no longer describes the person
     this.loop.paused = this.paused;
     if (this.paused) this.speech.hush();
     this.speech.say(this.paused ? 'Paused' : 'Resumed');
@@ -207,6 +243,14 @@ export class LiveCoach extends LitElement {
     this.measures.longTasks = this.longTasks.count;
     this.measures.longestTaskMs = this.longTasks.longestMs;
     const holds = [...this.earlierHolds, ...(this.pipeline?.end() ?? [])];
+    const recorder = this.recorder;
+    this.recorder = undefined;
+    if (recorder) {
+      recorder.update(holds, this.forcingCount);
+      void recorder
+        .finish(performance.now(), reason === 'sharp-pain' ? 'sharp-pain' : undefined)
+        .finally(() => recorder.close());
+    }
     this.summary = {
       exercise: this.pipeline?.exercise,
       durationMs: this.stage === 'live' ? performance.now() - this.sessionStartMs : 0,
@@ -227,6 +271,7 @@ export class LiveCoach extends LitElement {
   }
 
   private onCameraEnded() {
+    this.draw(null, undefined); // no stale skeleton over a dead camera
     if (this.stage === 'live') {
       this.paused = true;
       this.loop.paused = true;
@@ -249,9 +294,10 @@ export class LiveCoach extends LitElement {
 
   private acceptRecognized() {
     const id = this.step?.recognized;
-    if (this.stage !== 'live' || this.exercise || !id) return;
+    if (this.stage !== 'live' || this.exercise || !id || !this.isAllowed(id)) return;
     this.exercise = id;
     this.newPipeline();
+    this.startRecording(id);
     this.speech.say(`Coaching ${EXERCISE_GUIDES[id].title}.`);
   }
 
@@ -302,10 +348,19 @@ export class LiveCoach extends LitElement {
       const def = cueDefinition(step.cue.code);
       this.cue = step.cue;
       this.cueCount++;
+      if (step.cue.code === 'ease-off') this.forcingCount++;
       this.speech.say(def.text, def.priority === 'safety');
       // After the render that shows it: grab → cue on screen.
       void this.updateComplete.then(() =>
         this.measures.cueLatencyMs.push(performance.now() - p.tMs),
+      );
+    }
+    const holdsNow = this.earlierHolds.length + (this.pipeline?.holds.length ?? 0);
+    if (holdsNow !== this.recordedHolds) {
+      this.recordedHolds = holdsNow;
+      this.recorder?.update(
+        [...this.earlierHolds, ...(this.pipeline?.holds ?? [])],
+        this.forcingCount,
       );
     }
     const hold = step.activeHold;
@@ -411,8 +466,11 @@ export class LiveCoach extends LitElement {
         ${EXERCISE_IDS.map(
           (
             id,
-          ) => html`<button class="choice" data-testid=${`choose-${id}`} aria-pressed=${this.exercise === id} @click=${pick(id)}>
-            <strong>${EXERCISE_GUIDES[id].title}</strong>${EXERCISE_GUIDES[id].camera}</button>`,
+          ) => html`<button class="choice" data-testid=${`choose-${id}`} aria-pressed=${this.exercise === id}
+            ?disabled=${!this.isAllowed(id)} @click=${pick(id)}>
+            <strong>${EXERCISE_GUIDES[id].title}</strong>${
+              this.isAllowed(id) ? EXERCISE_GUIDES[id].camera : 'Not today: see your safety check.'
+            }</button>`,
         )}
         <button class="choice" data-testid="choose-recognise" aria-pressed=${this.exercise === undefined} @click=${pick(undefined)}>
           <strong>Just start</strong>Begin any of the three; the coach recognises it and offers to coach it.</button>
@@ -430,7 +488,8 @@ export class LiveCoach extends LitElement {
       }
       ${this.exercise ? html`<sw-exercise-card exercise=${this.exercise}></sw-exercise-card>` : nothing}
       <div class="row">
-        <button class="primary" data-testid="start-camera" @click=${() => void this.begin()}>Start the camera</button>
+        <button class="primary" data-testid="start-camera" ?disabled=${!this.isAllowed(this.exercise)}
+          @click=${() => void this.begin()}>Start the camera</button>
         <span>The video stays on this device.</span>
       </div>
       <details><summary>Settings</summary>
@@ -515,14 +574,24 @@ export class LiveCoach extends LitElement {
     const hip = step?.verdict?.metrics.hipHeightThighs ?? m?.hipHeightThighs;
     const rollerAt = step?.verdict?.metrics.rollerAt;
     return html`
-      <div class="cue ${def?.priority === 'safety' ? 'safety' : ''} ${def ? '' : 'quiet'}" data-testid="cue" data-code=${this.cue?.code ?? ''}>
-        ${def ? def.text : this.exercise ? 'Watching your form…' : 'Start your stretch…'}</div>
+      <div class="cue ${def?.priority === 'safety' ? 'safety' : ''} ${def && !this.paused ? '' : 'quiet'}" data-testid="cue" data-code=${this.paused ? '' : (this.cue?.code ?? '')}>
+        ${
+          this.paused
+            ? 'Paused. Press Space to go on.'
+            : def
+              ? def.text
+              : this.exercise
+                ? 'Watching your form…'
+                : 'Start your stretch…'
+        }</div>
       ${
         !this.exercise
           ? html`<div class="offer" data-testid="recognise">${
               step?.recognized
-                ? html`Looks like <strong>${EXERCISE_GUIDES[step.recognized].title}</strong>.
-                  <button class="primary" data-testid="accept-recognised" @click=${() => this.acceptRecognized()}>Coach it <kbd>C</kbd></button>`
+                ? this.isAllowed(step.recognized)
+                  ? html`Looks like <strong>${EXERCISE_GUIDES[step.recognized].title}</strong>.
+                    <button class="primary" data-testid="accept-recognised" @click=${() => this.acceptRecognized()}>Coach it <kbd>C</kbd></button>`
+                  : html`Looks like <strong>${EXERCISE_GUIDES[step.recognized].title}</strong>, which your safety check did not open for today.`
                 : 'Recognising your stretch…'
             }</div>`
           : nothing
@@ -553,8 +622,9 @@ export class LiveCoach extends LitElement {
         }
         <dt>Phase</dt><dd data-testid="phase">${step?.verdict?.phase ?? '—'}</dd>
       </dl>
+      ${this.storageNote ? html`<p class="note" role="status" data-testid="storage-note">${this.storageNote}</p>` : nothing}
       <div class="controls">
-        <button data-testid="pause" @click=${() => this.togglePause()}>${this.paused ? 'Resume' : 'Pause'} <kbd>Space</kbd></button>
+        <button data-testid="pause" ?disabled=${this.camera.status === 'failed'} @click=${() => this.togglePause()}>${this.paused ? 'Resume' : 'Pause'} <kbd>Space</kbd></button>
         <button data-testid="stop" @click=${() => this.finish('done')}>Stop <kbd>S</kbd></button>
         <button class="danger" data-testid="sharp-pain" @click=${() => this.finish('sharp-pain')}>Sharp pain <kbd>P</kbd></button>
       </div>`;
@@ -567,7 +637,8 @@ export class LiveCoach extends LitElement {
     return html`<p class="status" data-testid="status-line">
       ${info ? `${info.engine} (${info.runtime.backend})` : 'no model yet'} · ${fmt(s.fps, 1)} fps ·
       model ${fmt(s.inferenceMs)} ms · latency ${fmt(s.latencyMs)} ms · dropped ${this.loop.client?.dropped ?? 0}
-      ${info?.runtime.fallback ? html`· <abbr title=${info.runtime.fallback}>fallback</abbr>` : nothing}</p>`;
+      ${info?.runtime.fallback ? html`· <abbr title=${info.runtime.fallback}>fallback</abbr>` : nothing}
+      ${this.engineNote ? html`<br /><span data-testid="engine-note">${this.engineNote}</span>` : nothing}</p>`;
   }
 
   private renderCaptions() {

@@ -41,7 +41,7 @@ export function renderSummary(
               h,
               i,
             ) => html`<tr><td>${i + 1}</td>${s.exercise === 'seated-twist' ? html`<td>${h.side ?? '—'}</td>` : nothing}
-              <td>${seconds(h.heldMs)}</td><td>${h.heldMs >= s.holdTargetS * 1000 ? '✓ reached' : 'short'}</td></tr>`,
+              <td>${seconds(h.heldMs)}</td><td>${h.heldMs >= s.holdTargetS * 1000 ? '✓ reached' : 'under target'}</td></tr>`,
           )}
         </table>
         <p data-testid="summary-total">${s.holds.length} ${word.toLowerCase()}${s.holds.length === 1 ? '' : 's'}, ${seconds(total)} in good form, ${reached} reached the target.</p>`
