@@ -11,7 +11,7 @@ import { type Hold, HoldTimer } from '../core/hold-timer.ts';
 import { LandmarkSmoother } from '../core/landmark-smoother.ts';
 import type { PoseFrame } from '../core/pose-frame.ts';
 import { type CueEvent, FeedbackPolicy } from '../feedback/feedback-policy.ts';
-import type { CheckerOptions, Phase } from './checker.ts';
+import type { CheckerOptions, Phase, Verdict } from './checker.ts';
 import type { ExerciseId } from './exercise-ids.ts';
 import { CHECKERS } from './index.ts';
 
@@ -49,10 +49,14 @@ export interface StreamReport {
   perSecond: SecondSummary[];
 }
 
+/** Sees every frame's features and verdict as the stream is analysed (scoring, debugging). */
+export type VerdictObserver = (tMs: number, verdict: Verdict, features: Features) => void;
+
 export function analyzeStream(
   poses: Iterable<TimedPose>,
   exercise: ExerciseId,
   options: CheckerOptions = {},
+  observe?: VerdictObserver,
 ): StreamReport {
   const checker = CHECKERS[exercise];
   const smoother = new LandmarkSmoother();
@@ -79,6 +83,7 @@ export function analyzeStream(
     const step = checker.step(state, features, tMs);
     state = step.state;
     const { verdict } = step;
+    observe?.(tMs, verdict, features);
     const cue = policy.update(verdict.raised, tMs);
     if (cue) report.cues.push(cue);
     const held = timer.holds.length;

@@ -110,7 +110,7 @@ async function main() {
       'err: per-frame median joint error over usable frames, torso lengths (med, p95); ' +
       'hip err: mean |hip height - truth| in thigh lengths, per frame, unsmoothed; hip kn: usable frames where it is known; ' +
       `cue P/R: the checker's corrections against the scripted faults (first cue within ${CUE_MAX_DELAY_S} s); ` +
-      "hold err: mean |hold duration - truth|, s. Cue and hold columns: each clip's checker, told the side the scene asks for on the twist; " +
+      "hold err: mean |hold duration - truth|, s. Cue and hold columns: each clip's checker, told the side the scene asks for on the twist; zone: roller clips, frames on the roller where the checker's call (lower back or not) matches the true roller position, unjudged frames counted wrong; " +
       'rot err/p95: torso rotation (src/core/torso-rotation.ts) against the truth on twist clips, degrees; ' +
       'recog: seconds until the recogniser named the right exercise (total: the slowest); wrong: frames it named a wrong one.',
   );

@@ -21,6 +21,7 @@ export const EVAL_COLUMNS = [
   ['cue P', 5],
   ['cue R', 5],
   ['hold err', 8],
+  ['zone', 5],
   ['rot err', 7],
   ['rot p95', 7],
   ['recog', 6],
@@ -73,12 +74,13 @@ export function totalScore(engine: string, scores: ClipScore[]): ClipScore {
 /** Checker figures over the clips that have a checker: means of the clip values. */
 function checkerTotals(scores: ClipScore[]) {
   const scored = scores.filter((s) => !Number.isNaN(s.cuePrecision));
-  const avg = (k: 'cuePrecision' | 'cueRecall' | 'holdError') =>
+  const avg = (k: 'cuePrecision' | 'cueRecall' | 'holdError' | 'rollerZoneRight') =>
     mean(scored.map((s) => s[k]).filter((v) => !Number.isNaN(v)));
   return {
     cuePrecision: avg('cuePrecision'),
     cueRecall: avg('cueRecall'),
     holdError: avg('holdError'),
+    rollerZoneRight: avg('rollerZoneRight'),
   };
 }
 
@@ -99,6 +101,7 @@ export function formatTable(scores: ClipScore[]): string {
     num2(s.cuePrecision),
     num2(s.cueRecall),
     Number.isFinite(s.holdError) ? `${s.holdError.toFixed(2)} s` : '—',
+    pct(s.rollerZoneRight),
     Number.isFinite(s.rotationError) ? `${s.rotationError.toFixed(1)}°` : '—',
     Number.isFinite(s.rotationErrorP95) ? `${s.rotationErrorP95.toFixed(1)}°` : '—',
     Number.isFinite(s.recognizedAfterS) ? `${s.recognizedAfterS.toFixed(1)} s` : 'never',

@@ -103,6 +103,15 @@ describe('scoreClip', () => {
     expect(s.recognizedWrong).toBe(0);
   });
 
+  it('roller zone: a frame on the roller that the checker does not judge counts as wrong', () => {
+    // The same standing figure, scripted as on a roller at 0.3: never in position, never judged.
+    const onRoller = { ...truth, frames: truth.frames.map((f) => ({ ...f, rollerAt: 0.3 })) };
+    expect(scoreClip(stream, onRoller, 'foam-roller').rollerZoneRight).toBe(0);
+    // No roller in the truth: no zone figure.
+    expect(scoreClip(stream, truth, 'foam-roller').rollerZoneRight).toBeNaN();
+    expect(scoreClip(stream, truth, 'childs-pose').rollerZoneRight).toBeNaN();
+  });
+
   it('refuses a stream that does not match the truth frame for frame', () => {
     expect(() => scoreClip({ ...stream, frames: stream.frames.slice(1) }, truth)).toThrow(
       '3 frames recorded, truth has 4',

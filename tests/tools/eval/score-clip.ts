@@ -12,6 +12,7 @@ import { getLandmark } from '../../../src/core/pose-frame.ts';
 import { analyzeStream } from '../../../src/exercises/analyze-stream.ts';
 import type { CheckerOptions } from '../../../src/exercises/checker.ts';
 import type { ExerciseId } from '../../../src/exercises/exercise-ids.ts';
+import { FOAM_ROLLER_CONFIG } from '../../../src/exercises/foam-roller/config.ts';
 import { ExerciseRecognizer } from '../../../src/exercises/recognize-exercise.ts';
 import { cueDefinition } from '../../../src/feedback/cue-vocabulary.ts';
 import type { ClipTruth } from '../scenes/truth-format.ts';
@@ -58,6 +59,11 @@ export interface ClipScore {
   cueRecall: number;
   /** Mean absolute error of hold durations, seconds. */
   holdError: number;
+  /**
+   * Roller clips: share of the frames on the roller where the checker's call
+   * (on the lower back, or not) matches the true roller position (NaN elsewhere).
+   */
+  rollerZoneRight: number;
   /** Torso rotation against the truth on twist clips, degrees: mean absolute and 95th percentile (NaN elsewhere). */
   rotationError: number;
   rotationErrorP95: number;
@@ -120,11 +126,29 @@ function checkerScores(
   exercise: ExerciseId | undefined,
   options: CheckerOptions,
 ) {
-  if (!exercise) return { cuePrecision: Number.NaN, cueRecall: Number.NaN, holdError: Number.NaN };
+  if (!exercise)
+    return {
+      cuePrecision: Number.NaN,
+      cueRecall: Number.NaN,
+      holdError: Number.NaN,
+      rollerZoneRight: Number.NaN,
+    };
+  // Roller zone: on each frame where the figure is on the roller, is the checker's call
+  // (on the lower back or not) the truth's? A frame the checker does not judge counts as wrong.
+  const zoneRight: boolean[] = [];
+  const truthAt = new Map(truth.frames.map((f, i) => [stream.frames[i]!.t, f]));
   const report = analyzeStream(
     stream.frames.map((f) => ({ tMs: f.t, frame: f.u ? decodeFrame(stream, f) : null })),
     exercise,
     options,
+    (tMs, verdict) => {
+      const t = truthAt.get(tMs);
+      if (t?.rollerAt === undefined || !(t.phase === 'in-position' || t.phase === 'holding'))
+        return;
+      const judged = verdict.phase === 'in-position' || verdict.phase === 'holding';
+      const onLowerBack = verdict.raised.includes('stay-upper-back');
+      zoneRight.push(judged && onLowerBack === t.rollerAt > FOAM_ROLLER_CONFIG.lowerBackAbove);
+    },
   );
   const cues = report.cues.flatMap((c) => {
     const fault = cueDefinition(c.code).corrects;
@@ -142,6 +166,7 @@ function checkerScores(
     cuePrecision: cueScore.precision,
     cueRecall: cueScore.recall,
     holdError: mean(holdErrors(trueHolds, found)),
+    rollerZoneRight: zoneRight.length ? share(zoneRight) : Number.NaN,
   };
 }
 
