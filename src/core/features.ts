@@ -31,6 +31,11 @@ export interface Features {
   torsoLengthPx?: number;
   /** Hip to knee (longer seen side), pixels. */
   thighLengthPx?: number;
+  /**
+   * Shoulder to shoulder across the image, torso lengths: ~0.6–0.8 square to
+   * the camera, shrinking as the chest turns away (side-on ~0–0.2).
+   */
+  shoulderWidthTorso?: number;
   /** Direction of hips → shoulders, degrees clockwise from image up (0 upright, ±90 lying). */
   trunkDirectionDeg?: number;
   /** Trunk away from vertical, degrees in [0, 180] (0 upright, 90 lying, 180 upside down). */
@@ -202,6 +207,9 @@ export function computeFeatures(frame: PoseFrame): Features {
   };
   set('torsoLengthPx', torso);
   set('thighLengthPx', thigh);
+  const ls2 = b.side('left', 'shoulder');
+  const rs2 = b.side('right', 'shoulder');
+  set('shoulderWidthTorso', ratio(ls2 && rs2 ? dist2(ls2, rs2) : undefined, torso));
   set('trunkDirectionDeg', trunkDirection);
   set('trunkLeanDeg', trunkDirection === undefined ? undefined : Math.abs(trunkDirection));
   set('trunkLeanWorldDeg', trunkLeanWorld);

@@ -127,6 +127,7 @@ describe('computeFeatures: standing, arms hanging (front view)', () => {
   it.each<[string, number | undefined, number]>([
     ['torso length, px', f.torsoLengthPx, 300],
     ['thigh length, px', f.thighLengthPx, 200],
+    ['shoulder width: 40 px over a 300 px torso', f.shoulderWidthTorso, 40 / 300],
     ['trunk direction: upright', f.trunkDirectionDeg, 0],
     ['trunk lean', f.trunkLeanDeg, 0],
     ['left knee straight', f.kneeAngleDeg.left, 180],
