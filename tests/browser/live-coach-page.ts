@@ -46,7 +46,7 @@ export async function openCoach(
     localStorage.setItem('spinewise.coach-settings', JSON.stringify(s));
   }, settings);
   await page.goto(`${serverUrl}${HARNESS}`);
-  await page.getByTestId('start-camera').waitFor();
+  await page.getByTestId('start-camera').waitFor({ timeout: 60_000 });
   return { browser, page, errors };
 }
 

@@ -33,6 +33,8 @@ type Stage = 'choose' | 'loading' | 'setup' | 'live' | 'summary' | 'safety';
 
 /** Setup must look right this long before the coach starts by itself, ms. */
 export const SETUP_STEADY_MS = 1500;
+/** Seconds before the hold target at which the remaining time is spoken. */
+export const COUNTDOWN_MARKS_S = [10, 5] as const;
 /** A setup hint is spoken at most this often, ms. */
 const SETUP_SPEAK_EVERY_MS = 6000;
 
@@ -106,6 +108,8 @@ export class LiveCoach extends LitElement {
   private readySinceMs: number | undefined;
   private lastSetupSpokenMs = Number.NEGATIVE_INFINITY;
   private announcedHoldMs: number | undefined;
+  /** Countdown marks already spoken, as `holdStart:mark`. */
+  private readonly countedDown = new Set<string>();
   private sessionStartMs = 0;
   private cueCount = 0;
   /** "Ease off" cues given (the checker saw forcing): stored with the session. */
@@ -223,6 +227,7 @@ export class LiveCoach extends LitElement {
       this.exercise === 'seated-twist' ? { side: this.twistSide } : {},
     );
     this.announcedHoldMs = undefined;
+    this.countedDown.clear();
   }
 
   private togglePause() {
@@ -365,6 +370,7 @@ export class LiveCoach extends LitElement {
     }
     const hold = step.activeHold;
     const target = this.settings.holdTargetS * 1000;
+    if (hold) this.countDown(hold.startMs, target - hold.heldMs);
     if (hold && hold.heldMs >= target && this.announcedHoldMs !== hold.startMs) {
       this.announcedHoldMs = hold.startMs;
       const guide = this.exercise ? EXERCISE_GUIDES[this.exercise] : undefined;
@@ -374,6 +380,18 @@ export class LiveCoach extends LitElement {
           : `${this.settings.holdTargetS} seconds. Well done. Rest, then ${guide?.holdWord === 'pause' ? 'roll to the next spot' : 'go again'}.`,
       );
     }
+  }
+
+  /** Speaks "10 seconds to go" and "5" once each per hold, as the good-form time nears the target. */
+  private countDown(holdStartMs: number, remainingMs: number) {
+    const mark = COUNTDOWN_MARKS_S.find(
+      (m) => remainingMs <= m * 1000 && remainingMs > (m - 1) * 1000,
+    );
+    if (mark === undefined) return;
+    const key = `${holdStartMs}:${mark}`;
+    if (this.countedDown.has(key)) return;
+    this.countedDown.add(key);
+    this.speech.say(mark === 10 ? '10 seconds to go' : String(mark));
   }
 
   private draw(frame: PoseResult['frame'], step: CoachStep | undefined) {

@@ -16,7 +16,7 @@ export class CoachSettingsPanel extends LitElement {
     legend { font-weight: 600; padding: 0 0.3rem; }
     label { display: grid; gap: 0.2rem; font-size: 0.9rem; }
     label.inline { display: flex; gap: 0.5rem; align-items: center; }
-    select, input[type=range] { font: inherit; padding: 0.3rem; }
+    select, input[type=range] { font: inherit; padding: 0.3rem; min-width: 0; width: 100%; box-sizing: border-box; }
     select:focus-visible, input:focus-visible { outline: 3px solid #f59f00; outline-offset: 2px; }
   `;
 
@@ -40,7 +40,7 @@ export class CoachSettingsPanel extends LitElement {
     const spec = ENGINE_CHOICES.find((c) => engineName(c.spec) === s.engine)?.spec;
     const backends = spec ? BACKEND_CHOICES[spec.engine] : [];
     return html`<fieldset data-testid="coach-settings">
-      <legend>Settings</legend>
+      <legend>Coach settings</legend>
       <label>Pose engine
         <select data-testid="setting-engine" @change=${(e: Event) => this.change({ engine: (e.target as HTMLSelectElement).value, backend: '' })}>
           <option value="auto" ?selected=${s.engine === 'auto'}>Automatic (most accurate that keeps up)</option>

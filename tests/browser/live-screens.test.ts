@@ -1,0 +1,143 @@
+/**
+ * The live coach's other screens in Chromium: no camera at all (a real
+ * browser without any camera), a camera held by another app (the
+ * browser's NotReadableError, injected, since no second app can hold the
+ * fake camera here), the device picker with two fake cameras, settings
+ * saved on this device, and the stick-figure sketch standing still under
+ * prefers-reduced-motion. Nothing leaves the origin.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startDevServer } from '../support/vite-server.ts';
+import { type CoachPage, HARNESS, openCoach, SCREENSHOTS } from './live-coach-page.ts';
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startDevServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('a browser with no camera', () => {
+  let c: CoachPage;
+  beforeAll(async () => {
+    c = await openCoach(server.url, ['--use-fake-ui-for-media-stream']);
+  });
+  afterAll(async () => {
+    await c?.browser.close();
+  });
+
+  it('says no camera was found and what to do', async () => {
+    await c.page.getByTestId('start-camera').click();
+    const problem = c.page.getByTestId('camera-problem');
+    await problem.waitFor({ timeout: 20_000 });
+    expect(await problem.getAttribute('data-kind')).toBe('no-camera');
+    expect(await problem.textContent()).toContain('Plug in a webcam');
+    await c.page.screenshot({ path: join(SCREENSHOTS, 'live-no-camera.png'), fullPage: true });
+    expect(c.browser.offOrigin).toEqual([]);
+  });
+});
+
+describe('a camera another app holds', () => {
+  let c: CoachPage;
+  beforeAll(async () => {
+    c = await openCoach(server.url, [
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+    ]);
+  });
+  afterAll(async () => {
+    await c?.browser.close();
+  });
+
+  it('says the camera is busy', async () => {
+    await c.page.evaluate(() => {
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('Could not start video source', 'NotReadableError'));
+    });
+    await c.page.getByTestId('start-camera').click();
+    const problem = c.page.getByTestId('camera-problem');
+    await problem.waitFor({ timeout: 20_000 });
+    expect(await problem.getAttribute('data-kind')).toBe('in-use');
+    expect(await problem.textContent()).toContain('Close the other app or tab');
+    await c.page.screenshot({ path: join(SCREENSHOTS, 'live-camera-in-use.png'), fullPage: true });
+  });
+});
+
+describe('two cameras', () => {
+  let c: CoachPage;
+  beforeAll(async () => {
+    c = await openCoach(server.url, [
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream=device-count=2',
+    ]);
+  });
+  afterAll(async () => {
+    await c?.browser.close();
+  });
+
+  it('offers a camera picker and switches camera', async () => {
+    const { page } = c;
+    await page.getByTestId('start-camera').click();
+    const picker = page.getByTestId('camera-picker');
+    await picker.waitFor({ timeout: 60_000 });
+    const options = await picker
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toHaveLength(2);
+    const current = await page.evaluate(
+      () => document.querySelector('sw-live-coach')!.camera.deviceId,
+    );
+    const other = options.find((o) => o !== current)!;
+    await picker.selectOption(other);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('sw-live-coach')!.camera.deviceId))
+      .toBe(other);
+    expect(c.browser.offOrigin).toEqual([]);
+    expect(c.errors).toEqual([]);
+  });
+});
+
+describe('settings and reduced motion', () => {
+  let c: CoachPage;
+  beforeAll(async () => {
+    c = await openCoach(server.url, []);
+  });
+  afterAll(async () => {
+    await c?.browser.close();
+  });
+
+  it('saves the settings on this device', async () => {
+    const { page } = c;
+    await page.locator('summary', { hasText: 'Settings' }).click();
+    await page.getByTestId('setting-engine').selectOption('tfjs/blazepose-lite');
+    await page.getByTestId('setting-backend').selectOption('wasm');
+    await page.getByTestId('setting-voice').uncheck();
+    await page.getByTestId('setting-hold').fill('30');
+    await page.getByTestId('setting-hold').dispatchEvent('change');
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-settings.png'), fullPage: true });
+    // What a later visit reads (loadCoachSettings; its fallbacks are unit-tested).
+    const saved = JSON.parse(
+      (await page.evaluate(() => localStorage.getItem('spinewise.coach-settings'))) ?? '{}',
+    );
+    expect(saved).toMatchObject({
+      engine: 'tfjs/blazepose-lite',
+      backend: 'wasm',
+      holdTargetS: 30,
+      voice: { enabled: false },
+    });
+  });
+
+  it('animates the pose sketch, and holds it still when reduced motion is asked for', async () => {
+    const { page } = c;
+    const animation = () =>
+      page.locator('sw-exercise-card svg .to').evaluate((g) => getComputedStyle(g).animationName);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.goto(`${server.url}${HARNESS}`);
+    expect(await animation()).toBe('fade');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await animation()).toBe('none');
+  });
+});
