@@ -1,0 +1,38 @@
+import { html, LitElement, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { StorageController } from '../../controllers/storage-controller.ts';
+import { safetyStyles } from '../safety-styles.ts';
+
+/**
+ * Says when saving is not working, in words (what happened, what to do), with
+ * "Try again" for anything still unsaved and an export so nothing is lost.
+ * Renders nothing while all is well.
+ */
+@customElement('sw-storage-status')
+export class StorageStatus extends LitElement {
+  static override styles = safetyStyles;
+
+  private readonly storage = new StorageController(this);
+
+  override render() {
+    const s = this.storage.service;
+    if (!s.error) return nothing;
+    const unsaved = s.pending.length;
+    return html`
+      <div class="errors" role="alert" data-testid="storage-error" data-kind=${s.error.kind}>
+        <p>${s.error.message}</p>
+        ${unsaved > 0 ? html`<p><strong>${unsaved} ${unsaved === 1 ? 'entry is' : 'entries are'} not saved yet</strong> and kept on this page.</p>` : nothing}
+        <div class="actions">
+          ${s.status === 'ready' && unsaved > 0 ? html`<button class="primary" @click=${() => s.retry()}>Try again</button>` : nothing}
+          <button @click=${() => s.downloadExport()}>Export my data (JSON)</button>
+        </div>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sw-storage-status': StorageStatus;
+  }
+}
