@@ -1,9 +1,10 @@
 /**
  * Torso rotation (shoulder line against hip line about the vertical) from
  * one frame's 2D landmarks, by a small learned network (see
- * tests/tools/train-rotation.ts: trained on the rendered figure's projected
- * joints from many cameras, validated on the real detector's streams).
- * Pure: a forward pass over weights kept in torso-rotation-model.json.
+ * tests/tools/train-rotation.ts: trained on MediaPipe's landmarks of the
+ * rendered figure in random seated twists from random cameras, validated on
+ * the recorded twist clips, which it never sees in training).
+ * Pure: a forward pass over the weights in torso-rotation-model.ts.
  */
 import { LANDMARK_NAMES, type LandmarkName } from './landmarks.ts';
 import { getLandmark, type PoseFrame } from './pose-frame.ts';
