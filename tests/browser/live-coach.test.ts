@@ -26,6 +26,7 @@ import {
 const FAULTY = 'child-hips-not-back-side-female';
 const GOOD = 'child-good-side-male';
 const TWIST = 'twist-good-left-front-female';
+const ROLLER = 'roller-hips-high-side-female';
 /** Corrections (not praise or setup) the good clip must never get. */
 const CORRECTIONS = ['hips-back', 'palms-together', 'bend-elbows'];
 
@@ -37,6 +38,7 @@ beforeAll(async () => {
   clips[FAULTY] = await cameraClip(FAULTY);
   clips[GOOD] = await cameraClip(GOOD);
   clips[TWIST] = await cameraClip(TWIST);
+  clips[ROLLER] = await cameraClip(ROLLER);
   server = await startDevServer();
 }, 180_000);
 
@@ -123,8 +125,10 @@ describe(`faulty clip ${FAULTY}`, () => {
     const median = lat[Math.floor(lat.length / 2)];
     console.log(
       `long tasks (>50 ms) since loading: ${m.longTasks}, longest ${Math.round(m.longestTaskMs)} ms; ` +
+        `during live coaching: ${m.liveLongTasks}, longest ${Math.round(m.liveLongestTaskMs)} ms; ` +
         `frame-to-cue latency over ${lat.length} cues: median ${Math.round(median ?? 0)} ms, ` +
-        `max ${Math.round(lat.at(-1) ?? 0)} ms; ${m.poses} poses`,
+        `max ${Math.round(lat.at(-1) ?? 0)} ms; ${m.poses} poses, main-thread work per pose ` +
+        `${(m.totalStepMs / Math.max(1, m.poses)).toFixed(1)} ms mean, ${m.maxStepMs.toFixed(1)} ms max`,
     );
     expect(lat.length).toBeGreaterThan(0);
     // One frame grab + one inference (~55 ms here) + a render: well under half a second.
@@ -317,6 +321,45 @@ describe(`seated twist ${TWIST}`, () => {
       .toBeGreaterThan(1000);
     expectHoldOnlyOnGoodForm((await measures(page)).trace);
     await page.screenshot({ path: join(SCREENSHOTS, 'live-twist.png') });
+    await page.getByTestId('switch-side').click();
+    expect(await page.getByTestId('side').textContent()).toContain('right');
+    expect(await page.getByTestId('switch-side').textContent()).toContain('Switch to left');
+    expect(c.browser.offOrigin).toEqual([]);
+    expect(c.errors).toEqual([]);
+  });
+});
+
+describe(`foam roller, faulty clip ${ROLLER} (lying across the frame)`, () => {
+  let c: CoachPage;
+
+  beforeAll(async () => {
+    c = await openCoach(server.url, fakeCameraArgs(clips[ROLLER]));
+  });
+  afterAll(async () => {
+    await c?.browser.close();
+  });
+
+  it('says "keep your hips low" and counts a pause once they are low', async () => {
+    const { page } = c;
+    await page.getByTestId('choose-foam-roller').click();
+    await page.getByTestId('start-camera').click();
+    await reachLive(page, 30_000);
+    await page
+      .locator('[data-testid="cue"][data-code="keep-hips-low"]')
+      .waitFor({ timeout: 30_000 });
+    await expect
+      .poll(async () => Math.max(0, ...(await measures(page)).trace.map((t) => t.heldMs)), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(2000);
+    const m = await measures(page);
+    expectHoldOnlyOnGoodForm(m.trace);
+    for (const t of m.trace) if (t.raised.includes('keep-hips-low')) expect(t.formGood).toBe(false);
+    expect(await page.getByTestId('hip-lift').textContent()).toMatch(/^\d\.\d\d thigh lengths$/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-roller.png') });
+    console.log(
+      `roller: ${m.longTasks} long tasks since loading (longest ${Math.round(m.longestTaskMs)} ms), ${m.liveLongTasks} while live; cue latencies ${m.cueLatencyMs.map(Math.round).join(', ')} ms`,
+    );
     expect(c.browser.offOrigin).toEqual([]);
     expect(c.errors).toEqual([]);
   });

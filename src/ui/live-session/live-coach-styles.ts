@@ -37,6 +37,8 @@ export const liveCoachStyles = css`
   .numbers dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
   .ring-row { display: flex; gap: 1rem; align-items: center; }
   .side { font-size: 1.05rem; background: #fff; padding: 0.4rem 0.7rem; border-radius: 8px; }
+  .side.due { border: 2px solid #f59f00; }
+  .side p { margin: 0.3rem 0; font-weight: 600; }
   .controls { display: flex; flex-wrap: wrap; gap: 0.5rem; }
   .status { font: 0.85rem ui-monospace, monospace; color: #444; }
   .checks { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.35rem; }

@@ -44,9 +44,15 @@ export interface CoachMeasures {
   cueLatencyMs: number[];
   /** Poses received in the live stage. */
   poses: number;
-  /** Main-thread tasks over 50 ms since the coach started loading. */
+  /** Main-thread tasks over 50 ms since the coach started loading (camera, model, setup, session). */
   longTasks: number;
   longestTaskMs: number;
+  /** Main-thread time per pose for smoothing, measures, checker, policy and drawing: the worst, and the sum, ms. */
+  maxStepMs: number;
+  totalStepMs: number;
+  /** …of which during live coaching. */
+  liveLongTasks: number;
+  liveLongestTaskMs: number;
   /** The last TRACE_LIMIT live steps: form verdict and hold time, for checking the timer. */
   trace: { tMs: number; formGood: boolean | undefined; heldMs: number; raised: string[] }[];
 }
@@ -90,6 +96,8 @@ export class LiveCoach extends LitElement {
   @state() private paused = false;
   @state() private summary: SessionSummary | undefined;
   @state() private storageNote = '';
+  /** The twist's hold reached its target on this side: time to switch. */
+  @state() private switchDue = false;
   /** What engine was chosen and why (shown under the status line). */
   @state() private engineNote = '';
   @query('video') private video?: HTMLVideoElement;
@@ -100,6 +108,10 @@ export class LiveCoach extends LitElement {
     poses: 0,
     longTasks: 0,
     longestTaskMs: 0,
+    liveLongTasks: 0,
+    liveLongestTaskMs: 0,
+    maxStepMs: 0,
+    totalStepMs: 0,
     trace: [],
   };
   private pipeline: CoachPipeline | undefined;
@@ -194,6 +206,8 @@ export class LiveCoach extends LitElement {
     this.measures.cueLatencyMs = [];
     this.measures.poses = 0;
     this.measures.trace = [];
+    this.measures.maxStepMs = 0;
+    this.measures.totalStepMs = 0;
     this.sessionStartMs = performance.now();
     this.cue = undefined;
     this.paused = false;
@@ -228,6 +242,7 @@ export class LiveCoach extends LitElement {
     );
     this.announcedHoldMs = undefined;
     this.countedDown.clear();
+    this.switchDue = false;
   }
 
   private togglePause() {
@@ -245,8 +260,7 @@ export class LiveCoach extends LitElement {
     this.loop.stop();
     this.camera.stop();
     this.longTasks.stop();
-    this.measures.longTasks = this.longTasks.count;
-    this.measures.longestTaskMs = this.longTasks.longestMs;
+    this.updateTaskMeasures();
     const holds = [...this.earlierHolds, ...(this.pipeline?.end() ?? [])];
     const recorder = this.recorder;
     this.recorder = undefined;
@@ -307,6 +321,7 @@ export class LiveCoach extends LitElement {
   }
 
   private switchSide() {
+    this.switchDue = false;
     this.twistSide = this.twistSide === 'left' ? 'right' : 'left';
     this.newPipeline();
   }
@@ -337,6 +352,7 @@ export class LiveCoach extends LitElement {
   }
 
   private onLivePose(p: PoseResult) {
+    const t0 = performance.now();
     const step = this.pipeline?.step(p.frame, p.tMs);
     if (!step) return;
     this.measures.poses++;
@@ -349,6 +365,9 @@ export class LiveCoach extends LitElement {
     if (this.measures.trace.length > TRACE_LIMIT) this.measures.trace.shift();
     this.step = step;
     this.draw(step.smoothed, step);
+    const mainMs = performance.now() - t0;
+    this.measures.maxStepMs = Math.max(this.measures.maxStepMs, mainMs);
+    this.measures.totalStepMs += mainMs;
     if (step.cue) {
       const def = cueDefinition(step.cue.code);
       this.cue = step.cue;
@@ -374,9 +393,10 @@ export class LiveCoach extends LitElement {
     if (hold && hold.heldMs >= target && this.announcedHoldMs !== hold.startMs) {
       this.announcedHoldMs = hold.startMs;
       const guide = this.exercise ? EXERCISE_GUIDES[this.exercise] : undefined;
+      if (this.exercise === 'seated-twist') this.switchDue = true;
       this.speech.say(
         this.exercise === 'seated-twist'
-          ? `${this.settings.holdTargetS} seconds. Well done. Now the other side.`
+          ? `${this.settings.holdTargetS} seconds. Well done. Now the other side: twist toward your ${this.twistSide === 'left' ? 'right' : 'left'} knee.`
           : `${this.settings.holdTargetS} seconds. Well done. Rest, then ${guide?.holdWord === 'pause' ? 'roll to the next spot' : 'go again'}.`,
       );
     }
@@ -620,8 +640,10 @@ export class LiveCoach extends LitElement {
         <div>
           ${
             this.exercise === 'seated-twist'
-              ? html`<div class="side" data-testid="side">Twisting toward your <strong>${this.twistSide}</strong> knee
-                  <button data-testid="switch-side" @click=${() => this.switchSide()}>Switch side</button></div>`
+              ? html`<div class="side ${this.switchDue ? 'due' : ''}" data-testid="side">Twisting toward your <strong>${this.twistSide}</strong> knee
+                  ${this.switchDue ? html`<p data-testid="switch-prompt">Target reached: now the other side.</p>` : nothing}
+                  <button class=${this.switchDue ? 'primary' : ''} data-testid="switch-side" @click=${() => this.switchSide()}>
+                    Switch to ${this.twistSide === 'left' ? 'right' : 'left'}</button></div>`
               : nothing
           }
           <p data-testid="hold-count">${this.exercise === 'foam-roller' ? 'Pauses' : 'Holds'}: <strong>${holds.length}</strong></p>
@@ -690,8 +712,15 @@ export class LiveCoach extends LitElement {
     if (this.video && this.camera.stream && this.video.srcObject !== this.camera.stream) {
       this.attachVideo();
     }
+    this.updateTaskMeasures();
+  }
+
+  private updateTaskMeasures() {
     this.measures.longTasks = this.longTasks.count;
     this.measures.longestTaskMs = this.longTasks.longestMs;
+    const live = this.sessionStartMs ? this.longTasks.since(this.sessionStartMs) : [];
+    this.measures.liveLongTasks = live.length;
+    this.measures.liveLongestTaskMs = Math.max(0, ...live.map((t) => t.durationMs));
   }
 }
 
