@@ -86,6 +86,26 @@ export class StorageService extends EventTarget {
     return this.flush();
   }
 
+  /**
+   * Re-reads the database, e.g. to see sessions the live coach wrote through
+   * its own connection. Records still pending stay in the copy.
+   */
+  async refresh(): Promise<void> {
+    await this.ready;
+    if (!this.store) return;
+    try {
+      const saved = await this.store.readAll();
+      for (const s of Object.keys(saved) as StoreName[]) {
+        (this.data[s] as unknown[]) = saved[s];
+        for (const p of this.pending)
+          if (p.store === s) this.remember(s, p.record as RecordOf<typeof s>);
+      }
+    } catch (error) {
+      this.fail(error as StorageError);
+    }
+    this.changed();
+  }
+
   /** Tries again to write everything pending. */
   retry(): Promise<boolean> {
     return this.flush();

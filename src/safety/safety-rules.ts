@@ -44,12 +44,12 @@ const GENTLE: readonly ExerciseId[] = ['seated-twist', 'childs-pose'];
 const URGENT_NEXT =
   'Please get medical help today: call your doctor, an urgent care service, or your local emergency number if you feel very unwell. Skip the stretches until a doctor has seen you.';
 const NERVE_NEXT =
-  'Please have this checked soon; a physiotherapist or a chiropractor can do that. If they say the stretches are fine for you, record that below to unlock them.';
+  'Please have this checked soon; a physiotherapist or a chiropractor can do that. If they say the stretches are fine for you, record their go-ahead in Spinewise to unlock them.';
 const CONDITION_NEXT =
-  'Please ask your doctor or physical therapist which stretches suit you. If they agree, record their go-ahead below; the foam roller stays closed in this app.';
-const TODAY_NEXT = 'Rest today and be gentle with yourself. You can check in again tomorrow.';
+  'Please ask your doctor or physical therapist which stretches suit you. If they agree, record their go-ahead in Spinewise; the foam roller stays closed in this app.';
+const TODAY_NEXT = 'Rest today and go easy on yourself; the stretches can wait.';
 const PERSIST_NEXT =
-  'Please book a visit with a physical therapist, chiropractor or doctor. If they say the stretches are fine for you, record that below to unlock them.';
+  'Please book a visit with a physical therapist, chiropractor or doctor. If they say the stretches are fine for you, record their go-ahead in Spinewise to unlock them.';
 
 export const SAFETY_RULES: Record<RuleId, SafetyRule> = {
   // Urgent: general red flags. Back pain together with these can come from

@@ -21,7 +21,9 @@ export const safetyStyles = css`
     border: 1px solid #0b7a75; background: #fff; color: #0b6560; min-height: 2.75rem;
   }
   button.primary { background: #0b7a75; color: #fff; border-color: #0b7a75; }
-  button.link { border: none; background: none; text-decoration: underline; padding: 0.3rem; min-height: 0; }
+  button.link {
+    border: none; background: none; text-decoration: underline; padding: 0; min-height: 0; color: #0b6560;
+  }
   button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible {
     outline: 3px solid #1a5fb4; outline-offset: 2px;
   }

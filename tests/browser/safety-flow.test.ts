@@ -373,8 +373,11 @@ describe('overuse guard', () => {
       });
       db.close();
     });
-    await page.goto(at('2026-03-10T19:00:00'));
+    // Back to Stretch without a reload: the gate re-reads what the coach wrote.
+    await page.getByRole('button', { name: 'Pain log and history' }).click();
+    await page.getByRole('button', { name: 'Stretch' }).click();
     await page.getByTestId('daily-check').waitFor();
+    await page.getByTestId('overuse-many-sessions').waitFor();
     expect(await page.getByTestId('overuse-many-sessions').textContent()).toMatch(
       /3 sessions today.*ligaments/s,
     );

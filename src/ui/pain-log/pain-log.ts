@@ -40,7 +40,7 @@ export class PainLog extends LitElement {
     css`
       ul.rows { list-style: none; padding: 0; margin: 0; }
       ul.rows li { padding: 0.45rem 0; border-bottom: 1px solid #eee7dd; }
-      .level { display: inline-block; min-width: 2rem; font-weight: 700; }
+      .level { display: inline-block; min-width: 3rem; font-weight: 700; }
       .advice { border: 3px solid #b26a00; background: #fffaf0; }
     `,
   ];
@@ -97,7 +97,7 @@ export class PainLog extends LitElement {
                 .map(
                   (
                     p,
-                  ) => html`<li><span class="level">${p.level}</span>/10 · ${p.locations.map((l) => PAIN_LOCATION_LABELS[l]).join(', ') || 'no pain'}
+                  ) => html`<li><span class="level">${p.level}/10</span> · ${p.locations.map((l) => PAIN_LOCATION_LABELS[l]).join(', ') || 'no pain'}
                     <span class="muted">· ${PAIN_CONTEXT_LABELS[p.context]} · ${when(p.atMs)}</span>
                     ${unsaved.has(p.id) ? html`<strong class="unsaved"> · not saved yet</strong>` : nothing}</li>`,
                 )}</ul>`

@@ -58,7 +58,11 @@ export class SafetyDecision extends LitElement {
     const text = DECISION_TEXT[v.decision];
     const standing = v.fired.filter((f) => !f.cleared);
     const cleared = v.fired.filter((f) => f.cleared);
-    const steps = [...new Set(standing.map((f) => f.rule.nextStep))];
+    // Only the steps of the deciding level: a lower level's step (e.g. "record a go-ahead")
+    // would contradict the one that matters (e.g. "get medical help now").
+    const steps = [
+      ...new Set(standing.filter((f) => f.rule.decision === v.decision).map((f) => f.rule.nextStep)),
+    ];
     return html`
       <section class="card ${v.decision}" data-testid="decision" data-decision=${v.decision}
         role=${v.decision === 'urgent' ? 'alert' : 'region'} aria-labelledby="decision-title">

@@ -33,6 +33,13 @@ export class SafetyGate extends LitElement {
   /** Answered just now: show the decision, skip the daily check. */
   @state() private justScreened = false;
 
+  override connectedCallback() {
+    super.connectedCallback();
+    // Sessions are written by the live coach through its own connection: read them afresh
+    // so the overuse guard counts the one just finished.
+    void this.storage.service.refresh();
+  }
+
   override render() {
     const service = this.storage.service;
     if (service.status === 'opening') {
