@@ -1,0 +1,72 @@
+/**
+ * The live coach as a person meets it, in the production build (`vite
+ * build` + preview, the same headers and CSP as `npm run preview`): the
+ * safety gate first, then the coach, the camera (a fake one playing a
+ * rendered clip), the model in its worker, a cue on screen; nothing leaves
+ * the origin.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, preview } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { passSafetyScreen } from '../support/safety-screen.ts';
+import { PROJECT_ROOT } from '../support/vite-server.ts';
+import { cameraClip } from '../tools/make-camera-clip.ts';
+import { fakeCameraArgs, SCREENSHOTS, skeletonPixels } from './live-coach-page.ts';
+
+const CLIP = 'child-hips-not-back-side-female';
+
+let url: string;
+let closeServer: () => Promise<void>;
+let browser: OfflineBrowser;
+let outDir: string;
+
+beforeAll(async () => {
+  const clip = await cameraClip(CLIP);
+  outDir = mkdtempSync(join(tmpdir(), 'spinewise-live-dist-'));
+  await build({ root: PROJECT_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const server = await preview({
+    root: PROJECT_ROOT,
+    logLevel: 'error',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0 },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server did not bind');
+  url = `http://127.0.0.1:${address.port}`;
+  closeServer = () => new Promise((r) => server.httpServer.close(() => r()));
+  browser = await openOfflineBrowser(url, { args: fakeCameraArgs(clip) });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await closeServer?.();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('live coach in the production build', () => {
+  it('safety gate → coach → setup → live session with the skeleton and the hips cue, offline', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(() =>
+      localStorage.setItem(
+        'spinewise.coach-settings',
+        JSON.stringify({ engine: 'mediapipe/lite' }),
+      ),
+    );
+    await page.goto(url);
+    await passSafetyScreen(page);
+    await page.getByTestId('choose-childs-pose').click();
+    await page.getByTestId('start-camera').click();
+    await page.getByTestId('setup-checks').waitFor({ timeout: 60_000 });
+    await page.getByTestId('pause').waitFor({ timeout: 30_000 });
+    await expect.poll(() => skeletonPixels(page), { timeout: 10_000 }).toBeGreaterThan(500);
+    await page.locator('[data-testid="cue"][data-code="hips-back"]').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-app-build.png') });
+    expect(browser.offOrigin).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
