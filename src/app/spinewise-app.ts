@@ -52,7 +52,7 @@ export class SpinewiseApp extends LitElement {
             ? html`<sw-pain-log></sw-pain-log>`
             : html`${
                 this.openExercises
-                  ? html`<sw-live-coach></sw-live-coach>`
+                  ? html`<sw-live-coach .allowed=${this.openExercises}></sw-live-coach>`
                   : html`<sw-safety-gate @sw-safety-pass=${(
                       e: CustomEvent<{ open: ExerciseId[] }>,
                     ) => {

@@ -20,11 +20,11 @@ export interface SessionStopAdvice {
   explainer?: string;
 }
 
-/** When to look for help, shared by every stop reason. */
+/** When to look for help, shared by every stop reason; the most urgent first. */
 const WHEN_TO_GET_HELP = [
-  'If the pain is no better despite several days of rest and easy movement, is severe, or keeps getting worse, book a visit with a physical therapist, chiropractor or doctor.',
-  'If pain travels down an arm or into a hand, or comes with numbness, tingling or weakness, have it checked soon by a physiotherapist or a chiropractor.',
   'If back pain comes with fever, weight loss you cannot explain, or changes in bladder or bowel control, get medical help straight away.',
+  'If pain travels down an arm or into a hand, or comes with numbness, tingling or weakness, have it checked soon by a physiotherapist or a chiropractor.',
+  'If the pain is no better despite several days of rest and easy movement, is severe, or keeps getting worse, book a visit with a physical therapist, chiropractor or doctor.',
 ] as const;
 
 export const SESSION_STOP_ADVICE: Record<SessionStopReason, SessionStopAdvice> = {

@@ -229,6 +229,12 @@ describe('see a professional', () => {
     expect(typeof clearances[0]!.recordedMs).toBe('number');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByTestId('start-camera').waitFor();
+    // The coach is told what is open: no roller.
+    expect(
+      await page.evaluate(
+        () => document.querySelector('sw-app')!.shadowRoot!.querySelector('sw-live-coach')!.allowed,
+      ),
+    ).toEqual(['seated-twist', 'childs-pose']);
   });
 
   it('a clearance is never implied: a new nerve sign needs its own', async () => {
@@ -342,6 +348,50 @@ describe('pain log', () => {
     expect(
       await page.getByTestId('persistence-advice').locator('li').getAttribute('data-rule'),
     ).toBe('log-pain-into-arms');
+  });
+});
+
+describe('sharp pain during a session', () => {
+  it('the advice takes focus, routes to a professional, and "Log my pain now" (keyboard) opens the pain log', async () => {
+    const page = await freshApp();
+    await passSafetyScreen(page);
+    await page.getByTestId('start-camera').waitFor();
+    // What the live coach renders after "Sharp pain", placed where it sits in the shell.
+    await page.evaluate(() => {
+      const advice = document.createElement('sw-safety-advice');
+      advice.reason = 'sharp-pain';
+      document.querySelector('sw-app')!.shadowRoot!.querySelector('main')!.prepend(advice);
+    });
+    const advice = page.locator('sw-safety-advice');
+    expect(await advice.getByRole('heading', { level: 2 }).textContent()).toBe(
+      'Session stopped: sharp pain',
+    );
+    expect(
+      await page.evaluate(() => {
+        let a = document.activeElement;
+        while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+        return a?.tagName;
+      }),
+    ).toBe('H2');
+    const text = await advice.textContent();
+    expect(await advice.getByRole('alert').textContent()).toMatch(
+      /Do not stretch through sharp pain/,
+    );
+    expect(await advice.locator('li').allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/medical help straight away/),
+        expect.stringMatching(/physiotherapist or a chiropractor/),
+      ]),
+    );
+    expect(text).not.toMatch(/diagnos/i);
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'safety-sharp-pain-advice.png'),
+      fullPage: true,
+    });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('sw-pain-log').waitFor();
+    expect(await page.locator('sw-live-coach').count()).toBe(0);
   });
 });
 

@@ -3,7 +3,7 @@ import { StorageError, toStorageError } from '../../src/session/storage-error.ts
 
 describe('toStorageError', () => {
   it.each<[string, string, RegExp]>([
-    ['QuotaExceededError', 'full', /storage is full.*still here.*Try again/],
+    ['QuotaExceededError', 'full', /storage is full.*kept on this page.*Try again/],
     ['InvalidStateError', 'closed', /another tab.*reload the page/],
     ['TransactionInactiveError', 'closed', /reload the page/],
     ['SecurityError', 'unavailable', /not letting Spinewise save anything/],
