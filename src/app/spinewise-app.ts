@@ -46,7 +46,13 @@ export class SpinewiseApp extends LitElement {
         <button aria-current=${this.view === 'stretch' ? 'page' : 'false'} @click=${() => this.show('stretch')}>Stretch</button>
         <button aria-current=${this.view === 'pain-log' ? 'page' : 'false'} @click=${() => this.show('pain-log')}>Pain log and history</button>
       </nav>
-      <main @sw-log-pain=${() => this.show('pain-log')}>
+      <main
+        @sw-log-pain=${() => this.show('pain-log')}
+        @sw-advice-dismiss=${() => {
+          // After a safety stop, back through the gate: it closes the day after sharp pain.
+          this.openExercises = undefined;
+        }}
+      >
         ${
           this.view === 'pain-log'
             ? html`<sw-pain-log></sw-pain-log>`

@@ -15,6 +15,7 @@ import {
 } from './pain-persistence.ts';
 import { type RuleId, SAFETY_RULES, type SafetyRule } from './safety-rules.ts';
 import { isTodayOnly, QUESTION_IDS, type ScreeningAnswers } from './screening-questions.ts';
+import type { SessionStopReason } from './session-stop-advice.ts';
 
 /** The latest screening: its answers and the day they were given. */
 export interface ScreeningOnDay {
@@ -27,10 +28,19 @@ export interface SafetyInput {
   screening?: ScreeningOnDay;
   clearances?: readonly Clearance[];
   painEntries?: readonly PainEntry[];
+  /** Past sessions: the day each started and why it stopped, if for safety. */
+  sessions?: readonly SessionOutcome[];
   today: DayKey;
   painOptions?: PainPersistenceOptions;
   /** Days a clearance holds. Default DEFAULT_CLEARANCE_VALID_DAYS. */
   clearanceValidDays?: number;
+}
+
+/** What the rules need to know about a past session. */
+export interface SessionOutcome {
+  /** The local day it started. */
+  day: DayKey;
+  stoppedFor?: SessionStopReason;
 }
 
 export interface FiredRule {
@@ -86,6 +96,9 @@ export function evaluateSafety(input: SafetyInput): SafetyVerdict {
     input.painOptions ?? DEFAULT_PAIN_PERSISTENCE,
   );
   ids.push(...findings.map((f) => f.id));
+  if (input.sessions?.some((s) => s.day === today && s.stoppedFor === 'sharp-pain')) {
+    ids.push('stopped-for-sharp-pain');
+  }
 
   const fired: FiredRule[] = ids
     .map((id) => {

@@ -17,8 +17,12 @@ export const PAIN_FINDING_IDS = [
 ] as const;
 export type PainFindingId = (typeof PAIN_FINDING_IDS)[number];
 
-/** A rule fires on a screening answer or on a pain-log finding. */
-export type RuleId = QuestionId | PainFindingId;
+/** Fires when a session today was stopped with the "sharp pain" action. */
+export const SESSION_RULE_IDS = ['stopped-for-sharp-pain'] as const;
+export type SessionRuleId = (typeof SESSION_RULE_IDS)[number];
+
+/** A rule fires on a screening answer, a pain-log finding, or a session stopped for pain. */
+export type RuleId = QuestionId | PainFindingId | SessionRuleId;
 
 export interface SafetyRule {
   decision: Decision;
@@ -210,5 +214,14 @@ export const SAFETY_RULES: Record<RuleId, SafetyRule> = {
     nextStep: NERVE_NEXT,
     openWithClearance: ALL,
     why: 'A logged location in the arms or hands is the same nerve sign as pain-into-arms.',
+  },
+  // Pressing "sharp pain" during a session is the same signal as answering
+  // "sharp pain today": no more stretching today, check in again tomorrow.
+  'stopped-for-sharp-pain': {
+    decision: 'not-today',
+    reason: 'A session today stopped because of sharp pain.',
+    nextStep: `${TODAY_NEXT} Noting the pain in the pain log helps you see whether it settles.`,
+    openWithClearance: [],
+    why: 'A sharp-pain stop is acute sharp pain reported live; same handling as sharp-pain-now, for the rest of the day.',
   },
 };

@@ -393,6 +393,50 @@ describe('sharp pain during a session', () => {
     await page.locator('sw-pain-log').waitFor();
     expect(await page.locator('sw-live-coach').count()).toBe(0);
   });
+
+  it('after a sharp-pain stop, "I have read this" leads back to the gate, which closes the day', async () => {
+    const page = await freshApp('2026-03-10T09:00:00');
+    await passSafetyScreen(page);
+    await page.getByTestId('start-camera').waitFor();
+    // The session as the coach records it, then the advice it shows.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('spinewise');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const tx = db.transaction('sessions', 'readwrite');
+      const start = new Date(2026, 2, 10, 9, 1).getTime();
+      tx.objectStore('sessions').put({
+        id: 'pain-stop',
+        exercise: 'foam-roller',
+        startedMs: start,
+        endedMs: start + 40_000,
+        holds: [],
+        forcingCount: 0,
+        stoppedFor: 'sharp-pain',
+      });
+      await new Promise((r) => {
+        tx.oncomplete = r;
+      });
+      db.close();
+      const advice = document.createElement('sw-safety-advice');
+      advice.reason = 'sharp-pain';
+      document.querySelector('sw-app')!.shadowRoot!.querySelector('main')!.prepend(advice);
+    });
+    await page
+      .locator('sw-safety-advice')
+      .getByRole('button', { name: 'I have read this' })
+      .click();
+    await expect.poll(() => decision(page)).toBe('not-today');
+    expect(
+      await page.getByTestId('decision').locator('li[data-rule]').getAttribute('data-rule'),
+    ).toBe('stopped-for-sharp-pain');
+    expect(await cameraReachable(page)).toBe(false);
+    await page.goto(at('2026-03-11T09:00:00'));
+    await page.getByTestId('nothing-new').click();
+    await page.getByTestId('start-camera').waitFor();
+  });
 });
 
 describe('overuse guard', () => {

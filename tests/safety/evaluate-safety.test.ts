@@ -247,6 +247,37 @@ describe('evaluateSafety: the pain log', () => {
   });
 });
 
+describe('evaluateSafety: a session stopped for sharp pain', () => {
+  it.each<
+    [
+      string,
+      { day: string; stoppedFor?: 'sharp-pain' | 'new-symptoms' | 'repeated-forcing' }[],
+      Decision,
+    ]
+  >([
+    ['stopped today', [{ day: TODAY, stoppedFor: 'sharp-pain' }], 'not-today'],
+    ['stopped yesterday', [{ day: '2026-03-09', stoppedFor: 'sharp-pain' }], 'ok'],
+    ['ended normally today', [{ day: TODAY }], 'ok'],
+    ['stopped for forcing today', [{ day: TODAY, stoppedFor: 'repeated-forcing' }], 'ok'],
+  ])('%s → %s', (_, sessions, want) => {
+    const v = evaluateSafety({ screening: screened([]), sessions, today: TODAY });
+    expect(v.decision).toBe(want);
+    if (want === 'not-today') {
+      expect(v.fired.map((f) => f.id)).toEqual(['stopped-for-sharp-pain']);
+      expect(v.reopensOn).toBe('2026-03-11');
+    }
+  });
+
+  it('still loses to a see-professional answer', () => {
+    const v = evaluateSafety({
+      screening: screened(['numbness']),
+      sessions: [{ day: TODAY, stoppedFor: 'sharp-pain' }],
+      today: TODAY,
+    });
+    expect(v.decision).toBe('see-professional');
+  });
+});
+
 describe('the rule table', () => {
   it.each(Object.entries(SAFETY_RULES))(
     '"%s" has a reason, a next step and its reasoning',

@@ -9,6 +9,7 @@ import { DECISION_TEXT } from '../../safety/decision-texts.ts';
 import { evaluateSafety } from '../../safety/evaluate-safety.ts';
 import { EXERCISE_LABELS } from '../../safety/exercise-labels.ts';
 import { PAIN_CONTEXT_LABELS, PAIN_LOCATION_LABELS } from '../../safety/pain-entry.ts';
+import { safetyInputFrom } from '../../session/safety-input.ts';
 import type { PainEntryForm, PainSubmitDetail } from '../pain-entry/pain-entry.ts';
 import { safetyStyles } from '../safety-styles.ts';
 import '../pain-chart/pain-chart.ts';
@@ -57,13 +58,7 @@ export class PainLog extends LitElement {
     const service = this.storage.service;
     const data = service.data;
     const today = toDayKey(appNow());
-    const latest = data.screenings.at(-1);
-    const verdict = evaluateSafety({
-      ...(latest ? { screening: { answers: latest.answers, day: latest.day } } : {}),
-      clearances: data.clearances,
-      painEntries: data.pain,
-      today,
-    });
+    const verdict = evaluateSafety(safetyInputFrom(data, today));
     const unsaved = new Set(service.pending.map((p) => p.record.id));
     const fromLog = verdict.fired.filter((f) => f.id.startsWith('log-') && !f.cleared);
     return html`

@@ -7,6 +7,7 @@ import { toDayKey } from '../../safety/day-key.ts';
 import { evaluateSafety, type SafetyVerdict } from '../../safety/evaluate-safety.ts';
 import { evaluateOveruse } from '../../safety/overuse.ts';
 import { rescreenReason } from '../../safety/rescreen.ts';
+import { safetyInputFrom } from '../../session/safety-input.ts';
 import type { ScreeningRecord } from '../../session/storage-schema.ts';
 import type { ClearanceSubmitDetail } from '../clearance/clearance-form.ts';
 import { safetyStyles } from '../safety-styles.ts';
@@ -71,25 +72,15 @@ export class SafetyGate extends LitElement {
   }
 
   private verdict(today: string): SafetyVerdict {
-    const d = this.storage.service.data;
-    const latest = d.screenings.at(-1);
-    return evaluateSafety({
-      ...(latest ? { screening: { answers: latest.answers, day: latest.day } } : {}),
-      clearances: d.clearances,
-      painEntries: d.pain,
-      today,
-    });
+    return evaluateSafety(safetyInputFrom(this.storage.service.data, today));
   }
 
   private onScreening = async (e: CustomEvent<ScreeningSubmitDetail>) => {
     const atMs = appNow();
     const today = toDayKey(atMs);
-    const verdict = evaluateSafety({
-      screening: { answers: e.detail.answers, day: today },
-      clearances: this.storage.service.data.clearances,
-      painEntries: this.storage.service.data.pain,
-      today,
-    });
+    const verdict = evaluateSafety(
+      safetyInputFrom(this.storage.service.data, today, e.detail.answers),
+    );
     const record: ScreeningRecord = {
       id: crypto.randomUUID(),
       atMs,
