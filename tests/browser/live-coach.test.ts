@@ -218,8 +218,20 @@ describe(`good clip ${GOOD}`, () => {
 
   it('stops with a summary of the holds', async () => {
     const { page } = c;
+    await page.evaluate(() => {
+      const coach = document.querySelector('sw-live-coach')!;
+      (window as unknown as { track: MediaStreamTrack }).track =
+        coach.camera.stream!.getVideoTracks()[0]!;
+    });
     await page.getByTestId('stop').click();
     await page.getByTestId('summary').waitFor();
+    // Stopping released the camera and the worker.
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { track: MediaStreamTrack }).track.readyState,
+      ),
+    ).toBe('ended');
+    await expect.poll(() => page.workers().length, { timeout: 10_000 }).toBe(0);
     expect(await page.getByTestId('summary-holds').count()).toBe(1);
     expect(await page.getByTestId('summary-total').textContent()).toMatch(
       /^\d+ holds?, [\d.]+ s in good form/,

@@ -51,6 +51,19 @@ describe('pose worker (MediaPipe lite)', () => {
     expect(result.sequential.longTasks).toBe(0);
   });
 
+  it('searches the turned frames on an empty frame without failing (one engine per orientation)', () => {
+    expect(result.empty.error).toBeUndefined();
+    expect(result.empty.found).toBe(false);
+    expect(result.empty.tried).toBeGreaterThanOrEqual(3); // upright, and both quarter turns
+  });
+
+  it('finds a person lying across the frame, in the frame’s own coordinates', () => {
+    expect(result.lying.error).toBeUndefined();
+    expect(result.lying.found).toBe(true);
+    // The picture was turned clockwise: the head is now to the right of the hips.
+    expect(result.lying.headRightOfHips).toBe(true);
+  });
+
   it('takes nothing after close(), and still releases the frame', () => {
     expect(result.afterClose).toEqual({ accepted: false, released: true });
   });

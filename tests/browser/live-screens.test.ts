@@ -100,6 +100,35 @@ describe('two cameras', () => {
   });
 });
 
+describe('leaving the page mid-session', () => {
+  let c: CoachPage;
+  beforeAll(async () => {
+    c = await openCoach(server.url, [
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+    ]);
+  });
+  afterAll(async () => {
+    await c?.browser.close();
+  });
+
+  it('stops the camera and ends the pose worker when the coach is removed', async () => {
+    const { page } = c;
+    await page.getByTestId('start-camera').click();
+    await page.getByTestId('setup-checks').waitFor({ timeout: 60_000 });
+    expect(page.workers().length).toBeGreaterThan(0);
+    const state = await page.evaluate(async () => {
+      const coach = document.querySelector('sw-live-coach')!;
+      const track = coach.camera.stream!.getVideoTracks()[0]!;
+      const before = track.readyState;
+      coach.remove(); // hostDisconnected on every controller
+      return { before, after: track.readyState };
+    });
+    expect(state).toEqual({ before: 'live', after: 'ended' });
+    await expect.poll(() => page.workers().length, { timeout: 10_000 }).toBe(0);
+  });
+});
+
 describe('settings and reduced motion', () => {
   let c: CoachPage;
   beforeAll(async () => {

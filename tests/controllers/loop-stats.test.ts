@@ -11,6 +11,7 @@ const pose = (tMs: number, receivedMs: number, inferenceMs: number): PoseResult 
   frame: null,
   usable: false,
   orientation: 0,
+  tried: 1,
 });
 
 describe('LoopStats', () => {

@@ -25,6 +25,8 @@ export interface WorkerPose {
   frame: PoseFrame | null;
   usable: boolean;
   orientation: Orientation;
+  /** How many orientations the tracker ran the model on (1 upright; up to 3 when searching). */
+  tried: number;
   /** Wall time the tracker took on this frame (all orientations tried), ms. */
   inferenceMs: number;
   /** Mean luma of the frame, 0–255, when asked for (setup: "too dark"). */

@@ -12,7 +12,19 @@ import { FloorTracker } from '../floor-tracker.ts';
 import { meanBrightness } from './mean-brightness.ts';
 import type { FromWorker, ToWorker } from './pose-worker-protocol.ts';
 
-declare const self: DedicatedWorkerGlobalScope;
+declare const self: DedicatedWorkerGlobalScope & { import?: (url: string) => Promise<unknown> };
+
+/**
+ * MediaPipe loads its wasm glue script with `self.import(url)` when that is
+ * defined (else `import(url)`) and clears `self.ModuleFactory` once a task
+ * is made. An ES module runs only once per URL, so the second landmarker in
+ * this worker (the FloorTracker makes one per orientation, e.g. when nobody
+ * is found upright) would find no factory: "ModuleFactory not set". A fresh
+ * URL per load makes the glue run again.
+ */
+let glueLoads = 0;
+self.import = (url: string) =>
+  import(/* @vite-ignore */ `${url}${url.includes('?') ? '&' : '?'}load=${++glueLoads}`);
 
 let tracker: FloorTracker | undefined;
 
@@ -52,6 +64,7 @@ async function detect(message: Extract<ToWorker, { type: 'frame' }>) {
       frame: found.frame,
       usable: found.usable,
       orientation: found.orientation,
+      tried: found.tried.length,
       inferenceMs: performance.now() - t0,
       brightness,
     });

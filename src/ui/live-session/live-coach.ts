@@ -329,6 +329,7 @@ export class LiveCoach extends LitElement {
   // ── Frames ──────────────────────────────────────────────────────────────
 
   private onPose(p: PoseResult) {
+    if (this.engineError && this.stage !== 'loading') this.engineError = ''; // a frame went through again
     if (this.stage === 'setup') this.onSetupPose(p);
     else if (this.stage === 'live' && !this.paused) this.onLivePose(p);
     else if (this.stage === 'loading') this.draw(p.frame, undefined);
@@ -678,7 +679,8 @@ export class LiveCoach extends LitElement {
       ${info ? `${info.engine} (${info.runtime.backend})` : 'no model yet'} · ${fmt(s.fps, 1)} fps ·
       model ${fmt(s.inferenceMs)} ms · latency ${fmt(s.latencyMs)} ms · dropped ${this.loop.client?.dropped ?? 0}
       ${info?.runtime.fallback ? html`· <abbr title=${info.runtime.fallback}>fallback</abbr>` : nothing}
-      ${this.engineNote ? html`<br /><span data-testid="engine-note">${this.engineNote}</span>` : nothing}</p>`;
+      ${this.engineNote ? html`<br /><span data-testid="engine-note">${this.engineNote}</span>` : nothing}</p>
+      ${this.engineError && this.stage !== 'loading' ? html`<p class="error" role="alert" data-testid="frame-error">${this.engineError}</p>` : nothing}`;
   }
 
   private renderCaptions() {

@@ -25,6 +25,10 @@ export interface WorkerCheck {
     longTasks: number;
   };
   afterClose: { accepted: boolean; released: boolean };
+  /** Nobody in the frame: every orientation tried (three engines made), no error. */
+  empty: { found: boolean; tried: number; error?: string };
+  /** The person lying across the frame (the picture turned a quarter): found in a turned frame. */
+  lying: { found: boolean; orientation: number; headRightOfHips?: boolean; error?: string };
 }
 
 declare global {
@@ -88,6 +92,45 @@ window.checkWorker = async (spec) => {
     }
     observer.disconnect();
 
+    const empty = await (async () => {
+      const canvas = new OffscreenCanvas(360, 480);
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#d8d2c8';
+      ctx.fillRect(0, 0, 360, 480);
+      const answer = nextPose(client);
+      client.offer(canvas.transferToImageBitmap(), 5000);
+      try {
+        const p = await answer;
+        return { found: p.frame !== null, tried: p.tried };
+      } catch (e) {
+        return { found: false, tried: 0, error: (e as Error).message };
+      }
+    })();
+
+    const lying = await (async () => {
+      const picture = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(picture.height, picture.width);
+      const ctx = canvas.getContext('2d')!;
+      ctx.translate(picture.height, 0);
+      ctx.rotate(Math.PI / 2);
+      ctx.drawImage(picture, 0, 0);
+      picture.close();
+      const answer = nextPose(client);
+      client.offer(canvas.transferToImageBitmap(), 7000);
+      try {
+        const p = await answer;
+        const nose = p.frame?.landmarks[0];
+        const hip = p.frame?.landmarks[23];
+        return {
+          found: p.frame !== null && p.usable,
+          orientation: p.orientation,
+          headRightOfHips: nose && hip ? nose.x > hip.x : undefined,
+        };
+      } catch (e) {
+        return { found: false, orientation: 0, error: (e as Error).message };
+      }
+    })();
+
     client.close();
     const late = await createImageBitmap(blob);
     const lateAccepted = client.offer(late, 9000);
@@ -96,6 +139,8 @@ window.checkWorker = async (spec) => {
       burst,
       sequential: { sent, found, tMsMatch, inferenceMs, longTasks },
       afterClose: { accepted: lateAccepted, released: late.width === 0 },
+      empty,
+      lying,
     };
   } finally {
     client.close();
