@@ -1,5 +1,6 @@
 /**
- * The pose worker in Chromium with the real MediaPipe lite model: frames
+ * The pose worker in Chromium with real models (MediaPipe lite, TensorFlow.js
+ * BlazePose lite on wasm, whose threads are workers of the worker): frames
  * offered while it is busy are dropped (and released at once), never
  * queued; frames sent one after another each come back with their own
  * timestamp and a pose; the main thread has no long task while the model
@@ -22,19 +23,24 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('pose worker (MediaPipe lite)', () => {
+const ENGINES = [
+  { engine: 'mediapipe', model: 'lite' },
+  { engine: 'tfjs', model: 'blazepose-lite' },
+] as const;
+
+describe.each(ENGINES)('pose worker ($engine/$model)', (spec) => {
   let result: WorkerCheck;
 
   beforeAll(async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/tests/browser/pages/live-worker-harness.html`);
     await page.waitForFunction(() => window.harnessReady === true);
-    result = await page.evaluate(() => window.checkWorker({ engine: 'mediapipe', model: 'lite' }));
+    result = await page.evaluate((s) => window.checkWorker(s), spec);
     console.log(`pose worker: ${JSON.stringify(result)}`);
   }, 120_000);
 
   it('drops (not queues) frames offered while busy, and releases every one on the page', () => {
-    expect(result.engine).toBe('mediapipe/lite');
+    expect(result.engine).toBe(`${spec.engine}/${spec.model}`);
     expect(result.burst).toMatchObject({ offered: 10, sent: 1, dropped: 9, releasedOnPage: 10 });
     expect(result.burst.poseTMs).toBe(1000);
     expect(result.burst.found).toBe(true);
