@@ -597,6 +597,52 @@ describe('storage', () => {
     expect(await banner.textContent()).toMatch(/1 entry is not saved yet/);
   });
 
+  it('when an older tab blocks an upgrade: says to close it, and opens once it is closed', async () => {
+    const page = await freshApp();
+    await page.locator('sw-screening').waitFor();
+    // The dev server serves the modules: a storage service on a scratch database at a
+    // version above the one an "older tab" (a raw connection that ignores versionchange) holds.
+    // A string, so that vitest does not rewrite the import() for Node.
+    await page.evaluate(
+      'import("/src/controllers/storage-service.ts").then((m) => { window.swStorageModule = m; })',
+    );
+    const result = await page.evaluate(async () => {
+      const { StorageService } = (
+        window as unknown as {
+          swStorageModule: typeof import('../../src/controllers/storage-service.ts');
+        }
+      ).swStorageModule;
+      // Version 1 with its stores, as an older Spinewise made it…
+      const v1 = new StorageService({ name: 'spinewise-blocked-test', version: 1 });
+      await v1.whenReady();
+      v1.close();
+      // …still open in that older tab, which does not step aside.
+      const older = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('spinewise-blocked-test', 1);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const service = new StorageService({ name: 'spinewise-blocked-test', version: 2 });
+      await new Promise((r) => setTimeout(r, 500));
+      const whileBlocked = {
+        status: service.status,
+        kind: service.error?.kind,
+        message: service.error?.message,
+      };
+      older.close();
+      await service.whenReady();
+      const after = { status: service.status, kind: service.error?.kind };
+      service.close();
+      return { whileBlocked, after };
+    });
+    expect(result.whileBlocked).toEqual({
+      status: 'opening',
+      kind: 'blocked',
+      message: expect.stringMatching(/open in another tab.*Close the other Spinewise tabs/),
+    });
+    expect(result.after).toEqual({ status: 'ready', kind: undefined });
+  });
+
   it('without IndexedDB: says so and still screens, in memory', async () => {
     browser = await openOfflineBrowser(server.url);
     const page = await browser.context.newPage();

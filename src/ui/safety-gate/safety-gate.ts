@@ -44,7 +44,9 @@ export class SafetyGate extends LitElement {
   override render() {
     const service = this.storage.service;
     if (service.status === 'opening') {
-      return html`<p role="status" class="card">Loading your saved answers…</p>`;
+      // The status banner too: "blocked" (an older tab holds the database) arrives while opening.
+      return html`<sw-storage-status></sw-storage-status>
+        <p role="status" class="card">Loading your saved answers…</p>`;
     }
     const today = toDayKey(appNow());
     const data = service.data;
