@@ -1,6 +1,6 @@
 /**
  * The pose worker in Chromium with real models (MediaPipe lite, TensorFlow.js
- * BlazePose lite on wasm, whose threads are workers of the worker): frames
+ * BlazePose lite on wasm, both inside the worker): frames
  * offered while it is busy are dropped (and released at once), never
  * queued; frames sent one after another each come back with their own
  * timestamp and a pose; the main thread has no long task while the model

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { classifyCameraError } from '../../src/controllers/camera-failure.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cameraAvailability, classifyCameraError } from '../../src/controllers/camera-failure.ts';
 
 /** getUserMedia rejections as browsers name them (Media Capture and Streams, plus old Chrome names). */
 const CASES: [string, string][] = [
@@ -24,5 +24,32 @@ describe('classifyCameraError', () => {
 
   it('a thrown non-error is "other" with its text', () => {
     expect(classifyCameraError('weird')).toEqual({ kind: 'other', detail: 'weird' });
+  });
+});
+
+describe('cameraAvailability', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('an insecure page (plain http on another host) cannot have the camera', () => {
+    vi.stubGlobal('window', { isSecureContext: false });
+    vi.stubGlobal('location', { protocol: 'http:', host: '192.168.1.20:5173' });
+    expect(cameraAvailability()).toEqual({
+      kind: 'insecure',
+      detail: 'http://192.168.1.20:5173 is not secure',
+    });
+  });
+
+  it('a secure page without getUserMedia says so', () => {
+    vi.stubGlobal('window', { isSecureContext: true });
+    vi.stubGlobal('navigator', { mediaDevices: undefined });
+    expect(cameraAvailability()?.kind).toBe('insecure');
+  });
+
+  it('a secure page with getUserMedia is fine', () => {
+    vi.stubGlobal('window', { isSecureContext: true });
+    vi.stubGlobal('navigator', { mediaDevices: { getUserMedia: () => {} } });
+    expect(cameraAvailability()).toBeUndefined();
   });
 });
