@@ -61,7 +61,9 @@ export class SafetyDecision extends LitElement {
     // Only the steps of the deciding level: a lower level's step (e.g. "record a go-ahead")
     // would contradict the one that matters (e.g. "get medical help now").
     const steps = [
-      ...new Set(standing.filter((f) => f.rule.decision === v.decision).map((f) => f.rule.nextStep)),
+      ...new Set(
+        standing.filter((f) => f.rule.decision === v.decision).map((f) => f.rule.nextStep),
+      ),
     ];
     return html`
       <section class="card ${v.decision}" data-testid="decision" data-decision=${v.decision}
