@@ -120,6 +120,8 @@ export class LiveCoach extends LitElement {
   private readySinceMs: number | undefined;
   private lastSetupSpokenMs = Number.NEGATIVE_INFINITY;
   private announcedHoldMs: number | undefined;
+  /** The recognised exercise last announced (said once, not every frame). */
+  private announcedRecognition: ExerciseId | undefined;
   /** Countdown marks already spoken, as `holdStart:mark`. */
   private readonly countedDown = new Set<string>();
   private sessionStartMs = 0;
@@ -206,6 +208,7 @@ export class LiveCoach extends LitElement {
     this.measures.cueLatencyMs = [];
     this.measures.poses = 0;
     this.measures.trace = [];
+    this.announcedRecognition = undefined;
     this.measures.maxStepMs = 0;
     this.measures.totalStepMs = 0;
     this.sessionStartMs = performance.now();
@@ -365,6 +368,14 @@ export class LiveCoach extends LitElement {
     });
     if (this.measures.trace.length > TRACE_LIMIT) this.measures.trace.shift();
     this.step = step;
+    if (step.recognized && step.recognized !== this.announcedRecognition) {
+      this.announcedRecognition = step.recognized;
+      this.speech.say(
+        this.isAllowed(step.recognized)
+          ? `This looks like ${EXERCISE_GUIDES[step.recognized].title}. Press C to coach it.`
+          : `This looks like ${EXERCISE_GUIDES[step.recognized].title}, which your safety check did not open for today.`,
+      );
+    }
     this.draw(step.smoothed, step);
     const mainMs = performance.now() - t0;
     this.measures.maxStepMs = Math.max(this.measures.maxStepMs, mainMs);
@@ -636,7 +647,9 @@ export class LiveCoach extends LitElement {
           : nothing
       }
       ${noChecker ? html`<p class="note" data-testid="no-checker">Form rules for this stretch are not ready yet: you see your skeleton and numbers, but no cues or hold timer.</p>` : nothing}
-      <div class="ring-row">
+      ${
+        this.exercise
+          ? html`      <div class="ring-row">
         <sw-hold-ring .seconds=${heldS} .target=${this.settings.holdTargetS} data-testid="hold-ring" data-held-ms=${Math.round(step?.activeHold?.heldMs ?? 0)}></sw-hold-ring>
         <div>
           ${
@@ -652,7 +665,7 @@ export class LiveCoach extends LitElement {
       </div>
       <dl class="numbers" data-testid="numbers">
         ${
-          this.exercise === 'seated-twist' || !this.exercise
+          this.exercise === 'seated-twist'
             ? html`<dt>Torso rotation</dt><dd data-testid="rotation">${rotation}</dd>`
             : html`<dt>Hip lift</dt><dd data-testid="hip-lift">${hip !== undefined ? `${hip.toFixed(2)} thigh lengths` : '—'}</dd>`
         }
@@ -662,7 +675,9 @@ export class LiveCoach extends LitElement {
             : nothing
         }
         <dt>Phase</dt><dd data-testid="phase">${step?.verdict?.phase ?? '—'}</dd>
-      </dl>
+      </dl>`
+          : nothing
+      }
       ${this.storageNote ? html`<p class="note" role="status" data-testid="storage-note">${this.storageNote}</p>` : nothing}
       <div class="controls">
         <button data-testid="pause" ?disabled=${this.camera.status === 'failed'} @click=${() => this.togglePause()}>${this.paused ? 'Resume' : 'Pause'} <kbd>Space</kbd></button>
