@@ -263,6 +263,7 @@ describe(`good clip ${GOOD}`, () => {
     await expect
       .poll(async () => (await read())[0]?.endedMs, { timeout: 10_000 })
       .toBeGreaterThan(0);
+    await page.getByTestId('summary-saved').waitFor();
     const [session] = await read();
     expect(session!.exercise).toBe('childs-pose');
     expect(session!.holds.length).toBe(

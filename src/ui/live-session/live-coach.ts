@@ -271,6 +271,9 @@ export class LiveCoach extends LitElement {
       recorder.update(holds, this.forcingCount);
       void recorder
         .finish(performance.now(), reason === 'sharp-pain' ? 'sharp-pain' : undefined)
+        .then(() => {
+          if (this.summary && !this.storageNote) this.summary = { ...this.summary, saved: true };
+        })
         .finally(() => recorder.close());
     }
     this.summary = {
@@ -280,6 +283,7 @@ export class LiveCoach extends LitElement {
       cues: this.cueCount,
       holdTargetS: this.settings.holdTargetS,
       stoppedFor: reason,
+      saved: false,
     };
     this.pipeline = undefined;
     if (reason === 'sharp-pain') {
@@ -490,7 +494,10 @@ export class LiveCoach extends LitElement {
       case 'choose':
         return this.renderChoose();
       case 'summary':
-        return this.summary ? renderSummary(this.summary, () => this.restart()) : nothing;
+        return this.summary
+          ? html`${renderSummary(this.summary, () => this.restart())}
+            ${this.storageNote ? html`<p class="note" role="status">${this.storageNote}</p>` : nothing}`
+          : nothing;
       case 'safety':
         return html`<sw-safety-advice reason="sharp-pain" @sw-advice-dismiss=${() => this.restart()}></sw-safety-advice>
           ${this.summary ? renderSummary(this.summary, () => this.restart(), true) : nothing}`;
@@ -570,7 +577,12 @@ export class LiveCoach extends LitElement {
             <canvas data-testid="overlay" aria-hidden="true"></canvas>
             ${
               this.stage === 'setup'
-                ? html`<div class="guide ${ready ? 'ok' : ''}" data-testid="setup-guide"><span>${ready ? 'Hold still: starting…' : 'Fit your whole body inside this frame'}</span></div>`
+                ? html`<div class="guide ${ready ? 'ok' : ''}" data-testid="setup-guide"><span>${
+                    ready
+                      ? 'Hold still: starting…'
+                      : (this.checks.find((c) => c.ok === false)?.text ??
+                        'Fit your whole body inside this frame')
+                  }</span></div>`
                 : nothing
             }
             ${this.paused ? html`<div class="badge" data-testid="paused">Paused</div>` : nothing}

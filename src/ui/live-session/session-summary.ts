@@ -16,6 +16,8 @@ export interface SessionSummary {
   cues: number;
   holdTargetS: number;
   stoppedFor: 'done' | 'sharp-pain';
+  /** Written to this device's storage (IndexedDB) in full. */
+  saved: boolean;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -47,6 +49,7 @@ export function renderSummary(
         <p data-testid="summary-total">${s.holds.length} ${word.toLowerCase()}${s.holds.length === 1 ? '' : 's'}, ${seconds(total)} in good form, ${reached} reached the target.</p>`
         : html`<p data-testid="summary-total">No ${word.toLowerCase()}s in good form this time.</p>`
     }
+    ${s.saved ? html`<p class="saved" data-testid="summary-saved">Saved on this device.</p>` : nothing}
     ${compact ? nothing : html`<button class="primary" data-testid="again" @click=${again}>Start another</button>`}
   </section>`;
 }
