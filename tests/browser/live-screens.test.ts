@@ -129,6 +129,40 @@ describe('leaving the page mid-session', () => {
   });
 });
 
+describe('a missing model file', () => {
+  let c: CoachPage;
+  beforeAll(async () => {
+    c = await openCoach(server.url, [
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+    ]);
+  });
+  afterAll(async () => {
+    await c?.browser.close();
+  });
+
+  it('names the file and the command that rebuilds it, and leads back to the settings', async () => {
+    const { page } = c;
+    // Also requests from the pose worker go through the page's routes.
+    await c.browser.context.route('**/models/pose_landmarker_lite.task', (route) =>
+      route.fulfill({ status: 404, body: '' }),
+    );
+    await page.getByTestId('start-camera').click();
+    const error = page.getByTestId('engine-error');
+    await error.waitFor({ timeout: 60_000 });
+    expect(await error.textContent()).toBe(
+      'Model file "models/pose_landmarker_lite.task" was not found. Rebuild the models with `npm run models`.',
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-model-missing.png'), fullPage: true });
+    await page.getByTestId('back-to-settings').click();
+    await page.getByTestId('start-camera').waitFor();
+    await expect.poll(() => page.workers().length, { timeout: 10_000 }).toBe(0);
+    expect(
+      await page.evaluate(() => document.querySelector('sw-live-coach')!.camera.stream),
+    ).toBeUndefined();
+  });
+});
+
 describe('settings and reduced motion', () => {
   let c: CoachPage;
   beforeAll(async () => {

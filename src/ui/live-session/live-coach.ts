@@ -143,14 +143,14 @@ export class LiveCoach extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
-    speechSynthesis?.addEventListener?.('voiceschanged', this.voicesChanged);
+    globalThis.speechSynthesis?.addEventListener('voiceschanged', this.voicesChanged);
   }
 
   override disconnectedCallback() {
     window.removeEventListener('keydown', this.onKey);
     this.recorder?.close();
     this.recorder = undefined;
-    speechSynthesis?.removeEventListener?.('voiceschanged', this.voicesChanged);
+    globalThis.speechSynthesis?.removeEventListener('voiceschanged', this.voicesChanged);
     this.longTasks.stop();
     super.disconnectedCallback();
   }
@@ -506,7 +506,12 @@ export class LiveCoach extends LitElement {
     }
   }
 
+  /** Back to choosing a stretch; releases the camera and the model if still held. */
   private restart() {
+    this.loop.stop();
+    this.camera.stop();
+    this.longTasks.stop();
+    this.engineError = '';
     this.summary = undefined;
     this.step = undefined;
     this.cue = undefined;
@@ -601,7 +606,13 @@ export class LiveCoach extends LitElement {
 
   private renderLoading() {
     return html`<div role="status" data-testid="loading">
-      ${this.engineError ? html`<p class="error" role="alert" data-testid="engine-error">${this.engineError}</p>` : html`<p>${this.loadingText}</p>`}
+      ${
+        this.engineError
+          ? html`<p class="error" role="alert" data-testid="engine-error">${this.engineError}</p>
+            <p>Pick another engine or model in the settings, then start again.</p>
+            <button class="primary" data-testid="back-to-settings" @click=${() => this.restart()}>Back to settings</button>`
+          : html`<p>${this.loadingText}</p>`
+      }
     </div>`;
   }
 
