@@ -12,20 +12,20 @@ import {
   loadCoachSettings,
   saveCoachSettings,
 } from '../../controllers/coach-settings.ts';
+import { LiveSession, type TraceEntry } from '../../controllers/live-session.ts';
 import { LongTaskMonitor } from '../../controllers/long-task-monitor.ts';
 import { PoseLoopController } from '../../controllers/pose-loop-controller.ts';
-import { SessionRecorder } from '../../controllers/session-recorder.ts';
 import { SpeechController } from '../../controllers/speech-controller.ts';
 import type { Side } from '../../core/body-points.ts';
 import { EXERCISE_IDS, type ExerciseId } from '../../exercises/exercise-ids.ts';
 import { cueDefinition } from '../../feedback/cue-vocabulary.ts';
-import type { CueEvent } from '../../feedback/feedback-policy.ts';
 import type { PoseResult } from '../../pose/worker/pose-worker-client.ts';
-import { type CoachHold, CoachPipeline, type CoachStep } from '../../session/coach-pipeline.ts';
+import type { CoachStep } from '../../session/coach-pipeline.ts';
 import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
 import { checkSetup, type SetupCheck, setupReady } from '../setup/setup-check.ts';
 import { drawOverlay } from './draw-overlay.ts';
 import { liveCoachStyles } from './live-coach-styles.ts';
+import { renderLivePanel } from './render-live-panel.ts';
 import { segmentStatuses } from './segment-status.ts';
 import { renderSummary, type SessionSummary } from './session-summary.ts';
 
@@ -33,8 +33,6 @@ type Stage = 'choose' | 'loading' | 'setup' | 'live' | 'summary' | 'safety';
 
 /** Setup must look right this long before the coach starts by itself, ms. */
 export const SETUP_STEADY_MS = 1500;
-/** Seconds before the hold target at which the remaining time is spoken. */
-export const COUNTDOWN_MARKS_S = [10, 5] as const;
 /** A setup hint is spoken at most this often, ms. */
 const SETUP_SPEAK_EVERY_MS = 6000;
 
@@ -53,20 +51,17 @@ export interface CoachMeasures {
   /** …of which during live coaching. */
   liveLongTasks: number;
   liveLongestTaskMs: number;
-  /** The last TRACE_LIMIT live steps: form verdict and hold time, for checking the timer. */
-  trace: { tMs: number; formGood: boolean | undefined; heldMs: number; raised: string[] }[];
+  /** The last live steps (LiveSession's trace): form verdict and hold time, for checking the timer. */
+  trace: TraceEntry[];
 }
-
-/** Steps kept in `measures.trace` (a bounded window, ~1 min at 10 fps). */
-export const TRACE_LIMIT = 600;
 
 /**
  * The live coach: choose a stretch (or let it be recognised), camera and
  * model, setup help, then the live session (video with a coloured skeleton,
  * the cue, hold ring, live numbers, spoken cues with captions) and a summary
  * of the holds; "sharp pain" ends at once with the safety advice. Thin:
- * camera, pose loop, speech and timing live in controllers; the per-frame
- * rules in CoachPipeline.
+ * camera, pose loop, speech, timing and the session itself (LiveSession)
+ * live in controllers; the element moves between the stages and draws.
  */
 @customElement('sw-live-coach')
 export class LiveCoach extends LitElement {
@@ -76,7 +71,6 @@ export class LiveCoach extends LitElement {
   readonly loop = new PoseLoopController(this);
   readonly speech = new SpeechController(this);
   private readonly longTasks = new LongTaskMonitor();
-  private recorder: SessionRecorder | undefined;
 
   /**
    * The stretches the safety check opened for today (issue 6's gate);
@@ -91,13 +85,11 @@ export class LiveCoach extends LitElement {
   @state() private loadingText = '';
   @state() private engineError = '';
   @state() private checks: SetupCheck[] = [];
-  @state() private step: CoachStep | undefined;
-  @state() private cue: CueEvent | undefined;
+  /** The session while coaching (mutated frame by frame; each pose asks for a render). */
+  @state() private session: LiveSession | undefined;
   @state() private paused = false;
   @state() private summary: SessionSummary | undefined;
   @state() private storageNote = '';
-  /** The twist's hold reached its target on this side: time to switch. */
-  @state() private switchDue = false;
   /** What engine was chosen and why (shown under the status line). */
   @state() private engineNote = '';
   @query('video') private video?: HTMLVideoElement;
@@ -114,21 +106,9 @@ export class LiveCoach extends LitElement {
     totalStepMs: 0,
     trace: [],
   };
-  private pipeline: CoachPipeline | undefined;
-  /** Holds of earlier pipelines in this session (the twist's first side). */
-  private earlierHolds: CoachHold[] = [];
   private readySinceMs: number | undefined;
   private lastSetupSpokenMs = Number.NEGATIVE_INFINITY;
-  private announcedHoldMs: number | undefined;
-  /** The recognised exercise last announced (said once, not every frame). */
-  private announcedRecognition: ExerciseId | undefined;
-  /** Countdown marks already spoken, as `holdStart:mark`. */
-  private readonly countedDown = new Set<string>();
   private sessionStartMs = 0;
-  private cueCount = 0;
-  /** "Ease off" cues given (the checker saw forcing): stored with the session. */
-  private forcingCount = 0;
-  private recordedHolds = 0;
 
   constructor() {
     super();
@@ -148,8 +128,7 @@ export class LiveCoach extends LitElement {
 
   override disconnectedCallback() {
     window.removeEventListener('keydown', this.onKey);
-    this.recorder?.close();
-    this.recorder = undefined;
+    this.session?.close();
     globalThis.speechSynthesis?.removeEventListener('voiceschanged', this.voicesChanged);
     this.longTasks.stop();
     super.disconnectedCallback();
@@ -199,59 +178,39 @@ export class LiveCoach extends LitElement {
   private goLive() {
     if (this.stage !== 'setup') return;
     this.loop.wantBrightness = false;
-    this.newPipeline();
-    this.earlierHolds = [];
-    this.cueCount = 0;
-    this.forcingCount = 0;
-    this.recordedHolds = 0;
     this.storageNote = '';
-    this.measures.cueLatencyMs = [];
-    this.measures.poses = 0;
-    this.measures.trace = [];
-    this.announcedRecognition = undefined;
-    this.measures.maxStepMs = 0;
-    this.measures.totalStepMs = 0;
     this.sessionStartMs = performance.now();
-    this.cue = undefined;
     this.paused = false;
+    this.session = new LiveSession({
+      exercise: this.exercise,
+      twistSide: this.twistSide,
+      holdTargetS: this.settings.holdTargetS,
+      startMs: this.sessionStartMs,
+      describe: (id) => EXERCISE_GUIDES[id],
+      isAllowed: (id) => this.isAllowed(id),
+      say: (text, safety) => this.speech.say(text, safety),
+      onStorageError: (m) => {
+        this.storageNote = m;
+      },
+    });
+    Object.assign(this.measures, {
+      cueLatencyMs: [],
+      poses: 0,
+      trace: this.session.trace,
+      maxStepMs: 0,
+      totalStepMs: 0,
+    });
     this.stage = 'live';
-    if (this.exercise) this.startRecording(this.exercise);
-    this.speech.say(
-      this.exercise
-        ? `${EXERCISE_GUIDES[this.exercise].title}. Let's start.`
-        : 'Start your stretch; I will recognise it.',
-    );
-  }
-
-  private startRecording(exercise: ExerciseId) {
-    this.recorder?.close();
-    const recorder = new SessionRecorder();
-    recorder.onError = (m) => {
-      this.storageNote = m;
-    };
-    recorder.start(exercise, this.sessionStartMs);
-    this.recorder = recorder;
   }
 
   private isAllowed(id: ExerciseId | undefined): boolean {
     return !id || !this.allowed || this.allowed.includes(id);
   }
 
-  private newPipeline() {
-    if (this.pipeline) this.earlierHolds.push(...this.pipeline.end());
-    this.pipeline = new CoachPipeline(
-      this.exercise,
-      this.exercise === 'seated-twist' ? { side: this.twistSide } : {},
-    );
-    this.announcedHoldMs = undefined;
-    this.countedDown.clear();
-    this.switchDue = false;
-  }
-
   private togglePause() {
     if (this.stage !== 'live' || this.camera.status === 'failed') return;
     this.paused = !this.paused;
-    this.cue = undefined; // a cue from before the pause no longer describes the person
+    this.session?.clearCue(); // a cue from before the pause no longer describes the person
     this.loop.paused = this.paused;
     if (this.paused) this.speech.hush();
     this.speech.say(this.paused ? 'Paused' : 'Resumed');
@@ -264,28 +223,22 @@ export class LiveCoach extends LitElement {
     this.camera.stop();
     this.longTasks.stop();
     this.updateTaskMeasures();
-    const holds = [...this.earlierHolds, ...(this.pipeline?.end() ?? [])];
-    const recorder = this.recorder;
-    this.recorder = undefined;
-    if (recorder) {
-      recorder.update(holds, this.forcingCount);
-      void recorder
-        .finish(performance.now(), reason === 'sharp-pain' ? 'sharp-pain' : undefined)
-        .then(() => {
-          if (this.summary && !this.storageNote) this.summary = { ...this.summary, saved: true };
-        })
-        .finally(() => recorder.close());
-    }
+    const done = this.session?.finish(
+      performance.now(),
+      reason === 'sharp-pain' ? 'sharp-pain' : undefined,
+    );
     this.summary = {
-      exercise: this.pipeline?.exercise,
+      exercise: done?.exercise,
       durationMs: this.stage === 'live' ? performance.now() - this.sessionStartMs : 0,
-      holds,
-      cues: this.cueCount,
+      holds: done?.holds ?? [],
+      cues: done?.cues ?? 0,
       holdTargetS: this.settings.holdTargetS,
       stoppedFor: reason,
       saved: false,
     };
-    this.pipeline = undefined;
+    void done?.saved.then(() => {
+      if (this.summary && !this.storageNote) this.summary = { ...this.summary, saved: true };
+    });
     if (reason === 'sharp-pain') {
       this.speech.hush();
       this.speech.say('Stopping now. Rest, and read the advice on screen.', true);
@@ -319,18 +272,13 @@ export class LiveCoach extends LitElement {
   }
 
   private acceptRecognized() {
-    const id = this.step?.recognized;
-    if (this.stage !== 'live' || this.exercise || !id || !this.isAllowed(id)) return;
-    this.exercise = id;
-    this.newPipeline();
-    this.startRecording(id);
-    this.speech.say(`Coaching ${EXERCISE_GUIDES[id].title}.`);
+    if (this.stage === 'live' && this.session?.accept()) this.requestUpdate();
   }
 
   private switchSide() {
-    this.switchDue = false;
-    this.twistSide = this.twistSide === 'left' ? 'right' : 'left';
-    this.newPipeline();
+    if (this.stage !== 'live' || this.session?.exercise !== 'seated-twist') return;
+    this.session.switchSide();
+    this.requestUpdate();
   }
 
   // ── Frames ──────────────────────────────────────────────────────────────
@@ -360,74 +308,23 @@ export class LiveCoach extends LitElement {
   }
 
   private onLivePose(p: PoseResult) {
+    const session = this.session;
+    if (!session) return;
     const t0 = performance.now();
-    const step = this.pipeline?.step(p.frame, p.tMs);
+    const step = session.onPose(p);
     if (!step) return;
-    this.measures.poses++;
-    this.measures.trace.push({
-      tMs: step.tMs,
-      formGood: step.verdict?.formGood,
-      heldMs: step.activeHold?.heldMs ?? 0,
-      raised: step.verdict?.raised ?? [],
-    });
-    if (this.measures.trace.length > TRACE_LIMIT) this.measures.trace.shift();
-    this.step = step;
-    if (step.recognized && step.recognized !== this.announcedRecognition) {
-      this.announcedRecognition = step.recognized;
-      this.speech.say(
-        this.isAllowed(step.recognized)
-          ? `This looks like ${EXERCISE_GUIDES[step.recognized].title}. Press C to coach it.`
-          : `This looks like ${EXERCISE_GUIDES[step.recognized].title}, which your safety check did not open for today.`,
-      );
-    }
     this.draw(step.smoothed, step);
     const mainMs = performance.now() - t0;
+    this.measures.poses = session.poses;
     this.measures.maxStepMs = Math.max(this.measures.maxStepMs, mainMs);
     this.measures.totalStepMs += mainMs;
+    this.requestUpdate();
     if (step.cue) {
-      const def = cueDefinition(step.cue.code);
-      this.cue = step.cue;
-      this.cueCount++;
-      if (step.cue.code === 'ease-off') this.forcingCount++;
-      this.speech.say(def.text, def.priority === 'safety');
-      // After the render that shows it: grab → cue on screen.
+      // After the render that shows it: frame grab → cue on screen.
       void this.updateComplete.then(() =>
         this.measures.cueLatencyMs.push(performance.now() - p.tMs),
       );
     }
-    const holdsNow = this.earlierHolds.length + (this.pipeline?.holds.length ?? 0);
-    if (holdsNow !== this.recordedHolds) {
-      this.recordedHolds = holdsNow;
-      this.recorder?.update(
-        [...this.earlierHolds, ...(this.pipeline?.holds ?? [])],
-        this.forcingCount,
-      );
-    }
-    const hold = step.activeHold;
-    const target = this.settings.holdTargetS * 1000;
-    if (hold) this.countDown(hold.startMs, target - hold.heldMs);
-    if (hold && hold.heldMs >= target && this.announcedHoldMs !== hold.startMs) {
-      this.announcedHoldMs = hold.startMs;
-      const guide = this.exercise ? EXERCISE_GUIDES[this.exercise] : undefined;
-      if (this.exercise === 'seated-twist') this.switchDue = true;
-      this.speech.say(
-        this.exercise === 'seated-twist'
-          ? `${this.settings.holdTargetS} seconds. Well done. Now the other side: twist toward your ${this.twistSide === 'left' ? 'right' : 'left'} knee.`
-          : `${this.settings.holdTargetS} seconds. Well done. Rest, then ${guide?.holdWord === 'pause' ? 'roll to the next spot' : 'go again'}.`,
-      );
-    }
-  }
-
-  /** Speaks "10 seconds to go" and "5" once each per hold, as the good-form time nears the target. */
-  private countDown(holdStartMs: number, remainingMs: number) {
-    const mark = COUNTDOWN_MARKS_S.find(
-      (m) => remainingMs <= m * 1000 && remainingMs > (m - 1) * 1000,
-    );
-    if (mark === undefined) return;
-    const key = `${holdStartMs}:${mark}`;
-    if (this.countedDown.has(key)) return;
-    this.countedDown.add(key);
-    this.speech.say(mark === 10 ? '10 seconds to go' : String(mark));
   }
 
   private draw(frame: PoseResult['frame'], step: CoachStep | undefined) {
@@ -482,7 +379,9 @@ export class LiveCoach extends LitElement {
 
   override render() {
     return html`
-      <div class="sr-only" aria-live="assertive" data-testid="cue-live">${this.cue ? cueDefinition(this.cue.code).text : ''}</div>
+      <div class="sr-only" aria-live="assertive" data-testid="cue-live">${
+        this.session?.cue && !this.paused ? cueDefinition(this.session.cue.code).text : ''
+      }</div>
       ${this.renderStage()}
       <p class="keys">Keys: <kbd>Space</kbd> pause/resume · <kbd>Enter</kbd> start now (setup) ·
         <kbd>S</kbd>/<kbd>Esc</kbd> stop · <kbd>P</kbd> sharp pain · <kbd>V</kbd> voice on/off ·
@@ -513,8 +412,8 @@ export class LiveCoach extends LitElement {
     this.longTasks.stop();
     this.engineError = '';
     this.summary = undefined;
-    this.step = undefined;
-    this.cue = undefined;
+    this.session?.close();
+    this.session = undefined;
     this.stage = 'choose';
   }
 
@@ -634,79 +533,24 @@ export class LiveCoach extends LitElement {
   }
 
   private renderLive() {
-    const step = this.step;
-    const m = step?.features;
-    const def = this.cue ? cueDefinition(this.cue.code) : undefined;
-    const heldS = (step?.activeHold?.heldMs ?? 0) / 1000;
-    const holds = [...this.earlierHolds, ...(this.pipeline?.holds ?? [])];
-    const noChecker = this.exercise && !this.pipeline?.checker;
-    const rotation =
-      m?.torsoRotationDeg !== undefined
-        ? `${Math.round(m.torsoRotationDeg)}° ± ${Math.round(m.torsoRotationUncertaintyDeg ?? 0)}°`
-        : '—';
-    const hip = step?.verdict?.metrics.hipHeightThighs ?? m?.hipHeightThighs;
-    const rollerAt = step?.verdict?.metrics.rollerAt;
-    return html`
-      <div class="cue ${def?.priority === 'safety' ? 'safety' : ''} ${def && !this.paused ? '' : 'quiet'}" data-testid="cue" data-code=${this.paused ? '' : (this.cue?.code ?? '')}>
-        ${
-          this.paused
-            ? 'Paused. Press Space to go on.'
-            : def
-              ? def.text
-              : this.exercise
-                ? 'Watching your form…'
-                : 'Start your stretch…'
-        }</div>
-      ${
-        !this.exercise
-          ? html`<div class="offer" data-testid="recognise">${
-              step?.recognized
-                ? this.isAllowed(step.recognized)
-                  ? html`Looks like <strong>${EXERCISE_GUIDES[step.recognized].title}</strong>.
-                    <button class="primary" data-testid="accept-recognised" @click=${() => this.acceptRecognized()}>Coach it <kbd>C</kbd></button>`
-                  : html`Looks like <strong>${EXERCISE_GUIDES[step.recognized].title}</strong>, which your safety check did not open for today.`
-                : 'Recognising your stretch…'
-            }</div>`
-          : nothing
-      }
-      ${noChecker ? html`<p class="note" data-testid="no-checker">Form rules for this stretch are not ready yet: you see your skeleton and numbers, but no cues or hold timer.</p>` : nothing}
-      ${
-        this.exercise
-          ? html`      <div class="ring-row">
-        <sw-hold-ring .seconds=${heldS} .target=${this.settings.holdTargetS} data-testid="hold-ring" data-held-ms=${Math.round(step?.activeHold?.heldMs ?? 0)}></sw-hold-ring>
-        <div>
-          ${
-            this.exercise === 'seated-twist'
-              ? html`<div class="side ${this.switchDue ? 'due' : ''}" data-testid="side">Twisting toward your <strong>${this.twistSide}</strong> knee
-                  ${this.switchDue ? html`<p data-testid="switch-prompt">Target reached: now the other side.</p>` : nothing}
-                  <button class=${this.switchDue ? 'primary' : ''} data-testid="switch-side" @click=${() => this.switchSide()}>
-                    Switch to ${this.twistSide === 'left' ? 'right' : 'left'}</button></div>`
-              : nothing
-          }
-          <p data-testid="hold-count">${this.exercise === 'foam-roller' ? 'Pauses' : 'Holds'}: <strong>${holds.length}</strong></p>
-        </div>
-      </div>
-      <dl class="numbers" data-testid="numbers">
-        ${
-          this.exercise === 'seated-twist'
-            ? html`<dt>Torso rotation</dt><dd data-testid="rotation">${rotation}</dd>`
-            : html`<dt>Hip lift</dt><dd data-testid="hip-lift">${hip !== undefined ? `${hip.toFixed(2)} thigh lengths` : '—'}</dd>`
-        }
-        ${
-          this.exercise === 'foam-roller'
-            ? html`<dt>Roller at</dt><dd data-testid="roller-at">${rollerAt !== undefined ? `${Math.round(rollerAt * 100)}% down the back` : '—'}</dd>`
-            : nothing
-        }
-        <dt>Phase</dt><dd data-testid="phase">${step?.verdict?.phase ?? '—'}</dd>
-      </dl>`
-          : nothing
-      }
-      ${this.storageNote ? html`<p class="note" role="status" data-testid="storage-note">${this.storageNote}</p>` : nothing}
-      <div class="controls">
-        <button data-testid="pause" ?disabled=${this.camera.status === 'failed'} @click=${() => this.togglePause()}>${this.paused ? 'Resume' : 'Pause'} <kbd>Space</kbd></button>
-        <button data-testid="stop" @click=${() => this.finish('done')}>Stop <kbd>S</kbd></button>
-        <button class="danger" data-testid="sharp-pain" @click=${() => this.finish('sharp-pain')}>Sharp pain <kbd>P</kbd></button>
-      </div>`;
+    if (!this.session) return nothing;
+    return renderLivePanel(
+      {
+        session: this.session,
+        paused: this.paused,
+        cameraFailed: this.camera.status === 'failed',
+        holdTargetS: this.settings.holdTargetS,
+        storageNote: this.storageNote,
+        isAllowed: (id) => this.isAllowed(id),
+      },
+      {
+        accept: () => this.acceptRecognized(),
+        switchSide: () => this.switchSide(),
+        togglePause: () => this.togglePause(),
+        stop: () => this.finish('done'),
+        sharpPain: () => this.finish('sharp-pain'),
+      },
+    );
   }
 
   private renderStatusLine() {

@@ -1,0 +1,115 @@
+/**
+ * The side panel of a live session: the cue in large type, the recognition
+ * offer, the hold ring with the twist's side and the hold count, the live
+ * numbers, and the session buttons. A template only: state comes from the
+ * LiveSession, actions go to the handlers.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { LiveSession } from '../../controllers/live-session.ts';
+import type { ExerciseId } from '../../exercises/exercise-ids.ts';
+import { cueDefinition } from '../../feedback/cue-vocabulary.ts';
+import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
+
+export interface LivePanelView {
+  session: LiveSession;
+  paused: boolean;
+  cameraFailed: boolean;
+  holdTargetS: number;
+  storageNote: string;
+  isAllowed: (id: ExerciseId) => boolean;
+}
+
+export interface LivePanelActions {
+  accept(): void;
+  switchSide(): void;
+  togglePause(): void;
+  stop(): void;
+  sharpPain(): void;
+}
+
+export function renderLivePanel(v: LivePanelView, act: LivePanelActions): TemplateResult {
+  const { session, paused } = v;
+  const step = session.step;
+  const exercise = session.exercise;
+  const def = session.cue ? cueDefinition(session.cue.code) : undefined;
+  const idle = exercise ? 'Watching your form…' : 'Start your stretch…';
+  return html`
+    <div class="cue ${def?.priority === 'safety' ? 'safety' : ''} ${def && !paused ? '' : 'quiet'}"
+      data-testid="cue" data-code=${paused ? '' : (session.cue?.code ?? '')}>
+      ${paused ? 'Paused. Press Space to go on.' : (def?.text ?? idle)}</div>
+    ${exercise ? nothing : renderOffer(step?.recognized, v.isAllowed, act.accept)}
+    ${
+      exercise && !session.hasChecker
+        ? html`<p class="note" data-testid="no-checker">Form rules for this stretch are not ready yet: you see your skeleton and numbers, but no cues or hold timer.</p>`
+        : nothing
+    }
+    ${exercise ? renderProgress(v, act) : nothing}
+    ${v.storageNote ? html`<p class="note" role="status" data-testid="storage-note">${v.storageNote}</p>` : nothing}
+    <div class="controls">
+      <button data-testid="pause" ?disabled=${v.cameraFailed} @click=${act.togglePause}>${paused ? 'Resume' : 'Pause'} <kbd>Space</kbd></button>
+      <button data-testid="stop" @click=${act.stop}>Stop <kbd>S</kbd></button>
+      <button class="danger" data-testid="sharp-pain" @click=${act.sharpPain}>Sharp pain <kbd>P</kbd></button>
+    </div>`;
+}
+
+function renderOffer(
+  recognized: ExerciseId | undefined,
+  isAllowed: (id: ExerciseId) => boolean,
+  accept: () => void,
+) {
+  if (!recognized)
+    return html`<div class="offer" data-testid="recognise">Recognising your stretch…</div>`;
+  const title = EXERCISE_GUIDES[recognized].title;
+  return html`<div class="offer" data-testid="recognise">${
+    isAllowed(recognized)
+      ? html`Looks like <strong>${title}</strong>.
+        <button class="primary" data-testid="accept-recognised" @click=${accept}>Coach it <kbd>C</kbd></button>`
+      : html`Looks like <strong>${title}</strong>, which your safety check did not open for today.`
+  }</div>`;
+}
+
+/** Hold ring, side, count and the numbers that matter for the stretch. */
+function renderProgress(v: LivePanelView, act: LivePanelActions) {
+  const { session } = v;
+  const step = session.step;
+  const m = step?.features;
+  const heldMs = step?.activeHold?.heldMs ?? 0;
+  const other = session.twistSide === 'left' ? 'right' : 'left';
+  const rotation =
+    m?.torsoRotationDeg !== undefined
+      ? `${Math.round(m.torsoRotationDeg)}° ± ${Math.round(m.torsoRotationUncertaintyDeg ?? 0)}°`
+      : '—';
+  const hip = step?.verdict?.metrics.hipHeightThighs ?? m?.hipHeightThighs;
+  const rollerAt = step?.verdict?.metrics.rollerAt;
+  const twist = session.exercise === 'seated-twist';
+  return html`
+    <div class="ring-row">
+      <sw-hold-ring .seconds=${heldMs / 1000} .target=${v.holdTargetS} data-testid="hold-ring"
+        data-held-ms=${Math.round(heldMs)}></sw-hold-ring>
+      <div>
+        ${
+          twist
+            ? html`<div class="side ${session.switchDue ? 'due' : ''}" data-testid="side">
+                Twisting toward your <strong>${session.twistSide}</strong> knee
+                ${session.switchDue ? html`<p data-testid="switch-prompt">Target reached: now the other side.</p>` : nothing}
+                <button class=${session.switchDue ? 'primary' : ''} data-testid="switch-side" @click=${act.switchSide}>Switch to ${other}</button>
+              </div>`
+            : nothing
+        }
+        <p data-testid="hold-count">${session.exercise === 'foam-roller' ? 'Pauses' : 'Holds'}: <strong>${session.holds.length}</strong></p>
+      </div>
+    </div>
+    <dl class="numbers" data-testid="numbers">
+      ${
+        twist
+          ? html`<dt>Torso rotation</dt><dd data-testid="rotation">${rotation}</dd>`
+          : html`<dt>Hip lift</dt><dd data-testid="hip-lift">${hip !== undefined ? `${hip.toFixed(2)} thigh lengths` : '—'}</dd>`
+      }
+      ${
+        session.exercise === 'foam-roller'
+          ? html`<dt>Roller at</dt><dd data-testid="roller-at">${rollerAt !== undefined ? `${Math.round(rollerAt * 100)}% down the back` : '—'}</dd>`
+          : nothing
+      }
+      <dt>Phase</dt><dd data-testid="phase">${step?.verdict?.phase ?? '—'}</dd>
+    </dl>`;
+}
