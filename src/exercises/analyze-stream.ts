@@ -1,19 +1,18 @@
 /**
- * The whole pipeline on a recorded stream, in one call: poses → smoothing →
- * features → the exercise's checker → feedback policy and hold timer →
- * a report of phases, holds, cues and per-second metrics. Pure: the times
- * come from the stream. Used by the scorer, the tests and (later) the
- * analyzer command.
+ * The whole pipeline on a recorded stream, in one call: poses → the
+ * exercise's per-frame chain (exercise-pipeline.ts: smoothing, features,
+ * checker, feedback policy, hold timer) → a report of phases, holds (with
+ * sides), cues and per-second metrics. Pure: the times come from the
+ * stream. Used by the scorer, the tests and the analyzer command.
  */
-import type { Side } from '../core/body-points.ts';
-import { computeFeatures, type Features, nothingSeen } from '../core/features.ts';
-import { type Hold, HoldTimer } from '../core/hold-timer.ts';
-import { LandmarkSmoother } from '../core/landmark-smoother.ts';
+import type { Features } from '../core/features.ts';
 import type { PoseFrame } from '../core/pose-frame.ts';
-import { type CueEvent, FeedbackPolicy } from '../feedback/feedback-policy.ts';
+import type { CueEvent } from '../feedback/feedback-policy.ts';
 import type { CheckerOptions, Phase, Verdict } from './checker.ts';
 import type { ExerciseId } from './exercise-ids.ts';
-import { CHECKERS } from './index.ts';
+import { ExercisePipeline, type SidedHold } from './exercise-pipeline.ts';
+
+export type { SidedHold } from './exercise-pipeline.ts';
 
 export interface TimedPose {
   tMs: number;
@@ -36,11 +35,6 @@ export interface SecondSummary {
   metrics: Record<string, number | undefined>;
 }
 
-/** A finished hold, with the side it worked where the exercise has sides. */
-export interface SidedHold extends Hold {
-  side?: Side;
-}
-
 export interface StreamReport {
   exercise: ExerciseId;
   phases: PhaseSpan[];
@@ -58,40 +52,18 @@ export function analyzeStream(
   options: CheckerOptions = {},
   observe?: VerdictObserver,
 ): StreamReport {
-  const checker = CHECKERS[exercise];
-  const smoother = new LandmarkSmoother();
-  const policy = new FeedbackPolicy();
-  const timer = new HoldTimer(checker.holdOptions);
-  let state = checker.initial(options);
-  const sides = new HoldSides();
+  const pipeline = new ExercisePipeline(exercise, options);
   const report: StreamReport = { exercise, phases: [], holds: [], cues: [], perSecond: [] };
   let second:
     | { tMs: number; frames: number; usable: number; metrics: SecondSummary['metrics'] }
     | undefined;
-  let lastMs = Number.NEGATIVE_INFINITY;
 
   for (const { tMs, frame } of poses) {
-    if (!(tMs > lastMs)) continue; // time must move forward
-    lastMs = tMs;
-    let features: Features;
-    if (frame) {
-      features = computeFeatures(smoother.apply(frame));
-    } else {
-      smoother.markMissing(tMs);
-      features = nothingSeen(tMs);
-    }
-    const step = checker.step(state, features, tMs);
-    state = step.state;
-    const { verdict } = step;
+    const step = pipeline.step(frame, tMs);
+    if (!step) continue; // time must move forward
+    const { verdict, features } = step;
     observe?.(tMs, verdict, features);
-    const cue = policy.update(verdict.raised, tMs);
-    if (cue) report.cues.push(cue);
-    const held = timer.holds.length;
-    const holdStartedMs = timer.active?.startMs;
-    timer.update(verdict.formGood, tMs);
-    if (timer.holds.length > held) sides.finish(timer.holds.at(-1)!);
-    if (timer.active?.startMs !== holdStartedMs) sides.clear(); // a new hold, or a dropped one
-    if (timer.active && verdict.formGood) sides.count(verdict.side);
+    if (step.cue) report.cues.push(step.cue);
 
     const span = report.phases.at(-1);
     if (span && span.phase === verdict.phase) span.toMs = tMs;
@@ -107,31 +79,8 @@ export function analyzeStream(
     second.metrics = verdict.metrics;
   }
   if (second) report.perSecond.push(summary(second));
-  const held = timer.holds.length;
-  timer.end();
-  if (timer.holds.length > held) sides.finish(timer.holds.at(-1)!);
-  report.holds = sides.done;
+  report.holds = [...pipeline.end()];
   return report;
-}
-
-/** Names each hold's side by the side most of its good frames worked. */
-class HoldSides {
-  private readonly votes = new Map<Side, number>();
-  readonly done: SidedHold[] = [];
-
-  count(side: Side | undefined): void {
-    if (side) this.votes.set(side, (this.votes.get(side) ?? 0) + 1);
-  }
-
-  finish(hold: Hold): void {
-    const [best] = [...this.votes].sort((a, b) => b[1] - a[1]);
-    this.done.push(best ? { ...hold, side: best[0] } : { ...hold });
-    this.clear();
-  }
-
-  clear(): void {
-    this.votes.clear();
-  }
 }
 
 function summary(s: {
