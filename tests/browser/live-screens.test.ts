@@ -6,10 +6,19 @@
  * saved on this device, and the stick-figure sketch standing still under
  * prefers-reduced-motion. Nothing leaves the origin.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
-import { type CoachPage, HARNESS, openCoach, SCREENSHOTS } from './live-coach-page.ts';
+import { writeY4m } from '../tools/camera-clip/y4m.ts';
+import { CAMERA_CLIPS_DIR } from '../tools/make-camera-clip.ts';
+import {
+  type CoachPage,
+  fakeCameraArgs,
+  HARNESS,
+  openCoach,
+  SCREENSHOTS,
+} from './live-coach-page.ts';
 
 let server: RunningServer;
 
@@ -126,6 +135,46 @@ describe('leaving the page mid-session', () => {
     });
     expect(state).toEqual({ before: 'live', after: 'ended' });
     await expect.poll(() => page.workers().length, { timeout: 10_000 }).toBe(0);
+  });
+});
+
+describe('a dark, empty room', () => {
+  let c: CoachPage;
+  beforeAll(async () => {
+    // A camera in a dim room with nobody in it: 20 frames of near-black (luma ~25).
+    mkdirSync(CAMERA_CLIPS_DIR, { recursive: true });
+    const clip = join(CAMERA_CLIPS_DIR, 'dark-room.y4m');
+    const frame = { width: 320, height: 180, data: new Uint8Array(320 * 180 * 4).fill(12) };
+    writeY4m(
+      clip,
+      Array.from({ length: 20 }, () => frame),
+      10,
+    );
+    c = await openCoach(server.url, fakeCameraArgs(clip));
+  });
+  afterAll(async () => {
+    await c?.browser.close();
+  });
+
+  it('setup help says it is too dark (first) and nobody is in view, in the list, the guide and the captions', async () => {
+    const { page } = c;
+    await page.getByTestId('choose-childs-pose').click();
+    await page.getByTestId('start-camera').click();
+    await page.getByTestId('setup-checks').waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => page.locator('[data-check="light"]').getAttribute('data-ok'), { timeout: 20_000 })
+      .toBe('false');
+    expect(await page.locator('[data-check="person"]').getAttribute('data-ok')).toBe('false');
+    expect(await page.locator('[data-check="light"]').textContent()).toContain('Too dark');
+    expect(await page.getByTestId('setup-guide').textContent()).toContain('Too dark');
+    await expect
+      .poll(() => page.getByTestId('captions').textContent())
+      .toContain('Too dark: turn on a light or face a window');
+    // Nobody there: the coach does not start by itself.
+    await page.waitForTimeout(2000);
+    expect(await page.getByTestId('pause').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-setup-dark.png') });
+    expect(c.errors).toEqual([]);
   });
 });
 

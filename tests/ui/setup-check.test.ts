@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { LANDMARK_COUNT } from '../../src/core/landmarks.ts';
 import type { PoseFrame } from '../../src/core/pose-frame.ts';
 import type { ExerciseId } from '../../src/exercises/exercise-ids.ts';
-import { checkSetup, setupReady } from '../../src/ui/setup/setup-check.ts';
+import { checkSetup, firstProblem, setupReady } from '../../src/ui/setup/setup-check.ts';
 import { STREAMS_DIR } from '../tools/scenes/load-scenes.ts';
 import { decodeFrame, parseStream } from '../tools/streams/landmark-stream.ts';
 
@@ -82,6 +82,12 @@ describe('distance, framing and light', () => {
     const check = checkSetup(hidden, 120, undefined).find((c) => c.id === 'whole-body');
     expect(check?.ok).toBe(false);
     expect(setupReady(checkSetup(hidden, 120, undefined))).toBe(false);
+  });
+
+  it('in the dark, the light is the first thing to fix', () => {
+    expect(firstProblem(checkSetup(null, 20, 'childs-pose'))?.id).toBe('light');
+    expect(firstProblem(checkSetup(null, 120, 'childs-pose'))?.id).toBe('person');
+    expect(firstProblem(checkSetup(spread(0.2, 0.8, 0.1, 0.9), 120, undefined))).toBeUndefined();
   });
 
   it('nobody in view: step into view, not ready', () => {

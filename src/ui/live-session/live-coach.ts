@@ -22,7 +22,7 @@ import { cueDefinition } from '../../feedback/cue-vocabulary.ts';
 import type { PoseResult } from '../../pose/worker/pose-worker-client.ts';
 import type { CoachStep } from '../../session/coach-pipeline.ts';
 import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
-import { checkSetup, type SetupCheck, setupReady } from '../setup/setup-check.ts';
+import { checkSetup, firstProblem, type SetupCheck, setupReady } from '../setup/setup-check.ts';
 import { drawOverlay } from './draw-overlay.ts';
 import { liveCoachStyles } from './live-coach-styles.ts';
 import { renderLivePanel } from './render-live-panel.ts';
@@ -300,7 +300,7 @@ export class LiveCoach extends LitElement {
       return;
     }
     this.readySinceMs = undefined;
-    const first = this.checks.find((c) => c.ok === false);
+    const first = firstProblem(this.checks);
     if (first && now - this.lastSetupSpokenMs >= SETUP_SPEAK_EVERY_MS) {
       this.lastSetupSpokenMs = now;
       this.speech.say(first.text);
@@ -484,8 +484,7 @@ export class LiveCoach extends LitElement {
                 ? html`<div class="guide ${ready ? 'ok' : ''}" data-testid="setup-guide"><span>${
                     ready
                       ? 'Hold still: starting…'
-                      : (this.checks.find((c) => c.ok === false)?.text ??
-                        'Fit your whole body inside this frame')
+                      : (firstProblem(this.checks)?.text ?? 'Fit your whole body inside this frame')
                   }</span></div>`
                 : nothing
             }

@@ -147,3 +147,14 @@ export function setupReady(checks: SetupCheck[]): boolean {
     checks.some((c) => c.id === 'whole-body' && c.ok === true)
   );
 }
+
+/**
+ * The problem to say first: the light when it is too dark (in the dark
+ * nothing else can be judged, and finding nobody may only mean that), else
+ * the first failing check in order.
+ */
+export function firstProblem(checks: SetupCheck[]): SetupCheck | undefined {
+  return (
+    checks.find((c) => c.id === 'light' && c.ok === false) ?? checks.find((c) => c.ok === false)
+  );
+}
