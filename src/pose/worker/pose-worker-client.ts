@@ -42,6 +42,11 @@ export class PoseWorkerClient {
     readonly info: PoseWorkerInfo,
   ) {
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    // An uncaught error in the worker would otherwise leave a frame "in flight" for ever.
+    worker.onerror = (e) => {
+      e.preventDefault();
+      this.receive({ type: 'error', message: e.message || 'the pose worker failed' });
+    };
   }
 
   /** Starts a worker and loads the engine in it; rejects with the worker's own error message. */

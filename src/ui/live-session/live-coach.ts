@@ -259,6 +259,10 @@ export class LiveCoach extends LitElement {
   }
 
   private async retryCamera() {
+    if (this.stage === 'loading' && !this.loop.client) {
+      void this.begin(); // the camera never opened: start over from it
+      return;
+    }
     const stream = await this.camera.start();
     if (!stream) return;
     await this.updateComplete;
@@ -266,8 +270,6 @@ export class LiveCoach extends LitElement {
     if (this.stage === 'live') {
       this.paused = false;
       this.loop.paused = false;
-    } else if (this.stage === 'loading' && !this.loop.client) {
-      void this.begin();
     }
   }
 
