@@ -117,6 +117,15 @@ describe(`faulty clip ${FAULTY}`, () => {
     expect((await measures(page)).poses).toBe(before);
     await page.keyboard.press('Space');
     await expect.poll(async () => (await measures(page)).poses).toBeGreaterThan(before);
+    // Space on the focused Pause button presses it once (not the button and the shortcut both).
+    await page.getByTestId('pause').focus();
+    await page.keyboard.press('Space');
+    await page.getByTestId('paused').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('paused').count()).toBe(1);
+    await page.keyboard.press('Space');
+    await page.getByTestId('paused').waitFor({ state: 'detached' });
+    await page.getByTestId('pause').blur();
   });
 
   it('measures: main-thread long tasks and frame-to-cue latency', async () => {

@@ -63,6 +63,21 @@ export interface CoachMeasures {
  * camera, pose loop, speech, timing and the session itself (LiveSession)
  * live in controllers; the element moves between the stages and draws.
  */
+/**
+ * Keys that belong to the focused control rather than to the coach: every
+ * key in a text field, and Space/Enter on a button, select, checkbox or
+ * slider (they press or change it; the coach acting too would do it twice).
+ */
+function keyBelongsToControl(e: KeyboardEvent): boolean {
+  const t = e.composedPath()[0];
+  if (!(t instanceof HTMLElement)) return false;
+  if (t.isContentEditable || t.tagName === 'TEXTAREA') return true;
+  const nonText = ['checkbox', 'radio', 'range', 'button', 'submit', 'reset'];
+  if (t.tagName === 'INPUT' && !nonText.includes((t as HTMLInputElement).type)) return true;
+  const control = t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'BUTTON';
+  return control && (e.key === ' ' || e.key === 'Enter');
+}
+
 @customElement('sw-live-coach')
 export class LiveCoach extends LitElement {
   static override styles = liveCoachStyles;
@@ -343,15 +358,11 @@ export class LiveCoach extends LitElement {
   // ── Keys and settings ───────────────────────────────────────────────────
 
   private readonly onKey = (e: KeyboardEvent) => {
-    const target = e.composedPath()[0] as HTMLElement | undefined;
-    const typing = target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || keyBelongsToControl(e)) return;
     const key = e.key.toLowerCase();
     if (key === 'p') {
       e.preventDefault();
       this.finish('sharp-pain');
-    } else if (typing) {
-      return;
     } else if (key === ' ' && this.stage === 'live') {
       e.preventDefault();
       this.togglePause();
