@@ -12,6 +12,24 @@ import type { EngineSpec } from '../pose/create-pose-engine.ts';
 import { type PoseResult, PoseWorkerClient } from '../pose/worker/pose-worker-client.ts';
 import { LoopStats } from './loop-stats.ts';
 
+/**
+ * Frames wider than this are scaled down before they go to the model, px:
+ * the models look at 256 px (BlazePose) anyway, and a smaller bitmap is
+ * cheaper to copy and to turn. Default 960.
+ */
+export const MAX_FRAME_WIDTH = 960;
+
+/** createImageBitmap options that scale a large camera frame down (aspect kept). */
+function frameSize(video: HTMLVideoElement): ImageBitmapOptions {
+  const w = video.videoWidth;
+  if (w <= MAX_FRAME_WIDTH) return {};
+  return {
+    resizeWidth: MAX_FRAME_WIDTH,
+    resizeHeight: Math.round((video.videoHeight * MAX_FRAME_WIDTH) / w),
+    resizeQuality: 'medium',
+  };
+}
+
 export class PoseLoopController implements ReactiveController {
   /** Called on the main thread for every analysed frame. */
   onPose: (pose: PoseResult) => void = () => {};
@@ -80,7 +98,7 @@ export class PoseLoopController implements ReactiveController {
     }
     this.grabbing = true;
     const tMs = performance.now();
-    createImageBitmap(video).then(
+    createImageBitmap(video, frameSize(video)).then(
       (bitmap) => {
         this.grabbing = false;
         if (this.client !== client || this.video !== video) bitmap.close();
