@@ -1,7 +1,8 @@
-import { css, html, LitElement, svg } from 'lit';
+import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ExerciseId } from '../../exercises/exercise-ids.ts';
 import { EXERCISE_GUIDES } from './exercise-guides.ts';
+import { renderSketch } from './render-sketch.ts';
 
 /**
  * The instruction card for one stretch: a small looping stick-figure sketch
@@ -33,10 +34,7 @@ export class ExerciseCard extends LitElement {
   override render() {
     const g = EXERCISE_GUIDES[this.exercise];
     return html`<article aria-labelledby="t" data-testid="exercise-card">
-      <svg viewBox="0 0 100 60" role="img" aria-label="Sketch of the position">
-        <g class="from">${g.sketch.from.map((p) => svg`<polyline points=${p}></polyline>`)}</g>
-        <g class="to">${g.sketch.to.map((p) => svg`<polyline points=${p}></polyline>`)}</g>
-      </svg>
+      ${renderSketch(this.exercise)}
       <h3 id="t">${g.title}</h3>
       <p class="camera">${g.camera}</p>
       <ol>${g.steps.map((s) => html`<li>${s}</li>`)}</ol>

@@ -27,6 +27,13 @@ export const liveCoachStyles = css`
   .stage .badge { position: absolute; left: 0.75rem; top: 0.75rem; background: rgba(0,0,0,0.6); color: #fff; padding: 0.25rem 0.6rem; border-radius: 6px; font-size: 0.9rem; }
   .guide { position: absolute; inset: 6% 4%; border: 3px dashed rgba(255,255,255,0.7); border-radius: 16px; pointer-events: none; }
   .guide.ok { border-color: rgba(47,158,68,0.9); border-style: solid; }
+  /* The position to take, faint, inside the frame the body should fill. */
+  .silhouette { position: absolute; inset: 8% 6% 14%; opacity: 0.35; }
+  .silhouette svg { width: 100%; height: 100%; }
+  .silhouette polyline { fill: none; stroke: #fff; stroke-width: 2.5; stroke-linecap: round; stroke-linejoin: round; }
+  .silhouette .to { animation: fade 3s ease-in-out infinite alternate; opacity: 0; }
+  .silhouette .from { animation: fade 3s ease-in-out infinite alternate-reverse; }
+  @keyframes fade { from { opacity: 0; } to { opacity: 1; } }
   .guide span { position: absolute; bottom: 0.5rem; left: 50%; transform: translateX(-50%); color: #fff; background: rgba(0,0,0,0.55); padding: 0.2rem 0.6rem; border-radius: 6px; white-space: nowrap; font-size: 0.95rem; }
   .panel { display: grid; gap: 0.75rem; }
   .cue { font-size: 1.7rem; line-height: 1.2; font-weight: 700; min-height: 4.2rem; padding: 0.75rem 1rem; border-radius: 12px; background: #fff; border-left: 8px solid #0b7a75; }

@@ -22,6 +22,7 @@ import { cueDefinition } from '../../feedback/cue-vocabulary.ts';
 import type { PoseResult } from '../../pose/worker/pose-worker-client.ts';
 import type { CoachStep } from '../../session/coach-pipeline.ts';
 import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
+import { renderSketch } from '../exercise-card/render-sketch.ts';
 import { checkSetup, firstProblem, type SetupCheck, setupReady } from '../setup/setup-check.ts';
 import { drawOverlay } from './draw-overlay.ts';
 import { liveCoachStyles } from './live-coach-styles.ts';
@@ -494,11 +495,14 @@ export class LiveCoach extends LitElement {
             <canvas data-testid="overlay" aria-hidden="true"></canvas>
             ${
               this.stage === 'setup'
-                ? html`<div class="guide ${ready ? 'ok' : ''}" data-testid="setup-guide"><span>${
-                    ready
-                      ? 'Hold still: starting…'
-                      : (firstProblem(this.checks)?.text ?? 'Fit your whole body inside this frame')
-                  }</span></div>`
+                ? html`<div class="guide ${ready ? 'ok' : ''}" data-testid="setup-guide">
+                    ${this.exercise ? html`<div class="silhouette" aria-hidden="true">${renderSketch(this.exercise, 'The position to take')}</div>` : nothing}
+                    <span>${
+                      ready
+                        ? 'Hold still: starting…'
+                        : (firstProblem(this.checks)?.text ??
+                          'Fit your whole body inside this frame')
+                    }</span></div>`
                 : nothing
             }
             ${this.paused ? html`<div class="badge" data-testid="paused">Paused</div>` : nothing}
