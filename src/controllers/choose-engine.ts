@@ -18,8 +18,10 @@ import {
 } from './engine-autopick.ts';
 import type { PoseLoopController } from './pose-loop-controller.ts';
 
-/** Frames timed per candidate (the first, which warms the model up, is not counted). */
+/** Frames timed per candidate, after WARM_UP_FRAMES that are not counted. */
 export const TIMED_FRAMES = 5;
+/** The first frames of a fresh model run slow (graph set-up, caches); measured here: 2–20× the rest. */
+export const WARM_UP_FRAMES = 2;
 /** Give up timing a candidate after this long, ms. */
 const TIMING_LIMIT_MS = 15_000;
 
@@ -88,14 +90,14 @@ function timeFrames(loop: PoseLoopController): Promise<number | undefined> {
     const done = () => {
       clearTimeout(timer);
       loop.onPose = previous;
-      const sorted = times.slice(1).sort((a, b) => a - b);
+      const sorted = times.slice(WARM_UP_FRAMES).sort((a, b) => a - b);
       resolve(sorted.length ? sorted[Math.floor(sorted.length / 2)] : undefined);
     };
     const timer = setTimeout(done, TIMING_LIMIT_MS);
     loop.onPose = (pose) => {
       previous(pose);
       times.push(pose.inferenceMs);
-      if (times.length > TIMED_FRAMES) done();
+      if (times.length >= WARM_UP_FRAMES + TIMED_FRAMES) done();
     };
   });
 }
