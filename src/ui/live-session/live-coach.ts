@@ -34,6 +34,8 @@ type Stage = 'choose' | 'loading' | 'setup' | 'live' | 'summary' | 'safety';
 
 /** Setup must look right this long before the coach starts by itself, ms. */
 export const SETUP_STEADY_MS = 1500;
+/** Cue latencies kept in `measures` (the most recent). */
+const LATENCY_LIMIT = 200;
 /** A setup hint is spoken at most this often, ms. */
 const SETUP_SPEAK_EVERY_MS = 6000;
 
@@ -339,9 +341,11 @@ export class LiveCoach extends LitElement {
     this.requestUpdate();
     if (step.cue) {
       // After the render that shows it: frame grab → cue on screen.
-      void this.updateComplete.then(() =>
-        this.measures.cueLatencyMs.push(performance.now() - p.tMs),
-      );
+      void this.updateComplete.then(() => {
+        const latencies = this.measures.cueLatencyMs;
+        latencies.push(performance.now() - p.tMs);
+        if (latencies.length > LATENCY_LIMIT) latencies.shift();
+      });
     }
   }
 
