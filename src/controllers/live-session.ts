@@ -2,7 +2,8 @@
  * One live coaching session, frame by frame, apart from any screen: runs
  * the per-frame chain (CoachPipeline), gives each cue to the voice, speaks
  * the countdown to the hold target and the side switch for the twist,
- * announces a recognised stretch once, keeps the holds of every side, and
+ * announces a recognised stretch once, moves the twist to the other side
+ * once a hold on this side reached the target and ended, keeps the holds of every side, and
  * writes the session to this device as it goes (SessionRecorder).
  * Lifetime: from "go live" to `finish()`; `finish` closes the recorder.
  */
@@ -146,6 +147,7 @@ export class LiveSession {
       this.recorder?.update(this.holds, this.forcingCount);
     }
     if (step.activeHold) this.holdProgress(step.activeHold.startMs, step.activeHold.heldMs);
+    else if (this.switchDue) this.autoSwitch();
     return step;
   }
 
@@ -188,6 +190,15 @@ export class LiveSession {
           : 'go again';
       this.options.say(`${s} seconds. Well done. Rest, then ${next}.`);
     }
+  }
+
+  /**
+   * The twist's target was reached and that hold has ended (the person came
+   * out of it): coach the other side without a button press.
+   */
+  private autoSwitch() {
+    this.switchSide();
+    this.options.say(`Now twist toward your ${this.twistSide} knee.`);
   }
 
   /** Coach the recognised stretch. Returns whether it was taken. */

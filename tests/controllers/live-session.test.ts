@@ -84,6 +84,28 @@ describe('LiveSession', () => {
     expect(done.holds.every((h) => h.side === 'left')).toBe(true);
   });
 
+  it('moves the twist to the other side by itself once a hold reached the target and ended', () => {
+    const { s, said } = session('seated-twist', { holdTargetS: 3 });
+    const clip = poses('twist-good-left-front-female');
+    for (const p of clip) s.onPose(p);
+    expect(s.twistSide).toBe('left'); // the clip ends still holding
+    // Then the person sits back out of the twist (out of view here) for 2 s: the hold ends.
+    const end = clip.at(-1)!.tMs;
+    for (let t = end + 100; t <= end + 2000; t += 100)
+      s.onPose({ ...clip.at(-1)!, tMs: t, frame: null });
+    const texts = said.map((x) => x.text);
+    const reached = texts.findIndex((t) =>
+      t.startsWith('3 seconds. Well done. Now the other side'),
+    );
+    const switched = texts.indexOf('Now twist toward your right knee.');
+    expect(reached).toBeGreaterThan(0);
+    expect(switched).toBeGreaterThan(reached);
+    expect(s.twistSide).toBe('right');
+    expect(s.switchDue).toBe(false);
+    const done = s.finish(20_000);
+    expect(done.holds[0]?.side).toBe('left');
+  });
+
   it('without a chosen stretch, announces the recognised one once and coaches it when accepted', () => {
     const { s, said } = session(undefined);
     const frames = poses('child-good-side-male');
