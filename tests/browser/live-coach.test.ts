@@ -342,6 +342,13 @@ describe(`seated twist ${TWIST}`, () => {
       })
       .toBeGreaterThan(1000);
     expectHoldOnlyOnGoodForm((await measures(page)).trace);
+    // The preview is a mirror, the skeleton with it; the model saw the true image (the hold
+    // above counts only when the chest turns toward the LEFT knee: a mirrored frame would read right).
+    const transforms = await page.evaluate(() => {
+      const root = document.querySelector('sw-live-coach')!.shadowRoot!;
+      return ['video', 'canvas'].map((s) => getComputedStyle(root.querySelector(s)!).transform);
+    });
+    expect(transforms).toEqual(['matrix(-1, 0, 0, 1, 0, 0)', 'matrix(-1, 0, 0, 1, 0, 0)']);
     await page.screenshot({ path: join(SCREENSHOTS, 'live-twist.png') });
     await page.getByTestId('switch-side').click();
     expect(await page.getByTestId('side').textContent()).toContain('right');
