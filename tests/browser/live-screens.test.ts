@@ -215,7 +215,10 @@ describe('a missing model file', () => {
 describe('settings and reduced motion', () => {
   let c: CoachPage;
   beforeAll(async () => {
-    c = await openCoach(server.url, []);
+    c = await openCoach(server.url, [
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+    ]);
   });
   afterAll(async () => {
     await c?.browser.close();
@@ -240,6 +243,19 @@ describe('settings and reduced motion', () => {
       holdTargetS: 30,
       voice: { enabled: false },
     });
+  });
+
+  it('runs the engine and backend chosen in the settings', async () => {
+    const { page } = c;
+    await page.getByTestId('start-camera').click();
+    await page.getByTestId('setup-checks').waitFor({ timeout: 60_000 });
+    expect((await page.getByTestId('status-line').textContent())?.replace(/\s+/g, ' ')).toContain(
+      'tfjs/blazepose-lite (wasm)',
+    );
+    expect(await page.getByTestId('engine-note').textContent()).toBe(
+      'Using tfjs/blazepose-lite (chosen in settings).',
+    );
+    await page.getByTestId('stop').click();
   });
 
   it('animates the pose sketch, and holds it still when reduced motion is asked for', async () => {
