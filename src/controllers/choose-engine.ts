@@ -82,7 +82,7 @@ export async function chooseEngine(
   return { spec: pick, note, trials };
 }
 
-/** Median model time over TIMED_FRAMES frames of the attached video, ms; undefined if none came. */
+/** Median time of one model run over TIMED_FRAMES frames of the attached video, ms; undefined if none came. */
 function timeFrames(loop: PoseLoopController): Promise<number | undefined> {
   return new Promise((resolve) => {
     const times: number[] = [];
@@ -96,7 +96,9 @@ function timeFrames(loop: PoseLoopController): Promise<number | undefined> {
     const timer = setTimeout(done, TIMING_LIMIT_MS);
     loop.onPose = (pose) => {
       previous(pose);
-      times.push(pose.inferenceMs);
+      // Per model run: an empty room makes the tracker try 3–4 orientations a frame,
+      // which says nothing about how fast this model is.
+      times.push(pose.inferenceMs / Math.max(1, pose.tried));
       if (times.length >= WARM_UP_FRAMES + TIMED_FRAMES) done();
     };
   });
