@@ -404,7 +404,7 @@ describe('camera refused', () => {
     await c?.browser.close();
   });
 
-  it('shows how to allow the camera again, and retrying asks again', async () => {
+  it('shows how to allow the camera again; retrying asks again; Back returns to the choice', async () => {
     const { page } = c;
     await page.getByTestId('start-camera').click();
     const problem = page.getByTestId('camera-problem');
@@ -415,6 +415,8 @@ describe('camera refused', () => {
     await page.getByTestId('camera-retry').click();
     await problem.waitFor();
     expect(await problem.getAttribute('data-kind')).toBe('refused');
+    await page.getByTestId('camera-back').click();
+    await page.getByTestId('start-camera').waitFor();
     expect(c.browser.offOrigin).toEqual([]);
   });
 });

@@ -6,6 +6,8 @@ interface ProblemText {
   title: string;
   what: string;
   steps: string[];
+  /** A reassurance or aside after the steps. */
+  note?: string;
 }
 
 /** One screen per camera failure: what happened and what to do, in plain words. */
@@ -17,8 +19,8 @@ export const CAMERA_PROBLEMS: Record<CameraFailureKind, ProblemText> = {
       'Click the camera or lock icon at the left of the address bar.',
       'Set Camera to “Allow” for this site.',
       'Press “Try again” (or reload the page).',
-      'Nothing you film leaves this device: the pose model runs here, in your browser.',
     ],
+    note: 'Nothing you film leaves this device: the pose model runs here, in your browser.',
   },
   'no-camera': {
     title: 'No camera found',
@@ -55,7 +57,8 @@ export const CAMERA_PROBLEMS: Record<CameraFailureKind, ProblemText> = {
 
 /**
  * Events: `sw-camera-retry` (try the camera again), `sw-session-end` (only
- * when a session is paused behind this screen).
+ * when a session is paused behind this screen), `sw-camera-back` (only
+ * before a session: back to choosing).
  */
 @customElement('sw-camera-problem')
 export class CameraProblem extends LitElement {
@@ -81,12 +84,19 @@ export class CameraProblem extends LitElement {
       <h2>${p.title}</h2>
       <p>${p.what}</p>
       <ol>${p.steps.map((s) => html`<li>${s}</li>`)}</ol>
+      ${p.note ? html`<p>${p.note}</p>` : nothing}
       ${this.sessionKept ? html`<p data-testid="session-kept"><strong>Your session is paused and kept.</strong></p>` : nothing}
       ${this.failure.detail ? html`<p class="detail">Browser says: ${this.failure.detail}</p>` : nothing}
       <div class="actions">
         <button class="primary" data-testid="camera-retry"
           @click=${() => this.dispatchEvent(new CustomEvent('sw-camera-retry', { bubbles: true, composed: true }))}>
           ${this.sessionKept ? 'Resume with camera' : 'Try again'}</button>
+        ${
+          this.sessionKept
+            ? nothing
+            : html`<button data-testid="camera-back"
+              @click=${() => this.dispatchEvent(new CustomEvent('sw-camera-back', { bubbles: true, composed: true }))}>Back</button>`
+        }
         ${
           this.sessionKept
             ? html`<button data-testid="end-session"
@@ -105,5 +115,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'sw-camera-retry': CustomEvent<void>;
     'sw-session-end': CustomEvent<void>;
+    'sw-camera-back': CustomEvent<void>;
   }
 }

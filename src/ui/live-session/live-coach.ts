@@ -481,7 +481,8 @@ export class LiveCoach extends LitElement {
   private renderCameraStage() {
     const failure = this.camera.status === 'failed' ? this.camera.failure : undefined;
     if (failure && this.stage !== 'live') {
-      return html`<sw-camera-problem .failure=${failure} @sw-camera-retry=${() => void this.retryCamera()}></sw-camera-problem>`;
+      return html`<sw-camera-problem .failure=${failure} @sw-camera-retry=${() => void this.retryCamera()}
+        @sw-camera-back=${() => this.restart()}></sw-camera-problem>`;
     }
     const live = this.stage === 'live';
     const ready = setupReady(this.checks);
