@@ -68,19 +68,60 @@ function renderOffer(
   }</div>`;
 }
 
+/** One live number: label, test id, and its text (— when unknown). */
+type LiveNumber = [label: string, testId: string, text: string];
+
+/** `unit` is appended as given (with its own leading space, or none for °). */
+const fixed = (v: number | undefined, digits: number, unit: string) =>
+  v === undefined ? '—' : `${v.toFixed(digits)}${unit}`;
+
+/** The numbers that matter for each stretch, from the checker's measures (else the features). */
+function liveNumbers(session: LiveSession): LiveNumber[] {
+  const step = session.step;
+  const m = step?.verdict?.metrics ?? {};
+  const f = step?.features;
+  switch (session.exercise) {
+    case 'foam-roller':
+      return [
+        [
+          'Hip lift',
+          'hip-lift',
+          fixed(m.hipHeightThighs ?? f?.hipHeightThighs, 2, ' thigh lengths'),
+        ],
+        [
+          'Roller at',
+          'roller-at',
+          m.rollerAt === undefined ? '—' : `${Math.round(m.rollerAt * 100)}% down the back`,
+        ],
+      ];
+    case 'seated-twist': {
+      const rot = m.torsoRotationDeg ?? f?.torsoRotationDeg;
+      const unc = m.torsoRotationUncertaintyDeg ?? f?.torsoRotationUncertaintyDeg ?? 0;
+      return [
+        [
+          'Torso rotation',
+          'rotation',
+          rot === undefined ? '—' : `${Math.round(rot)}° ± ${Math.round(unc)}°`,
+        ],
+        ['Lean from upright', 'lean', fixed(m.trunkLeanDeg ?? f?.trunkLeanDeg, 0, '°')],
+      ];
+    }
+    case 'childs-pose':
+      return [
+        ['Hips to heels', 'hips-to-heels', fixed(m.hipsToHeelsThighs, 2, ' thigh lengths')],
+        ['Hands apart', 'hands-apart', fixed(m.wristGapTorso, 2, ' torso lengths')],
+      ];
+    default:
+      return [];
+  }
+}
+
 /** Hold ring, side, count and the numbers that matter for the stretch. */
 function renderProgress(v: LivePanelView, act: LivePanelActions) {
   const { session } = v;
   const step = session.step;
-  const m = step?.features;
   const heldMs = step?.activeHold?.heldMs ?? 0;
   const other = session.twistSide === 'left' ? 'right' : 'left';
-  const rotation =
-    m?.torsoRotationDeg !== undefined
-      ? `${Math.round(m.torsoRotationDeg)}° ± ${Math.round(m.torsoRotationUncertaintyDeg ?? 0)}°`
-      : '—';
-  const hip = step?.verdict?.metrics.hipHeightThighs ?? m?.hipHeightThighs;
-  const rollerAt = step?.verdict?.metrics.rollerAt;
   const twist = session.exercise === 'seated-twist';
   return html`
     <div class="ring-row">
@@ -100,16 +141,7 @@ function renderProgress(v: LivePanelView, act: LivePanelActions) {
       </div>
     </div>
     <dl class="numbers" data-testid="numbers">
-      ${
-        twist
-          ? html`<dt>Torso rotation</dt><dd data-testid="rotation">${rotation}</dd>`
-          : html`<dt>Hip lift</dt><dd data-testid="hip-lift">${hip !== undefined ? `${hip.toFixed(2)} thigh lengths` : '—'}</dd>`
-      }
-      ${
-        session.exercise === 'foam-roller'
-          ? html`<dt>Roller at</dt><dd data-testid="roller-at">${rollerAt !== undefined ? `${Math.round(rollerAt * 100)}% down the back` : '—'}</dd>`
-          : nothing
-      }
+      ${liveNumbers(session).map(([label, id, text]) => html`<dt>${label}</dt><dd data-testid=${id}>${text}</dd>`)}
       <dt>Phase</dt><dd data-testid="phase">${step?.verdict?.phase ?? '—'}</dd>
     </dl>`;
 }
