@@ -6,7 +6,9 @@ import '../ui/pose-check/pose-check.ts';
 import '../ui/pain-log/pain-log.ts';
 import '../ui/safety-gate/safety-gate.ts';
 
-/** App shell. For now one view: the pose engine check. */
+type View = 'stretch' | 'pain-log' | 'engine-check';
+
+/** App shell: the stretches behind the safety gate, the pain log, and the engine check. */
 @customElement('sw-app')
 export class SpinewiseApp extends LitElement {
   static override styles = css`
@@ -22,8 +24,12 @@ export class SpinewiseApp extends LitElement {
     nav button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
   `;
 
-  /** Which view is shown: the exercises (behind the safety gate) or the pain log. */
-  @state() private view: 'stretch' | 'pain-log' = 'stretch';
+  /**
+   * Which view is shown: the exercises (behind the safety gate), the pain
+   * log, or the engine check (runs the models on a bundled picture, never
+   * the camera, so it needs no screening).
+   */
+  @state() private view: View = 'stretch';
   /**
    * Exercises the safety gate opened for this visit; undefined until it is
    * passed, so the camera is never reached first. Cleared when the person
@@ -31,9 +37,25 @@ export class SpinewiseApp extends LitElement {
    */
   @state() private openExercises: ExerciseId[] | undefined;
 
-  private show(view: 'stretch' | 'pain-log') {
+  private show(view: View) {
     if (view !== this.view) this.openExercises = undefined;
     this.view = view;
+  }
+
+  private renderView() {
+    switch (this.view) {
+      case 'pain-log':
+        return html`<sw-pain-log></sw-pain-log>`;
+      case 'engine-check':
+        return html`<h2>Pose engine check</h2>
+          <sw-pose-check></sw-pose-check>`;
+      case 'stretch':
+        return this.openExercises
+          ? html`<sw-live-coach .allowed=${this.openExercises}></sw-live-coach>`
+          : html`<sw-safety-gate @sw-safety-pass=${(e: CustomEvent<{ open: ExerciseId[] }>) => {
+              this.openExercises = e.detail.open;
+            }}></sw-safety-gate>`;
+    }
   }
 
   override render() {
@@ -45,6 +67,7 @@ export class SpinewiseApp extends LitElement {
       <nav aria-label="Views">
         <button aria-current=${this.view === 'stretch' ? 'page' : 'false'} @click=${() => this.show('stretch')}>Stretch</button>
         <button aria-current=${this.view === 'pain-log' ? 'page' : 'false'} @click=${() => this.show('pain-log')}>Pain log and history</button>
+        <button aria-current=${this.view === 'engine-check' ? 'page' : 'false'} @click=${() => this.show('engine-check')}>Engine check</button>
       </nav>
       <main
         @sw-log-pain=${() => this.show('pain-log')}
@@ -52,22 +75,12 @@ export class SpinewiseApp extends LitElement {
           // After a safety stop, back through the gate: it closes the day after sharp pain.
           this.openExercises = undefined;
         }}
+        @sw-session-again=${() => {
+          // Every session starts with the one-tap daily check ("anything new today?").
+          this.openExercises = undefined;
+        }}
       >
-        ${
-          this.view === 'pain-log'
-            ? html`<sw-pain-log></sw-pain-log>`
-            : html`${
-                this.openExercises
-                  ? html`<sw-live-coach .allowed=${this.openExercises}></sw-live-coach>`
-                  : html`<sw-safety-gate @sw-safety-pass=${(
-                      e: CustomEvent<{ open: ExerciseId[] }>,
-                    ) => {
-                      this.openExercises = e.detail.open;
-                    }}></sw-safety-gate>`
-              }
-              <h2>Pose engine check</h2>
-              <sw-pose-check></sw-pose-check>`
-        }
+        ${this.renderView()}
       </main>
     `;
   }

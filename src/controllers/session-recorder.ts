@@ -2,8 +2,8 @@
  * Writes the live session to this device's IndexedDB (`sessions` store,
  * src/session/local-store.ts) as it happens: once when coaching starts, on
  * every finished hold, and when it ends, so a closed tab loses at most the
- * hold in progress. Times are wall-clock ms (epoch), converted from the
- * page's performance clock. A storage failure never stops the coaching: it
+ * hold in progress. Times are epoch ms on the app's clock, converted from
+ * the page's performance clock. A storage failure never stops the coaching: it
  * is reported through `onError` and the session goes on.
  * Lifetime: one session; `close()` releases the database connection.
  */
@@ -12,10 +12,11 @@ import type { SessionStopReason } from '../safety/session-stop-advice.ts';
 import type { CoachHold } from '../session/coach-pipeline.ts';
 import { LocalStore } from '../session/local-store.ts';
 import type { SessionRecord } from '../session/storage-schema.ts';
+import { appNow } from './storage-clock.ts';
 
-/** performance.now() ms → epoch ms. */
+/** performance.now() ms → epoch ms on the app's clock (storage-clock.ts), as the safety log dates days. */
 export function epochMs(perfMs: number): number {
-  return Math.round(performance.timeOrigin + perfMs);
+  return Math.round(appNow() - (performance.now() - perfMs));
 }
 
 export class SessionRecorder {

@@ -1,7 +1,8 @@
 /**
- * The app's pose check screen in Chromium, from the dev server (`npm start`)
- * and from the production build (`vite build` + preview): headers, CSP, a
- * real run that draws landmarks, a missing model, and zero outside requests.
+ * The app in Chromium, from the dev server (`npm start`) and from the
+ * production build (`vite build` + preview): headers, CSP, the views of the
+ * shell, the engine check's real run that draws landmarks, a missing model,
+ * and zero outside requests.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,12 @@ async function skeletonPixels(page: Page): Promise<number> {
     }
     return n;
   });
+}
+
+/** The engine check lives in its own view, away from the safety-gated stretches. */
+async function openEngineCheck(page: Page) {
+  await page.getByRole('button', { name: 'Engine check' }).click();
+  await page.getByRole('heading', { name: 'Pose engine check' }).waitFor();
 }
 
 async function runCheck(page: Page, label: string) {
@@ -66,9 +73,13 @@ describe('pose check on the dev server', () => {
     const res = await page.goto(server.url);
     expectSealedHeaders(res!.headers());
     expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Pose engine check' }).count())
-      .toBe(1);
+    // A first visit opens on the safety screening; the camera is behind it.
+    await page.locator('sw-screening').waitFor();
+    expect(await page.locator('sw-live-coach').count()).toBe(0);
+    await openEngineCheck(page);
+    expect(
+      await page.getByRole('button', { name: 'Engine check' }).getAttribute('aria-current'),
+    ).toBe('page');
   });
 
   it('runs MediaPipe lite on the test picture, draws the landmarks and shows the timings', async () => {
@@ -147,6 +158,7 @@ describe('pose check in the production build', () => {
       .locator('meta[http-equiv="Content-Security-Policy"]')
       .getAttribute('content');
     expect(meta).toContain("connect-src 'self'");
+    await openEngineCheck(page);
     await runCheck(page, 'MediaPipe · lite');
     expect(await page.getByTestId('person').textContent()).toMatch(/^found/);
     expect(browser.offOrigin).toEqual([]);

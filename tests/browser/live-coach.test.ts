@@ -278,6 +278,15 @@ describe(`good clip ${GOOD}`, () => {
     expect(session!.holds.length).toBe(
       Number((await page.getByTestId('summary-total').textContent())?.match(/^(\d+)/)?.[1]),
     );
+
+    // "Start another" goes back to choosing and tells the shell, which asks the daily check first.
+    await page.evaluate(() => {
+      const w = window as unknown as { again: number };
+      w.again = 0;
+      document.addEventListener('sw-session-again', () => w.again++);
+    });
+    await page.getByTestId('again').click();
+    expect(await page.evaluate(() => (window as unknown as { again: number }).again)).toBe(1);
   });
 
   it('sent no request outside the origin and threw no page error', () => {

@@ -137,6 +137,22 @@ describe('first visit', () => {
     expect(await stored(page, 'daily-checks')).toMatchObject([{ anythingNew: false }]);
   });
 
+  it('each session starts with the daily check: "Start another" after a summary asks again', async () => {
+    const page = await freshApp();
+    await passSafetyScreen(page);
+    await page.getByTestId('start-camera').waitFor();
+    // What the coach sends on its summary's "Start another" (live-coach.test.ts checks it does).
+    await page
+      .locator('sw-live-coach')
+      .evaluate((el) =>
+        el.dispatchEvent(new CustomEvent('sw-session-again', { bubbles: true, composed: true })),
+      );
+    await page.getByTestId('daily-check').waitFor();
+    expect(await cameraReachable(page)).toBe(false);
+    await page.getByTestId('nothing-new').click();
+    await page.getByTestId('start-camera').waitFor();
+  });
+
   it('"something is new" in the daily check leads back to the questions', async () => {
     const page = await freshApp();
     await passSafetyScreen(page);

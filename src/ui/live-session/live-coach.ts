@@ -412,15 +412,25 @@ export class LiveCoach extends LitElement {
         return this.renderChoose();
       case 'summary':
         return this.summary
-          ? html`${renderSummary(this.summary, () => this.restart())}
+          ? html`${renderSummary(this.summary, () => this.startAnother())}
             ${this.storageNote ? html`<p class="note" role="status">${this.storageNote}</p>` : nothing}`
           : nothing;
       case 'safety':
         return html`<sw-safety-advice reason="sharp-pain" @sw-advice-dismiss=${() => this.restart()}></sw-safety-advice>
-          ${this.summary ? renderSummary(this.summary, () => this.restart(), true) : nothing}`;
+          ${this.summary ? renderSummary(this.summary, () => this.startAnother(), true) : nothing}`;
       default:
         return this.renderCameraStage();
     }
+  }
+
+  /**
+   * "Start another" after a summary: back to choosing, and the shell hears
+   * it (`sw-session-again`) so the daily safety check comes before the next
+   * session.
+   */
+  private startAnother() {
+    this.restart();
+    this.dispatchEvent(new CustomEvent('sw-session-again', { bubbles: true, composed: true }));
   }
 
   /** Back to choosing a stretch; releases the camera and the model if still held. */
@@ -632,5 +642,9 @@ export class LiveCoach extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'sw-live-coach': LiveCoach;
+  }
+  interface GlobalEventHandlersEventMap {
+    /** The person asked for another session after a summary. */
+    'sw-session-again': CustomEvent<void>;
   }
 }
