@@ -40,7 +40,7 @@ interface DetectedSample {
   rotationDeg: number;
 }
 
-async function detectSamples(count: number): Promise<DetectedSample[]> {
+async function detectSamples(count: number, repeats: number): Promise<DetectedSample[]> {
   const server = await startDevServer();
   const browser = await launchChromium();
   try {
@@ -53,11 +53,10 @@ async function detectSamples(count: number): Promise<DetectedSample[]> {
     for (let b = 0; b * BATCH < count; b++) {
       const spec = { engine: 'mediapipe', model: 'lite' } as const;
       out.push(
-        ...(await page.evaluate(([s, n, seed]) => window.sampler.detectedSamples(s, n, seed), [
-          spec,
-          BATCH,
-          9000 + b,
-        ] as const)),
+        ...(await page.evaluate(
+          ([s, n, seed, r]) => window.sampler.detectedSamples(s, n, seed, r),
+          [spec, BATCH, 9000 + b, repeats] as const,
+        )),
       );
       console.log(`${out.length} usable samples`);
     }
@@ -123,12 +122,15 @@ export function validate(model: RotationModel): number[] {
 }
 
 async function main() {
-  const args = parseToolArgs(process.argv.slice(2), ['samples', 'from']);
+  const args = parseToolArgs(process.argv.slice(2), ['samples', 'from', 'repeats']);
   let samples: DetectedSample[];
   if (args.values.has('from')) {
     samples = JSON.parse(readFileSync(args.values.get('from')!, 'utf8')) as DetectedSample[];
   } else {
-    samples = await detectSamples(Number(args.values.get('samples') ?? 5000));
+    samples = await detectSamples(
+      Number(args.values.get('samples') ?? 5000),
+      Number(args.values.get('repeats') ?? 1),
+    );
     mkdirSync(dirname(SAMPLES_FILE), { recursive: true });
     writeFileSync(SAMPLES_FILE, JSON.stringify(samples));
     console.log(`samples saved to ${SAMPLES_FILE} (reuse with --from)`);

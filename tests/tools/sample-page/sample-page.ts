@@ -20,6 +20,8 @@ async function detectedSamples(
   spec: EngineSpec,
   count: number,
   seed: number,
+  /** Detections of each picture in a row, keeping the last: >1 samples the tracked landmarks, as in the clips. */
+  repeats = 1,
 ): Promise<DetectedSample[]> {
   const rand = prng(seed);
   const engine = await createPoseEngine(spec, await browserEngineAssets());
@@ -35,8 +37,10 @@ async function detectedSamples(
       const bitmap = await createImageBitmap(renderCanvas(camera, width, height));
       room.remove(man);
       try {
-        await engine.detect(blank, i * 200);
-        const frame = await engine.detect(bitmap, i * 200 + 100);
+        const t0 = i * 100 * (repeats + 1);
+        await engine.detect(blank, t0);
+        let frame: PoseFrame | null = null;
+        for (let r = 1; r <= repeats; r++) frame = await engine.detect(bitmap, t0 + r * 100);
         if (frame && isUsablePose(frame)) out.push({ frame, rotationDeg });
       } finally {
         bitmap.close();
