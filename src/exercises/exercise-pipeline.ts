@@ -6,9 +6,9 @@
  * time is an argument. Lifetime: one exercise, one session.
  */
 import type { Side } from '../core/body-points.ts';
-import { computeFeatures, type Features, nothingSeen } from '../core/features.ts';
+import { FeatureStream } from '../core/feature-stream.ts';
+import type { Features } from '../core/features.ts';
 import { type Hold, HoldTimer } from '../core/hold-timer.ts';
-import { LandmarkSmoother } from '../core/landmark-smoother.ts';
 import type { PoseFrame } from '../core/pose-frame.ts';
 import { type CueEvent, FeedbackPolicy } from '../feedback/feedback-policy.ts';
 import type { Checker, CheckerOptions, Verdict } from './checker.ts';
@@ -34,7 +34,7 @@ export interface ExerciseStep {
 
 export class ExercisePipeline {
   readonly checker: Checker<unknown>;
-  private readonly smoother = new LandmarkSmoother();
+  private readonly measures = new FeatureStream();
   private readonly policy = new FeedbackPolicy();
   private readonly timer: HoldTimer;
   private state: unknown;
@@ -56,15 +56,7 @@ export class ExercisePipeline {
   step(frame: PoseFrame | null, tMs: number): ExerciseStep | undefined {
     if (!(tMs > this.lastMs)) return undefined;
     this.lastMs = tMs;
-    let smoothed: PoseFrame | null = null;
-    let features: Features;
-    if (frame) {
-      smoothed = this.smoother.apply({ ...frame, tMs });
-      features = computeFeatures(smoothed);
-    } else {
-      this.smoother.markMissing(tMs);
-      features = nothingSeen(tMs);
-    }
+    const { smoothed, features } = this.measures.next(frame, tMs);
     const step = this.checker.step(this.state, features, tMs);
     this.state = step.state;
     const { verdict } = step;

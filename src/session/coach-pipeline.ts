@@ -6,9 +6,9 @@
  * argument. Lifetime: one exercise in one session; make a new one to change
  * exercise.
  */
-import { computeFeatures, type Features, nothingSeen } from '../core/features.ts';
+import { FeatureStream } from '../core/feature-stream.ts';
+import type { Features } from '../core/features.ts';
 import type { Hold } from '../core/hold-timer.ts';
-import { LandmarkSmoother } from '../core/landmark-smoother.ts';
 import type { PoseFrame } from '../core/pose-frame.ts';
 import type { Checker, CheckerOptions, Verdict } from '../exercises/checker.ts';
 import type { ExerciseId } from '../exercises/exercise-ids.ts';
@@ -37,7 +37,7 @@ export interface CoachStep {
 export class CoachPipeline {
   readonly checker: Checker<unknown> | undefined;
   private readonly exercisePipeline: ExercisePipeline | undefined;
-  private readonly smoother = new LandmarkSmoother();
+  private readonly measures = new FeatureStream();
   private readonly recognizer = new ExerciseRecognizer();
   private lastMs = Number.NEGATIVE_INFINITY;
 
@@ -55,15 +55,7 @@ export class CoachPipeline {
     if (this.exercisePipeline) return this.exercisePipeline.step(frame, tMs);
     if (!(tMs > this.lastMs)) return undefined;
     this.lastMs = tMs;
-    let smoothed: PoseFrame | null = null;
-    let features: Features;
-    if (frame) {
-      smoothed = this.smoother.apply({ ...frame, tMs });
-      features = computeFeatures(smoothed);
-    } else {
-      this.smoother.markMissing(tMs);
-      features = nothingSeen(tMs);
-    }
+    const { smoothed, features } = this.measures.next(frame, tMs);
     const recognized = this.recognizer.update(features, tMs);
     return { tMs, smoothed, features, ...(recognized ? { recognized } : {}) };
   }

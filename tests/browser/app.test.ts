@@ -4,14 +4,17 @@
  * shell, the engine check's real run that draws landmarks, a missing model,
  * and zero outside requests.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
-import { PROJECT_ROOT, type RunningServer, startDevServer } from '../support/vite-server.ts';
+import {
+  PROJECT_ROOT,
+  type RunningServer,
+  startBuiltPreview,
+  startDevServer,
+} from '../support/vite-server.ts';
 
 const SCREENSHOTS = join(PROJECT_ROOT, 'test-results');
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -126,28 +129,18 @@ describe('pose check on the dev server', () => {
 });
 
 describe('pose check in the production build', () => {
-  let close: () => Promise<void>;
+  let server: RunningServer;
   let url: string;
   let browser: OfflineBrowser;
 
   beforeAll(async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'spinewise-dist-'));
-    await build({ root: PROJECT_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
-    const server = await preview({
-      root: PROJECT_ROOT,
-      logLevel: 'error',
-      build: { outDir },
-      preview: { host: '127.0.0.1', port: 0 },
-    });
-    const address = server.httpServer.address();
-    if (!address || typeof address === 'string') throw new Error('preview server did not bind');
-    url = `http://127.0.0.1:${address.port}`;
-    close = () => new Promise((r) => server.httpServer.close(() => r()));
+    server = await startBuiltPreview();
+    url = server.url;
     browser = await openOfflineBrowser(url);
   });
   afterAll(async () => {
     await browser?.close();
-    await close?.();
+    await server?.close();
   });
 
   it('sends the same headers, carries the CSP in the page, and runs a model offline', async () => {

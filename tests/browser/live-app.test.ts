@@ -5,45 +5,28 @@
  * rendered clip), the model in its worker, a cue on screen; nothing leaves
  * the origin.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
 import { passSafetyScreen } from '../support/safety-screen.ts';
-import { PROJECT_ROOT } from '../support/vite-server.ts';
+import { type RunningServer, startBuiltPreview } from '../support/vite-server.ts';
 import { cameraClip } from '../tools/make-camera-clip.ts';
 import { fakeCameraArgs, SCREENSHOTS, skeletonPixels } from './live-coach-page.ts';
 
 const CLIP = 'child-hips-not-back-side-female';
 
-let url: string;
-let closeServer: () => Promise<void>;
+let server: RunningServer;
 let browser: OfflineBrowser;
-let outDir: string;
 
 beforeAll(async () => {
   const clip = await cameraClip(CLIP);
-  outDir = mkdtempSync(join(tmpdir(), 'spinewise-live-dist-'));
-  await build({ root: PROJECT_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  const server = await preview({
-    root: PROJECT_ROOT,
-    logLevel: 'error',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0 },
-  });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server did not bind');
-  url = `http://127.0.0.1:${address.port}`;
-  closeServer = () => new Promise((r) => server.httpServer.close(() => r()));
-  browser = await openOfflineBrowser(url, { args: fakeCameraArgs(clip) });
+  server = await startBuiltPreview();
+  browser = await openOfflineBrowser(server.url, { args: fakeCameraArgs(clip) });
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await closeServer?.();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('live coach in the production build', () => {
@@ -57,7 +40,7 @@ describe('live coach in the production build', () => {
         JSON.stringify({ engine: 'mediapipe/lite' }),
       ),
     );
-    await page.goto(url);
+    await page.goto(server.url);
     await passSafetyScreen(page);
     await page.getByTestId('choose-childs-pose').click();
     await page.getByTestId('start-camera').click();

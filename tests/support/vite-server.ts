@@ -1,6 +1,12 @@
-/** Starts the project's Vite dev server (same config, headers and CSP as `npm start`) on a free port. */
+/**
+ * Starts the project's Vite dev server (same config, headers and CSP as
+ * `npm start`), or a preview of the production build, on a free port.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer, type ViteDevServer } from 'vite';
+import { build, createServer, preview, type ViteDevServer } from 'vite';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -20,4 +26,29 @@ export async function startDevServer(): Promise<RunningServer> {
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('dev server did not bind a port');
   return { url: `http://127.0.0.1:${address.port}`, close: () => server.close() };
+}
+
+/**
+ * Builds the app (`vite build`, into a fresh temporary folder) and serves it
+ * with `vite preview` (the headers and CSP of `npm run preview`) on a free
+ * port; `close()` stops the server and removes the build.
+ */
+export async function startBuiltPreview(): Promise<RunningServer> {
+  const outDir = mkdtempSync(join(tmpdir(), 'spinewise-dist-'));
+  await build({ root: PROJECT_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const server = await preview({
+    root: PROJECT_ROOT,
+    logLevel: 'error',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0 },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server did not bind');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: async () => {
+      await new Promise<void>((r) => server.httpServer.close(() => r()));
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
 }

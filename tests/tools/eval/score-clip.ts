@@ -6,8 +6,8 @@
  * checkers' measures (rotation, roller, holds, cues) join here as they land
  * (issue 4), using metrics.ts.
  */
-import { computeFeatures, nothingSeen } from '../../../src/core/features.ts';
-import { LandmarkSmoother } from '../../../src/core/landmark-smoother.ts';
+import { FeatureStream } from '../../../src/core/feature-stream.ts';
+import { computeFeatures } from '../../../src/core/features.ts';
 import { getLandmark } from '../../../src/core/pose-frame.ts';
 import { analyzeStream } from '../../../src/exercises/analyze-stream.ts';
 import type { CheckerOptions } from '../../../src/exercises/checker.ts';
@@ -179,15 +179,14 @@ function smoothedScores(
   truth: ClipTruth,
   exercise: ExerciseId | undefined,
 ) {
-  const smoother = new LandmarkSmoother();
+  const measures = new FeatureStream();
   const recognizer = new ExerciseRecognizer();
   let first: number | undefined;
   let wrong = 0;
   const rotationErrors: number[] = [];
   stream.frames.forEach((f, i) => {
     const frame = f.u ? decodeFrame(stream, f) : null;
-    if (!frame) smoother.markMissing(f.t);
-    const features = frame ? computeFeatures(smoother.apply(frame)) : nothingSeen(f.t);
+    const { features } = measures.next(frame, f.t);
     const answer = recognizer.update(features, f.t);
     if (answer === exercise) first ??= f.t;
     else if (answer) wrong++;

@@ -1,0 +1,29 @@
+/**
+ * Frames in, smoothed measures out: One Euro smoothing of the landmarks
+ * (landmark-smoother.ts) then the features (features.ts), frame after frame,
+ * with "nobody seen" for a frame without a pose. Pure: time is an argument.
+ * Lifetime: one stream (the smoothing carries over from frame to frame).
+ */
+import { computeFeatures, type Features, nothingSeen } from './features.ts';
+import { LandmarkSmoother } from './landmark-smoother.ts';
+import type { PoseFrame } from './pose-frame.ts';
+
+export interface MeasuredFrame {
+  /** The smoothed frame the features came from (null: nobody seen). */
+  smoothed: PoseFrame | null;
+  features: Features;
+}
+
+export class FeatureStream {
+  private readonly smoother = new LandmarkSmoother();
+
+  /** The frame's measures; `tMs` (the stream's time) overrides the frame's own. */
+  next(frame: PoseFrame | null, tMs: number): MeasuredFrame {
+    if (!frame) {
+      this.smoother.markMissing(tMs);
+      return { smoothed: null, features: nothingSeen(tMs) };
+    }
+    const smoothed = this.smoother.apply({ ...frame, tMs });
+    return { smoothed, features: computeFeatures(smoothed) };
+  }
+}
