@@ -207,9 +207,12 @@ export function computeFeatures(frame: PoseFrame): Features {
   };
   set('torsoLengthPx', torso);
   set('thighLengthPx', thigh);
-  const ls2 = b.side('left', 'shoulder');
-  const rs2 = b.side('right', 'shoulder');
-  set('shoulderWidthTorso', ratio(ls2 && rs2 ? dist2(ls2, rs2) : undefined, torso));
+  const leftShoulder = b.side('left', 'shoulder');
+  const rightShoulder = b.side('right', 'shoulder');
+  set(
+    'shoulderWidthTorso',
+    ratio(leftShoulder && rightShoulder ? dist2(leftShoulder, rightShoulder) : undefined, torso),
+  );
   set('trunkDirectionDeg', trunkDirection);
   set('trunkLeanDeg', trunkDirection === undefined ? undefined : Math.abs(trunkDirection));
   set('trunkLeanWorldDeg', trunkLeanWorld);
@@ -228,12 +231,14 @@ export function computeFeatures(frame: PoseFrame): Features {
     'shoulderToAnkleTorso',
     ratio(shoulders && ankles ? dist2(shoulders, ankles) : undefined, torso),
   );
-  const ls = b.world('left_shoulder');
-  const rs = b.world('right_shoulder');
+  const worldLeft = b.world('left_shoulder');
+  const worldRight = b.world('right_shoulder');
   // World x points right in the image and z away from the camera.
   set(
     'shoulderYawDeg',
-    ls && rs ? (Math.atan2(rs.z - ls.z, ls.x - rs.x) * 180) / Math.PI : undefined,
+    worldLeft && worldRight
+      ? (Math.atan2(worldRight.z - worldLeft.z, worldLeft.x - worldRight.x) * 180) / Math.PI
+      : undefined,
   );
   const orientation = bodyOrientation(features);
   if (orientation) features.orientation = orientation;
