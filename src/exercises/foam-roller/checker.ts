@@ -29,7 +29,7 @@ export interface FoamRollerState {
   speed?: number;
   /** Since when the roller estimate has been known without a gap, ms. */
   rollerKnownSinceMs?: number;
-  /** Recent unsigned speeds with their times, for the peak over `tooFastPeakWindowMs`. */
+  /** Recent unsigned speeds (settled estimates only) with their times: the over-limit count in `tooFastWindowMs`. */
   recentSpeeds: { tMs: number; speed: number }[];
 }
 
@@ -125,7 +125,7 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
         : (rollerAt ?? 0) > C.lowerBackAbove || (leanDrop ?? 0) > C.lowerBackLeanDropDeg;
     const speed = state.speed === undefined ? undefined : Math.abs(state.speed);
     state.recentSpeeds = [
-      ...prev.recentSpeeds.filter((s) => s.tMs > tMs - C.tooFastPeakWindowMs),
+      ...prev.recentSpeeds.filter((s) => s.tMs > tMs - C.tooFastWindowMs),
       ...(speed === undefined || !settled ? [] : [{ tMs, speed }]),
     ];
     const overLimit = state.recentSpeeds.filter((s) => s.speed > C.tooFastPerS).length;

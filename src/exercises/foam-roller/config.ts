@@ -48,11 +48,11 @@ export const FOAM_ROLLER_CONFIG = {
   /** Rolling speed, fraction of the torso per second: EXERCISES.md start value. */
   tooFastPerS: 0.25,
   /**
-   * Too fast while the speed peaked over the limit this recently, ms.
+   * Too fast while the speed was over the limit this recently, ms…
    * Rolling back and forth passes through zero speed at every turn; without
    * this the condition flickers and never holds long enough to be cued.
    */
-  tooFastPeakWindowMs: 1500,
+  tooFastWindowMs: 1500,
   /**
    * …in at least this many frames of that window: a single frame's jump of
    * the feet landmarks reads as a speed spike (up to 1.2/s measured on a
