@@ -1,6 +1,7 @@
 /**
  * The live coach's other screens in Chromium: no camera at all (a real
- * browser without any camera), a camera held by another app (the
+ * browser without any camera), a page that is not secure (no camera API), a
+ * camera held by another app (the
  * browser's NotReadableError, injected, since no second app can hold the
  * fake camera here), the device picker with two fake cameras, settings
  * saved on this device, and the stick-figure sketch standing still under
@@ -46,6 +47,39 @@ describe('a browser with no camera', () => {
     expect(await problem.textContent()).toContain('Plug in a webcam');
     await c.page.screenshot({ path: join(SCREENSHOTS, 'live-no-camera.png'), fullPage: true });
     expect(c.browser.offOrigin).toEqual([]);
+  });
+});
+
+describe('a page that is not secure', () => {
+  // Chromium treats localhost as secure; a made-up name mapped to 127.0.0.1 is not.
+  const HOST = 'insecure.test';
+  let insecureServer: RunningServer;
+  let c: CoachPage;
+  beforeAll(async () => {
+    insecureServer = await startDevServer([HOST]);
+    const port = new URL(insecureServer.url).port;
+    c = await openCoach(`http://${HOST}:${port}`, [
+      `--host-resolver-rules=MAP ${HOST} 127.0.0.1`,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+    ]);
+  });
+  afterAll(async () => {
+    await c?.browser.close();
+    await insecureServer?.close();
+  });
+
+  it('says the camera needs a secure page, and how to get one', async () => {
+    expect(await c.page.evaluate(() => window.isSecureContext)).toBe(false);
+    await c.page.getByTestId('start-camera').click();
+    const problem = c.page.getByTestId('camera-problem');
+    await problem.waitFor({ timeout: 20_000 });
+    expect(await problem.getAttribute('data-kind')).toBe('insecure');
+    expect(await problem.textContent()).toContain('The camera needs a secure page');
+    expect(await problem.textContent()).toContain('http://localhost:5173');
+    await c.page.screenshot({ path: join(SCREENSHOTS, 'live-insecure.png'), fullPage: true });
+    expect(c.browser.offOrigin).toEqual([]);
+    expect(c.errors).toEqual([]);
   });
 });
 

@@ -15,12 +15,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startDevServer(): Promise<RunningServer> {
+/**
+ * `allowedHosts`: extra host names the server answers to (Vite refuses
+ * unknown Host headers), e.g. a name the browser maps to 127.0.0.1.
+ */
+export async function startDevServer(allowedHosts: string[] = []): Promise<RunningServer> {
   const server: ViteDevServer = await createServer({
     root: PROJECT_ROOT,
     configFile: `${PROJECT_ROOT}/vite.config.ts`,
     logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, allowedHosts },
   });
   await server.listen();
   const address = server.httpServer?.address();
