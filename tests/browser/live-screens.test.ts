@@ -60,8 +60,7 @@ describe('a page that is not secure', () => {
     const port = new URL(insecureServer.url).port;
     c = await openCoach(`http://${HOST}:${port}`, [
       `--host-resolver-rules=MAP ${HOST} 127.0.0.1`,
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
+      ...fakeCameraArgs(undefined),
     ]);
   });
   afterAll(async () => {
@@ -86,10 +85,7 @@ describe('a page that is not secure', () => {
 describe('a camera another app holds', () => {
   let c: CoachPage;
   beforeAll(async () => {
-    c = await openCoach(server.url, [
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-    ]);
+    c = await openCoach(server.url, fakeCameraArgs(undefined));
   });
   afterAll(async () => {
     await c?.browser.close();
@@ -146,10 +142,7 @@ describe('two cameras', () => {
 describe('leaving the page mid-session', () => {
   let c: CoachPage;
   beforeAll(async () => {
-    c = await openCoach(server.url, [
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-    ]);
+    c = await openCoach(server.url, fakeCameraArgs(undefined));
   });
   afterAll(async () => {
     await c?.browser.close();
@@ -215,10 +208,7 @@ describe('a dark, empty room', () => {
 describe('a missing model file', () => {
   let c: CoachPage;
   beforeAll(async () => {
-    c = await openCoach(server.url, [
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-    ]);
+    c = await openCoach(server.url, fakeCameraArgs(undefined));
   });
   afterAll(async () => {
     await c?.browser.close();
@@ -249,10 +239,7 @@ describe('a missing model file', () => {
 describe('settings and reduced motion', () => {
   let c: CoachPage;
   beforeAll(async () => {
-    c = await openCoach(server.url, [
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-    ]);
+    c = await openCoach(server.url, fakeCameraArgs(undefined));
   });
   afterAll(async () => {
     await c?.browser.close();
