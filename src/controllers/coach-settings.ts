@@ -3,6 +3,7 @@
  * sent anywhere). Read once when the coach opens; a stored value that is
  * missing or out of range falls back to its default.
  */
+import { BACKEND_CHOICES, ENGINE_CHOICES, engineName } from '../pose/engine-options.ts';
 import type { VoiceSettings } from './speech-controller.ts';
 import { DEFAULT_VOICE } from './speech-controller.ts';
 
@@ -33,24 +34,63 @@ const KEY = 'spinewise.coach-settings';
 export function loadCoachSettings(
   storage: Storage | undefined = globalThis.localStorage,
 ): CoachSettings {
-  let stored: Partial<CoachSettings> = {};
+  return parseCoachSettings(readStored(storage));
+}
+
+function readStored(storage: Storage | undefined): unknown {
   try {
-    stored = JSON.parse(storage?.getItem(KEY) ?? '{}') as Partial<CoachSettings>;
+    return JSON.parse(storage?.getItem(KEY) ?? '{}');
   } catch {
-    // A damaged entry: start from the defaults.
+    return {}; // a damaged entry (or storage refused): start from the defaults
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Settings from whatever was stored: anything that is not an object (`null`,
+ * a number, an array), a field of the wrong type or out of range, an engine
+ * or backend this build does not offer, each falls back to its default, so a
+ * damaged entry can never blank a view.
+ */
+export function parseCoachSettings(stored: unknown): CoachSettings {
   const d = DEFAULT_COACH_SETTINGS;
-  const voice = { ...d.voice, ...(stored.voice ?? {}) };
-  if (!(voice.rate >= 0.5 && voice.rate <= 2)) voice.rate = d.voice.rate;
-  const hold = Number(stored.holdTargetS);
+  const s = isRecord(stored) ? stored : {};
+  const v = isRecord(s.voice) ? s.voice : {};
+  const rate = v.rate;
+  const voice: VoiceSettings = {
+    enabled: typeof v.enabled === 'boolean' ? v.enabled : d.voice.enabled,
+    voiceURI: typeof v.voiceURI === 'string' ? v.voiceURI : d.voice.voiceURI,
+    rate: typeof rate === 'number' && rate >= 0.5 && rate <= 2 ? rate : d.voice.rate,
+  };
+  const hold = s.holdTargetS;
+  const engine = typeof s.engine === 'string' && isEngineSetting(s.engine) ? s.engine : d.engine;
+  const backend =
+    typeof s.backend === 'string' && isBackendFor(engine, s.backend) ? s.backend : d.backend;
   return {
     voice,
     holdTargetS:
-      hold >= HOLD_TARGET_RANGE_S[0] && hold <= HOLD_TARGET_RANGE_S[1] ? hold : d.holdTargetS,
-    engine: typeof stored.engine === 'string' ? stored.engine : d.engine,
-    backend: typeof stored.backend === 'string' ? stored.backend : d.backend,
-    mirror: typeof stored.mirror === 'boolean' ? stored.mirror : d.mirror,
+      typeof hold === 'number' && hold >= HOLD_TARGET_RANGE_S[0] && hold <= HOLD_TARGET_RANGE_S[1]
+        ? hold
+        : d.holdTargetS,
+    engine,
+    backend,
+    mirror: typeof s.mirror === 'boolean' ? s.mirror : d.mirror,
   };
+}
+
+function isEngineSetting(name: string): boolean {
+  return name === 'auto' || ENGINE_CHOICES.some((c) => engineName(c.spec) === name);
+}
+
+/** An empty backend means the engine's default; otherwise it must be one the engine offers. */
+function isBackendFor(engine: string, backend: string): boolean {
+  if (backend === '') return true;
+  const family = engine.split('/')[0];
+  const offered = family === 'mediapipe' || family === 'tfjs' ? BACKEND_CHOICES[family] : undefined;
+  return offered?.some((b) => b.value === backend) ?? false;
 }
 
 export function saveCoachSettings(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_COACH_SETTINGS,
   loadCoachSettings,
+  parseCoachSettings,
   saveCoachSettings,
 } from '../../src/controllers/coach-settings.ts';
 
@@ -44,5 +45,33 @@ describe('coach settings', () => {
     expect(loaded.holdTargetS).toBe(DEFAULT_COACH_SETTINGS.holdTargetS);
     expect(loaded.voice.rate).toBe(1);
     expect(loaded.engine).toBe('auto');
+  });
+
+  it.each([
+    ['null', 'null'],
+    ['a number', '42'],
+    ['a string', '"mediapipe/lite"'],
+    ['an array', '[1,2]'],
+    ['a null voice', '{"voice":null}'],
+  ])('gives the defaults for a stored %s instead of throwing', (_what, stored) => {
+    expect(loadCoachSettings(memoryStorage(stored))).toEqual(DEFAULT_COACH_SETTINGS);
+  });
+
+  it('refuses engines and backends this build does not offer', () => {
+    const loaded = parseCoachSettings({ engine: 'mediapipe/giant', backend: 'wasm' });
+    expect(loaded.engine).toBe('auto');
+    expect(loaded.backend).toBe('');
+    // A backend of the other engine family is not kept either.
+    expect(parseCoachSettings({ engine: 'mediapipe/lite', backend: 'wasm' }).backend).toBe('');
+    expect(parseCoachSettings({ engine: 'tfjs/movenet-thunder', backend: 'webgl' })).toMatchObject({
+      engine: 'tfjs/movenet-thunder',
+      backend: 'webgl',
+    });
+  });
+
+  it('checks each voice field by type', () => {
+    const loaded = parseCoachSettings({ voice: { enabled: 'yes', voiceURI: 7, rate: '1.5' } });
+    expect(loaded.voice).toEqual(DEFAULT_COACH_SETTINGS.voice);
+    expect(parseCoachSettings({ holdTargetS: '25' }).holdTargetS).toBe(20);
   });
 });
