@@ -6,12 +6,21 @@
  * the parameter and use the device clock.
  */
 
-/** Reads `?now=`; undefined when absent or unreadable. */
+/**
+ * The moments `?now=` may name: from 1970 to the end of year 9999. Later ones
+ * are still numbers, but a Date that far out cannot be written as an ISO day,
+ * and every dated view would throw on it.
+ */
+const NOW_PARAM_RANGE_MS = [0, Date.UTC(9999, 11, 31, 23, 59, 59)] as const;
+
+/** Reads `?now=`; undefined when absent, unreadable or out of range. */
 export function parseNowParam(search: string): number | undefined {
   const raw = new URLSearchParams(search).get('now');
   if (!raw) return undefined;
   const ms = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
-  return Number.isFinite(ms) ? ms : undefined;
+  return Number.isFinite(ms) && ms >= NOW_PARAM_RANGE_MS[0] && ms <= NOW_PARAM_RANGE_MS[1]
+    ? ms
+    : undefined;
 }
 
 const startMs = import.meta.env.DEV ? parseNowParam(globalThis.location?.search ?? '') : undefined;
