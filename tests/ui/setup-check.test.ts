@@ -11,7 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { LANDMARK_COUNT } from '../../src/core/landmarks.ts';
 import type { PoseFrame } from '../../src/core/pose-frame.ts';
 import type { ExerciseId } from '../../src/exercises/exercise-ids.ts';
-import { checkSetup, firstProblem, setupReady } from '../../src/ui/setup/setup-check.ts';
+import {
+  checkSetup,
+  firstProblem,
+  rankedChecks,
+  rankedProblems,
+  setupReady,
+} from '../../src/ui/setup/setup-check.ts';
 import { STREAMS_DIR } from '../tools/scenes/load-scenes.ts';
 import { decodeFrame, parseStream } from '../tools/streams/landmark-stream.ts';
 
@@ -94,5 +100,54 @@ describe('distance, framing and light', () => {
     const checks = checkSetup(null, 120, 'childs-pose');
     expect(checks[0]).toEqual({ id: 'person', ok: false, text: 'Step into view of the camera' });
     expect(setupReady(checks)).toBe(false);
+  });
+});
+
+/** A frame shrunk toward its centre by `k` (a person further away). */
+function shrink(f: PoseFrame, k: number): PoseFrame {
+  return {
+    ...f,
+    landmarks: f.landmarks.map((p) =>
+      p ? { ...p, x: 0.5 + (p.x - 0.5) * k, y: 0.5 + (p.y - 0.5) * k } : p,
+    ),
+  };
+}
+
+describe('problems ranked: angle, whole body, distance, light', () => {
+  it('a wrong angle is said before too far and too dark (the issue 11 case)', () => {
+    // A front view of a twist, far away and dim, taken for child's pose (needs a side view).
+    const far = shrink(firstFrame('twist-good-right-front-male'), 0.3);
+    const checks = checkSetup(far, 30, 'childs-pose');
+    expect(rankedProblems(checks).map((c) => c.id)).toEqual(['angle', 'distance', 'light']);
+    expect(firstProblem(checks)?.id).toBe('angle');
+  });
+
+  it('once the angle is right, a cut-off body comes before distance and light', () => {
+    const f = spread(0.2, 0.8, 0.0, 0.9); // touches the top edge: too close
+    const hidden = {
+      ...f,
+      landmarks: f.landmarks.map((p, i) => (i >= 27 ? { ...p!, visibility: 0.1 } : p)),
+    };
+    const checks = checkSetup(hidden, 30, undefined);
+    expect(rankedProblems(checks).map((c) => c.id)).toEqual(['whole-body', 'distance', 'light']);
+    expect(firstProblem(checks)?.id).toBe('whole-body');
+  });
+
+  it('distance before light; light alone is still said', () => {
+    expect(firstProblem(checkSetup(spread(0.45, 0.55, 0.4, 0.6), 30, undefined))?.id).toBe(
+      'distance',
+    );
+    expect(firstProblem(checkSetup(spread(0.2, 0.8, 0.1, 0.9), 30, undefined))?.id).toBe('light');
+  });
+
+  it('the checklist is shown in the same order', () => {
+    const checks = checkSetup(firstFrame('roller-good-side-male'), 120, 'foam-roller');
+    expect(rankedChecks(checks).map((c) => c.id)).toEqual([
+      'person',
+      'angle',
+      'whole-body',
+      'distance',
+      'light',
+    ]);
   });
 });

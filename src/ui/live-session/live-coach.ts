@@ -23,7 +23,14 @@ import type { PoseResult } from '../../pose/worker/pose-worker-client.ts';
 import type { CoachStep } from '../../session/coach-pipeline.ts';
 import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
 import { renderSketch } from '../exercise-card/render-sketch.ts';
-import { checkSetup, firstProblem, type SetupCheck, setupReady } from '../setup/setup-check.ts';
+import {
+  checkSetup,
+  firstProblem,
+  rankedChecks,
+  type SetupCheck,
+  setupReady,
+} from '../setup/setup-check.ts';
+import { type SpokenHint, setupHintToSay } from '../setup/setup-hint.ts';
 import { drawOverlay } from './draw-overlay.ts';
 import { liveCoachStyles } from './live-coach-styles.ts';
 import { renderLivePanel } from './render-live-panel.ts';
@@ -36,8 +43,6 @@ type Stage = 'choose' | 'loading' | 'setup' | 'live' | 'summary' | 'safety';
 export const SETUP_STEADY_MS = 1500;
 /** Cue latencies kept in `measures` (the most recent). */
 const LATENCY_LIMIT = 200;
-/** A setup hint is spoken at most this often, ms. */
-const SETUP_SPEAK_EVERY_MS = 6000;
 
 /** Numbers a test (or a curious person) can read off the element. */
 export interface CoachMeasures {
@@ -125,7 +130,7 @@ export class LiveCoach extends LitElement {
     trace: [],
   };
   private readySinceMs: number | undefined;
-  private lastSetupSpokenMs = Number.NEGATIVE_INFINITY;
+  private lastSetupHint: SpokenHint | undefined;
   private sessionStartMs = 0;
 
   constructor() {
@@ -320,10 +325,10 @@ export class LiveCoach extends LitElement {
       return;
     }
     this.readySinceMs = undefined;
-    const first = firstProblem(this.checks);
-    if (first && now - this.lastSetupSpokenMs >= SETUP_SPEAK_EVERY_MS) {
-      this.lastSetupSpokenMs = now;
-      this.speech.say(first.text);
+    const hint = setupHintToSay(this.checks, this.lastSetupHint, now);
+    if (hint) {
+      this.lastSetupHint = { id: hint.id, atMs: now };
+      this.speech.say(hint.text);
     }
   }
 
@@ -549,7 +554,7 @@ export class LiveCoach extends LitElement {
   private renderSetup() {
     return html`<h2>Get set up</h2>
       <ul class="checks" data-testid="setup-checks" aria-live="polite">
-        ${this.checks.map(
+        ${rankedChecks(this.checks).map(
           (
             c,
           ) => html`<li class=${c.ok === true ? 'ok' : c.ok === false ? 'bad' : 'unknown'} data-check=${c.id} data-ok=${String(c.ok)}>

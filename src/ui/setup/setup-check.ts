@@ -149,12 +149,41 @@ export function setupReady(checks: SetupCheck[]): boolean {
 }
 
 /**
- * The problem to say first: the light when it is too dark (in the dark
- * nothing else can be judged, and finding nobody may only mean that), else
- * the first failing check in order.
+ * The order problems are fixed in, most fundamental first: with the camera
+ * at the wrong angle nothing else is worth adjusting yet (moving closer to a
+ * camera that sees you from the wrong side helps nobody); then the whole body
+ * in frame, then distance, then light (the models cope with dim light better
+ * than with a cut-off or wrongly angled body). Nobody in view comes before
+ * all, since none of the others can be judged without a person.
  */
-export function firstProblem(checks: SetupCheck[]): SetupCheck | undefined {
-  return (
-    checks.find((c) => c.id === 'light' && c.ok === false) ?? checks.find((c) => c.ok === false)
-  );
+export const SETUP_RANK: readonly SetupCheckId[] = [
+  'person',
+  'angle',
+  'whole-body',
+  'distance',
+  'light',
+];
+
+/** The failing checks, most important first (the order they should be fixed and spoken). */
+export function rankedProblems(checks: readonly SetupCheck[]): SetupCheck[] {
+  return checks
+    .filter((c) => c.ok === false)
+    .sort((a, b) => SETUP_RANK.indexOf(a.id) - SETUP_RANK.indexOf(b.id));
+}
+
+/** The checks in the order they are fixed, for the checklist on screen. */
+export function rankedChecks(checks: readonly SetupCheck[]): SetupCheck[] {
+  return [...checks].sort((a, b) => SETUP_RANK.indexOf(a.id) - SETUP_RANK.indexOf(b.id));
+}
+
+/**
+ * The one problem to say now. When nobody is found and the frame is too
+ * dark, the light comes first: in the dark finding nobody may only mean
+ * that. Otherwise the highest-ranked failing check.
+ */
+export function firstProblem(checks: readonly SetupCheck[]): SetupCheck | undefined {
+  const ranked = rankedProblems(checks);
+  const dark = ranked.find((c) => c.id === 'light');
+  if (dark && ranked[0]?.id === 'person') return dark;
+  return ranked[0];
 }
