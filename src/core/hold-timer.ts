@@ -1,13 +1,22 @@
 /**
  * Counts hold time only while the form is good. A short break (form lost
- * or unseen for less than `breakToleranceMs`) pauses the count and the hold
- * goes on; a longer one ends it. Time is an argument; frames whose time does
- * not move forward are ignored.
+ * or unseen) pauses the count and the hold goes on; a longer one ends it.
+ * How long a break may be follows the analysis rate: it is the longer of a
+ * floor and a few of the recent frame intervals, so a slow device (one
+ * frame a second) times the same holds as a fast one instead of seeing
+ * every gap between frames as a break. Time is an argument; frames whose
+ * time does not move forward are ignored.
  */
 
 export interface HoldTimerOptions {
-  /** Longest break that only pauses a hold, ms. Default DEFAULT_HOLD_TIMER.breakToleranceMs. */
+  /** Longest break that only pauses a hold at a high frame rate, ms: the floor of the tolerance. */
   breakToleranceMs?: number;
+  /** The tolerance is at least this many recent frame intervals (their median). */
+  breakIntervals?: number;
+  /** …and never more than this, ms: a gap this long is no pause inside a hold, whatever the rate. */
+  maxBreakToleranceMs?: number;
+  /** Frame intervals the median is taken over. */
+  intervalWindow?: number;
   /** Holds shorter than this are dropped when they end, ms (a flicker of good form is no hold). */
   minHoldMs?: number;
 }
@@ -15,6 +24,17 @@ export interface HoldTimerOptions {
 export const DEFAULT_HOLD_TIMER: Required<HoldTimerOptions> = {
   /** EXERCISES.md: a break under about a second pauses, a longer one ends the hold. */
   breakToleranceMs: 1000,
+  /**
+   * 2.5 intervals: one missed or off frame only pauses a hold (a gap of 2
+   * intervals, with room for timer jitter), two in a row end it (3
+   * intervals), at any rate. Without it, at 1 frame a second every gap
+   * between two good frames read as a break and no hold was ever timed.
+   */
+  breakIntervals: 2.5,
+  /** Down to 0.5 frames a second (2.5 × 2 s); slower than that a hold is not timed (the coach warns). */
+  maxBreakToleranceMs: 5000,
+  /** ~1 s at 10 frames a second, ~9 s at 1: one odd gap (a pause, a slow frame) does not move the median. */
+  intervalWindow: 9,
   minHoldMs: 1000,
 };
 
@@ -32,6 +52,8 @@ export class HoldTimer {
   private lastMs = Number.NEGATIVE_INFINITY;
   private lastFrameGood = false;
   private readonly done: Hold[] = [];
+  /** The most recent frame intervals, ms, oldest first. */
+  private readonly intervals: number[] = [];
 
   constructor(options: HoldTimerOptions = {}) {
     this.opts = { ...DEFAULT_HOLD_TIMER, ...options };
@@ -44,7 +66,11 @@ export class HoldTimer {
     const previousGood = this.lastFrameGood;
     this.lastMs = tMs;
     this.lastFrameGood = good === true;
-    if (this.current && tMs - this.current.endMs > this.opts.breakToleranceMs) this.finish();
+    if (Number.isFinite(previousMs)) {
+      this.intervals.push(tMs - previousMs);
+      if (this.intervals.length > this.opts.intervalWindow) this.intervals.shift();
+    }
+    if (this.current && tMs - this.current.endMs > this.breakToleranceMs) this.finish();
     if (good !== true) return;
     if (!this.current) {
       this.current = { startMs: tMs, endMs: tMs, heldMs: 0 };
@@ -53,6 +79,21 @@ export class HoldTimer {
     // Good frame after good frame: the interval counts. After a short break: resume, the break does not.
     if (previousGood) this.current.heldMs += tMs - previousMs;
     this.current.endMs = tMs;
+  }
+
+  /** Median of the recent frame intervals, ms; undefined before the second frame. */
+  get frameIntervalMs(): number | undefined {
+    if (!this.intervals.length) return undefined;
+    const sorted = [...this.intervals].sort((a, b) => a - b);
+    // The lower median: of two intervals, a long first gap does not stretch the tolerance.
+    return sorted[Math.floor((sorted.length - 1) / 2)];
+  }
+
+  /** The longest break that only pauses the hold now, ms. */
+  get breakToleranceMs(): number {
+    const { breakToleranceMs, breakIntervals, maxBreakToleranceMs } = this.opts;
+    const fromRate = (this.frameIntervalMs ?? 0) * breakIntervals;
+    return Math.max(breakToleranceMs, Math.min(maxBreakToleranceMs, fromRate));
   }
 
   private finish(): void {
@@ -80,5 +121,6 @@ export class HoldTimer {
     this.lastFrameGood = false;
     this.lastMs = Number.NEGATIVE_INFINITY;
     this.done.length = 0;
+    this.intervals.length = 0;
   }
 }
