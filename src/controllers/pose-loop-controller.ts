@@ -49,14 +49,20 @@ export class PoseLoopController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Starts a worker with this engine (closing any previous one). Rejects with a message to show. */
-  async load(spec: EngineSpec): Promise<PoseWorkerClient> {
+  /**
+   * Starts a worker with this engine (closing any previous one). Rejects with
+   * a message to show, or with an AbortError when `signal` aborts or the loop
+   * is stopped (or loads another engine) meanwhile: the worker is ended then.
+   */
+  async load(spec: EngineSpec, signal?: AbortSignal): Promise<PoseWorkerClient> {
     this.closeClient();
     const generation = this.generation;
-    const client = await PoseWorkerClient.start(spec);
-    if (generation !== this.generation) {
+    const client = await PoseWorkerClient.start(spec, { signal });
+    if (generation !== this.generation || signal?.aborted) {
       client.close();
-      throw new Error('Loading was cancelled.');
+      throw signal?.aborted
+        ? signal.reason
+        : new DOMException('Loading the pose model was cancelled.', 'AbortError');
     }
     client.onPose = (pose) => {
       this.stats.add(pose);

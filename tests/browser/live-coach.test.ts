@@ -185,7 +185,8 @@ describe(`good clip ${GOOD}`, () => {
     await reachLive(page, 60_000);
     const note = await page.getByTestId('engine-note').textContent();
     console.log(`automatic engine choice: ${note}`);
-    expect(note).toMatch(/^Chose mediapipe\/(lite|full|heavy)(: |, the fastest: )\d+ ms a frame/);
+    expect(note).toMatch(/^Chose MediaPipe (lite|full|heavy)(: |, the fastest: )\d+ ms a frame/);
+    expect(note).not.toMatch(/would not load/);
     // One loop of the 12 s clip, at least.
     await expect
       .poll(async () => (await measures(page)).poses, { timeout: 40_000, interval: 1000 })

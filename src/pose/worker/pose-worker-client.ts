@@ -49,21 +49,33 @@ export class PoseWorkerClient {
     };
   }
 
-  /** Starts a worker and loads the engine in it; rejects with the worker's own error message. */
+  /**
+   * Starts a worker and loads the engine in it; rejects with the worker's own
+   * error message. An abort through `signal` ends the worker at once and
+   * rejects with the signal's reason (an AbortError).
+   */
   static async start(
     spec: EngineSpec,
-    options: { turnFrames?: boolean; timeoutMs?: number } = {},
+    options: { turnFrames?: boolean; timeoutMs?: number; signal?: AbortSignal } = {},
   ): Promise<PoseWorkerClient> {
+    const { signal } = options;
+    signal?.throwIfAborted();
     const worker = new Worker(new URL('./pose-worker.ts', import.meta.url), {
       type: 'module',
       name: 'spinewise-pose',
     });
+    let onAbort = () => {};
     try {
       const info = await new Promise<PoseWorkerInfo>((resolve, reject) => {
         const timer = setTimeout(
           () => reject(new Error('The pose model took too long to load. Try a lighter model.')),
           options.timeoutMs ?? DEFAULT_START_TIMEOUT_MS,
         );
+        onAbort = () => {
+          clearTimeout(timer);
+          reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
         worker.onmessage = (e: MessageEvent<FromWorker>) => {
           clearTimeout(timer);
           if (e.data.type === 'ready') resolve(e.data);
@@ -80,6 +92,8 @@ export class PoseWorkerClient {
     } catch (e) {
       worker.terminate();
       throw e;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 

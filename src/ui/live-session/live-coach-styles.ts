@@ -53,6 +53,10 @@ export const liveCoachStyles = css`
   .checks li.ok { border-left: 6px solid #2f9e44; }
   .checks li.bad { border-left: 6px solid #f76707; font-weight: 600; }
   .checks li.unknown { border-left: 6px solid #adb5bd; color: #666; }
+  .progress { list-style: none; padding: 0; margin: 0 0 0.75rem; display: grid; gap: 0.35rem; }
+  .progress li { padding: 0.35rem 0.6rem; border-radius: 8px; background: #fff; border-left: 6px solid #adb5bd; color: #555; }
+  .progress li.done { border-left-color: #2f9e44; color: #1d1d1d; }
+  .progress li.active { border-left-color: #1971c2; color: #1d1d1d; font-weight: 600; }
   .captions { background: #1d1d1d; color: #f8f9fa; border-radius: 10px; padding: 0.5rem 0.75rem; min-height: 2.5rem; font-size: 0.95rem; }
   .captions p { margin: 0.15rem 0; }
   .captions p:last-child { font-weight: 600; }

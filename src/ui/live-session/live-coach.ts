@@ -6,7 +6,7 @@ import '../hold-ring/hold-ring.ts';
 import '../safety-advice/safety-advice.ts';
 import '../settings/coach-settings-panel.ts';
 import { CameraController } from '../../controllers/camera-controller.ts';
-import { chooseEngine } from '../../controllers/choose-engine.ts';
+import { chooseEngine, isAbort } from '../../controllers/choose-engine.ts';
 import {
   type CoachSettings,
   loadCoachSettings,
@@ -34,6 +34,7 @@ import { type SpokenHint, setupHintToSay } from '../setup/setup-hint.ts';
 import { drawOverlay } from './draw-overlay.ts';
 import { liveCoachStyles } from './live-coach-styles.ts';
 import { renderLivePanel } from './render-live-panel.ts';
+import { renderStartProgress } from './render-start-progress.ts';
 import { segmentStatuses } from './segment-status.ts';
 import { renderSummary, type SessionSummary } from './session-summary.ts';
 
@@ -61,6 +62,8 @@ export interface CoachMeasures {
   liveLongestTaskMs: number;
   /** The last live steps (LiveSession's trace): form verdict and hold time, for checking the timer. */
   trace: TraceEntry[];
+  /** Engine loads cancelled (Stop, Sharp pain, leaving) that have since come to an end. */
+  cancelledLoads: number;
 }
 
 /**
@@ -128,7 +131,10 @@ export class LiveCoach extends LitElement {
     maxStepMs: 0,
     totalStepMs: 0,
     trace: [],
+    cancelledLoads: 0,
   };
+  /** The camera-and-engine start in progress; aborted by Stop, Sharp pain, Back and leaving. */
+  private loading: AbortController | undefined;
   private readySinceMs: number | undefined;
   private lastSetupHint: SpokenHint | undefined;
   private sessionStartMs = 0;
@@ -151,6 +157,7 @@ export class LiveCoach extends LitElement {
 
   override disconnectedCallback() {
     window.removeEventListener('keydown', this.onKey);
+    this.loading?.abort();
     this.session?.close();
     globalThis.speechSynthesis?.removeEventListener('voiceschanged', this.voicesChanged);
     this.longTasks.stop();
@@ -161,25 +168,43 @@ export class LiveCoach extends LitElement {
 
   // ── Flow ────────────────────────────────────────────────────────────────
 
-  /** Camera, then the engine, then setup help. */
+  /**
+   * Camera, then the engine, then setup help. Cancellable: Stop, Sharp pain
+   * or leaving aborts `loading`, and every step after an await checks it, so
+   * nothing started here outlives them or takes the screen back.
+   */
   private async begin() {
+    this.loading?.abort();
+    const task = new AbortController();
+    this.loading = task;
+    const { signal } = task;
     this.stage = 'loading';
     this.engineError = '';
     this.longTasks.start();
     this.loadingText = 'Opening the camera…';
     const stream = await this.camera.start();
-    if (!stream) return; // the camera problem screen shows
+    if (!stream || signal.aborted) return; // the camera problem screen shows, or it was stopped
     await this.updateComplete;
+    if (signal.aborted) return;
     this.attachVideo();
     try {
-      const picked = await chooseEngine(this.loop, this.settings, (text) => {
-        this.loadingText = text;
-      });
+      const picked = await chooseEngine(
+        this.loop,
+        this.settings,
+        (text) => {
+          if (!signal.aborted) this.loadingText = text;
+        },
+        signal,
+      );
+      if (signal.aborted) return;
       this.loadingText = picked.note;
       this.engineNote = picked.note;
     } catch (e) {
+      if (signal.aborted || isAbort(e)) return;
       this.engineError = e instanceof Error ? e.message : String(e);
       return;
+    } finally {
+      if (signal.aborted) this.measures.cancelledLoads++;
     }
     this.readySinceMs = undefined;
     this.loop.wantBrightness = true;
@@ -242,6 +267,7 @@ export class LiveCoach extends LitElement {
   /** Ends the session: everything stops and the summary (or the safety advice) shows. */
   private finish(reason: 'done' | 'sharp-pain') {
     if (this.stage !== 'live' && this.stage !== 'setup' && this.stage !== 'loading') return;
+    this.loading?.abort();
     this.loop.stop();
     this.camera.stop();
     this.longTasks.stop();
@@ -440,6 +466,7 @@ export class LiveCoach extends LitElement {
 
   /** Back to choosing a stretch; releases the camera and the model if still held. */
   private restart() {
+    this.loading?.abort();
     this.loop.stop();
     this.camera.stop();
     this.longTasks.stop();
@@ -540,19 +567,32 @@ export class LiveCoach extends LitElement {
   }
 
   private renderLoading() {
-    return html`<div role="status" data-testid="loading">
+    return html`<div data-testid="loading">
       ${
         this.engineError
           ? html`<p class="error" role="alert" data-testid="engine-error">${this.engineError}</p>
             <p>Pick another engine or model in the settings, then start again.</p>
             <button class="primary" data-testid="back-to-settings" @click=${() => this.restart()}>Back to settings</button>`
-          : html`<p>${this.loadingText}</p>`
+          : renderStartProgress({
+              step: this.camera.status === 'live' ? 'model' : 'camera',
+              detail: this.loadingText,
+              stop: () => this.finish('done'),
+              sharpPain: () => this.finish('sharp-pain'),
+            })
       }
     </div>`;
   }
 
   private renderSetup() {
     return html`<h2>Get set up</h2>
+      ${
+        this.checks.length
+          ? nothing
+          : renderStartProgress({
+              step: 'first-frame',
+              detail: 'Waiting for the model to check the first camera frame…',
+            })
+      }
       <ul class="checks" data-testid="setup-checks" aria-live="polite">
         ${rankedChecks(this.checks).map(
           (
