@@ -1,0 +1,249 @@
+/**
+ * The live coach's stages as a pure reducer `(state, event, tMs) → state`:
+ * choose → loading (camera, then the pose model) → setup → live → summary,
+ * or the safety advice. No DOM, no clock: the time is an argument, and what
+ * a transition asks the outside world to do (open the camera, load the
+ * model, speak, end the session) comes back as `effects` on the new state,
+ * for controllers to carry out.
+ *
+ * Cancellation is built in: every start, stop and restart begins a new
+ * `run`, and the camera and engine results carry the run they belong to. A
+ * result from an earlier run is stale and changes nothing, so Stop and
+ * Sharp pain always win over a model that finishes loading afterwards.
+ */
+
+export type CoachStage = 'choose' | 'loading' | 'setup' | 'live' | 'summary' | 'safety';
+/** The step under way from Start to the first checked frame. */
+export type StartStep = 'camera' | 'model' | 'first-frame';
+/** Why a session ended: Stop (or the camera screen's End), or Sharp pain. */
+export type CoachStopReason = 'done' | 'sharp-pain';
+
+/** Setup must look right this long before the coach starts by itself, ms. */
+export const SETUP_STEADY_MS = 1500;
+
+export const FLOW_WORDS = {
+  openingCamera: 'Opening the camera…',
+  loadingModel: 'Loading the pose model…',
+  firstFrame: 'Waiting for the model to check the first camera frame…',
+  paused: 'Paused',
+  resumed: 'Resumed',
+  cameraLost: 'The camera stopped. Your session is paused.',
+  finished: 'Session finished. Here is your summary.',
+  sharpPain: 'Stopping now. Rest, and read the advice on screen.',
+} as const;
+
+export interface CoachFlowState {
+  stage: CoachStage;
+  /** Bumped by every start, stop and restart; results of an earlier run are ignored. */
+  run: number;
+  /** Loading and setup: the step under way, and what it is doing in words. */
+  step: StartStep;
+  progress: string;
+  /** The model would not load: the message (loading stays on screen, with a way back). */
+  error: string | undefined;
+  /** The camera would not open, or stopped sending pictures. */
+  cameraProblem: boolean;
+  /** Setup: since when every check has been right, ms; undefined while one is not. */
+  readySinceMs: number | undefined;
+  paused: boolean;
+  /** When coaching started, ms. */
+  liveSinceMs: number | undefined;
+  /** Summary and safety: why the session ended, and how long it coached, ms (0: it never went live). */
+  stoppedFor: CoachStopReason | undefined;
+  durationMs: number;
+  /** What the transition into this state asks for, in order (empty: nothing). */
+  effects: readonly FlowEffect[];
+}
+
+export type FlowEvent =
+  /** "Start the camera", or "Try again" when the camera would not open. */
+  | { type: 'start' }
+  | { type: 'camera-opened'; run: number }
+  | { type: 'camera-failed'; run: number }
+  /** What the engine loading is doing now ("Timing MediaPipe full…"). */
+  | { type: 'progress'; run: number; text: string }
+  | { type: 'engine-ready'; run: number; note: string }
+  | { type: 'engine-failed'; run: number; message: string }
+  /** A frame checked in setup: whether every setup check passed. */
+  | { type: 'setup-frame'; ready: boolean }
+  /** Enter or "Start now" in setup. */
+  | { type: 'start-now' }
+  | { type: 'toggle-pause' }
+  /** The open camera stopped by itself (unplugged, taken by another app). */
+  | { type: 'camera-lost' }
+  /** A lost camera opened again. */
+  | { type: 'camera-back' }
+  | { type: 'stop'; reason: CoachStopReason }
+  /** Back to choosing (Back, "I have read this", "Start another"). */
+  | { type: 'restart' };
+
+export type FlowEffect =
+  | { type: 'open-camera'; run: number }
+  | { type: 'load-engine'; run: number }
+  /** Abort whatever the current run's camera and engine tasks are doing. */
+  | { type: 'cancel-start' }
+  /** Frames now go to the setup checks. */
+  | { type: 'watch-setup' }
+  | { type: 'start-session'; atMs: number }
+  | { type: 'set-paused'; paused: boolean }
+  | { type: 'say'; text: string; safety: boolean }
+  | { type: 'hush' }
+  /** Release the camera and the worker and finish the session (stored, summarised). */
+  | { type: 'end-session'; reason: CoachStopReason; atMs: number }
+  /** Release the camera and the worker and drop the session and summary. */
+  | { type: 'release' };
+
+export const INITIAL_FLOW: CoachFlowState = {
+  stage: 'choose',
+  run: 0,
+  step: 'camera',
+  progress: '',
+  error: undefined,
+  cameraProblem: false,
+  readySinceMs: undefined,
+  paused: false,
+  liveSinceMs: undefined,
+  stoppedFor: undefined,
+  durationMs: 0,
+  effects: [],
+};
+
+const say = (text: string, safety = false): FlowEffect => ({ type: 'say', text, safety });
+
+/** A new run from the camera on. */
+function start(s: CoachFlowState): CoachFlowState {
+  const run = s.run + 1;
+  return {
+    ...INITIAL_FLOW,
+    stage: 'loading',
+    run,
+    progress: FLOW_WORDS.openingCamera,
+    effects: [{ type: 'cancel-start' }, { type: 'open-camera', run }],
+  };
+}
+
+function goLive(s: CoachFlowState, tMs: number): CoachFlowState {
+  return {
+    ...s,
+    stage: 'live',
+    paused: false,
+    readySinceMs: undefined,
+    liveSinceMs: tMs,
+    effects: [{ type: 'start-session', atMs: tMs }],
+  };
+}
+
+function stop(s: CoachFlowState, reason: CoachStopReason, tMs: number): CoachFlowState {
+  const live = s.stage === 'live' && s.liveSinceMs !== undefined;
+  const words: FlowEffect[] =
+    reason === 'sharp-pain'
+      ? [{ type: 'hush' }, say(FLOW_WORDS.sharpPain, true)]
+      : [say(FLOW_WORDS.finished)];
+  return {
+    ...s,
+    stage: reason === 'sharp-pain' ? 'safety' : 'summary',
+    run: s.run + 1,
+    paused: false,
+    readySinceMs: undefined,
+    stoppedFor: reason,
+    durationMs: live ? tMs - s.liveSinceMs! : 0,
+    effects: [{ type: 'cancel-start' }, { type: 'end-session', reason, atMs: tMs }, ...words],
+  };
+}
+
+/** Whether an event from a camera or engine task belongs to the run on screen. */
+function current(s: CoachFlowState, run: number): boolean {
+  return s.stage === 'loading' && run === s.run;
+}
+
+/** The coach flow: the next state for this event at time `tMs`. Stale or out-of-place events change nothing. */
+export function coachFlow(s: CoachFlowState, e: FlowEvent, tMs: number): CoachFlowState {
+  return step({ ...s, effects: [] }, e, tMs);
+}
+
+function step(s: CoachFlowState, e: FlowEvent, tMs: number): CoachFlowState {
+  switch (e.type) {
+    case 'start':
+      if (s.stage === 'choose') return start(s);
+      // Try again after the camera would not open: a fresh run from the camera.
+      if (s.stage === 'loading' && s.cameraProblem && s.step === 'camera') return start(s);
+      return s;
+    case 'camera-opened':
+      if (!current(s, e.run) || s.step !== 'camera') return s;
+      return {
+        ...s,
+        step: 'model',
+        cameraProblem: false,
+        progress: FLOW_WORDS.loadingModel,
+        effects: [{ type: 'load-engine', run: e.run }],
+      };
+    case 'camera-failed':
+      return current(s, e.run) ? { ...s, cameraProblem: true } : s;
+    case 'progress':
+      return current(s, e.run) && !s.error ? { ...s, progress: e.text } : s;
+    case 'engine-ready':
+      if (!current(s, e.run) || s.step !== 'model') return s;
+      return {
+        ...s,
+        stage: 'setup',
+        step: 'first-frame',
+        progress: FLOW_WORDS.firstFrame,
+        readySinceMs: undefined,
+        effects: [{ type: 'watch-setup' }],
+      };
+    case 'engine-failed':
+      return current(s, e.run) ? { ...s, error: e.message } : s;
+    case 'setup-frame': {
+      if (s.stage !== 'setup' || s.cameraProblem) return s;
+      if (!e.ready) return { ...s, readySinceMs: undefined };
+      const since = s.readySinceMs ?? tMs;
+      return tMs - since >= SETUP_STEADY_MS ? goLive(s, tMs) : { ...s, readySinceMs: since };
+    }
+    case 'start-now':
+      return s.stage === 'setup' ? goLive(s, tMs) : s;
+    case 'toggle-pause': {
+      if (s.stage !== 'live' || s.cameraProblem) return s;
+      const paused = !s.paused;
+      return {
+        ...s,
+        paused,
+        effects: [
+          { type: 'set-paused', paused },
+          ...(paused ? [{ type: 'hush' } as const] : []),
+          say(paused ? FLOW_WORDS.paused : FLOW_WORDS.resumed),
+        ],
+      };
+    }
+    case 'camera-lost':
+      if (s.stage === 'live') {
+        return {
+          ...s,
+          cameraProblem: true,
+          paused: true,
+          effects: [{ type: 'set-paused', paused: true }, say(FLOW_WORDS.cameraLost)],
+        };
+      }
+      return s.stage === 'setup' || s.stage === 'loading' ? { ...s, cameraProblem: true } : s;
+    case 'camera-back':
+      if (!s.cameraProblem) return s;
+      if (s.stage === 'live') {
+        return {
+          ...s,
+          cameraProblem: false,
+          paused: false,
+          effects: [{ type: 'set-paused', paused: false }],
+        };
+      }
+      return { ...s, cameraProblem: false };
+    case 'stop':
+      return s.stage === 'loading' || s.stage === 'setup' || s.stage === 'live'
+        ? stop(s, e.reason, tMs)
+        : s;
+    case 'restart':
+      return {
+        ...INITIAL_FLOW,
+        run: s.run + 1,
+        effects: [{ type: 'cancel-start' }, { type: 'release' }],
+      };
+  }
+}
