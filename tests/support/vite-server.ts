@@ -32,14 +32,26 @@ export async function startDevServer(allowedHosts: string[] = []): Promise<Runni
   return { url: `http://127.0.0.1:${address.port}`, close: () => server.close() };
 }
 
+export interface AppBuild {
+  /** The folder holding the production build (a fresh temporary one). */
+  outDir: string;
+  remove(): void;
+}
+
+/** `vite build` of the app into a fresh temporary folder. */
+export async function buildApp(): Promise<AppBuild> {
+  const outDir = mkdtempSync(join(tmpdir(), 'spinewise-dist-'));
+  await build({ root: PROJECT_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return { outDir, remove: () => rmSync(outDir, { recursive: true, force: true }) };
+}
+
 /**
  * Builds the app (`vite build`, into a fresh temporary folder) and serves it
  * with `vite preview` (the headers and CSP of `npm run preview`) on a free
  * port; `close()` stops the server and removes the build.
  */
 export async function startBuiltPreview(): Promise<RunningServer> {
-  const outDir = mkdtempSync(join(tmpdir(), 'spinewise-dist-'));
-  await build({ root: PROJECT_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const { outDir, remove } = await buildApp();
   const server = await preview({
     root: PROJECT_ROOT,
     logLevel: 'error',
@@ -52,7 +64,7 @@ export async function startBuiltPreview(): Promise<RunningServer> {
     url: `http://127.0.0.1:${address.port}`,
     close: async () => {
       await new Promise<void>((r) => server.httpServer.close(() => r()));
-      rmSync(outDir, { recursive: true, force: true });
+      remove();
     },
   };
 }

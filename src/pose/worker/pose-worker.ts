@@ -11,8 +11,13 @@ import { createPoseEngine } from '../create-pose-engine.ts';
 import { FloorTracker } from '../floor-tracker.ts';
 import { meanBrightness } from './mean-brightness.ts';
 import type { FromWorker, ToWorker } from './pose-worker-protocol.ts';
+import { sealWorkerNetwork } from './seal-worker-network.ts';
 
 declare const self: DedicatedWorkerGlobalScope & { import?: (url: string) => Promise<unknown> };
+
+// First, before any engine code loads (engines are imported only on 'start'):
+// the page's CSP does not cover this worker on a host that sends no headers.
+sealWorkerNetwork(self, (url) => console.warn(`Spinewise: refused a request to ${url}`));
 
 /**
  * MediaPipe loads its wasm glue script with `self.import(url)` when that is
