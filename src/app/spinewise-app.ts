@@ -5,6 +5,8 @@ import '../ui/live-session/live-coach.ts';
 import '../ui/pose-check/pose-check.ts';
 import '../ui/pain-log/pain-log.ts';
 import '../ui/safety-gate/safety-gate.ts';
+import type { ClosedExercises } from '../safety/closed-exercises.ts';
+import type { SafetyPassDetail } from '../ui/safety-gate/safety-gate.ts';
 
 type View = 'stretch' | 'pain-log' | 'engine-check';
 
@@ -36,6 +38,8 @@ export class SpinewiseApp extends LitElement {
    * leaves for the pain log, so a new entry is weighed before the next session.
    */
   @state() private openExercises: ExerciseId[] | undefined;
+  /** Why the other exercises stay closed (from the same pass). */
+  @state() private closedExercises: ClosedExercises = {};
 
   private show(view: View) {
     if (view !== this.view) this.openExercises = undefined;
@@ -51,8 +55,9 @@ export class SpinewiseApp extends LitElement {
           <sw-pose-check></sw-pose-check>`;
       case 'stretch':
         return this.openExercises
-          ? html`<sw-live-coach .allowed=${this.openExercises}></sw-live-coach>`
-          : html`<sw-safety-gate @sw-safety-pass=${(e: CustomEvent<{ open: ExerciseId[] }>) => {
+          ? html`<sw-live-coach .allowed=${this.openExercises} .closed=${this.closedExercises}></sw-live-coach>`
+          : html`<sw-safety-gate @sw-safety-pass=${(e: CustomEvent<SafetyPassDetail>) => {
+              this.closedExercises = e.detail.closed;
               this.openExercises = e.detail.open;
             }}></sw-safety-gate>`;
     }

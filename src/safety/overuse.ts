@@ -2,8 +2,11 @@
  * The overuse guard: too many sessions in a day, or forcing again and again,
  * earns a clear note (chasing the pop can overstretch the ligaments). A note,
  * not a block: doing a stretch twice is not dangerous, making a habit of
- * forcing it is.
+ * forcing it is. A "session" here is one sitting (a round): the routine's
+ * three stretches, or any run of different stretches back to back, count
+ * once; the stretches within it are not sessions of their own.
  */
+import type { ExerciseId } from '../exercises/exercise-ids.ts';
 import { addDays, type DayKey } from './day-key.ts';
 
 /** What the guard needs to know about a session (the `sessions` store has more). */
@@ -12,11 +15,17 @@ export interface SessionTally {
   day: DayKey;
   /** Times the checker flagged forcing (jerky, end-range pushing) during it. */
   forcingCount: number;
+  /** When it started and ended, ms since the epoch; without them it is a round of its own. */
+  startedMs?: number;
+  endedMs?: number;
+  exercise?: ExerciseId;
 }
 
 export interface OveruseOptions {
-  /** Sessions already done today from which the note shows. Default 3. */
+  /** Rounds already done today from which the note shows. Default 3. */
   sessionsPerDay: number;
+  /** A stretch starting within this long after the previous one ended is part of its round, ms. */
+  roundGapMs: number;
   /** Forcing flags today, all sessions together, from which the note shows. Default 3. */
   forcingPerDay: number;
   /** Days (today included) over which forcing habits are counted. Default 7. */
@@ -32,6 +41,9 @@ export interface OveruseOptions {
  */
 export const DEFAULT_OVERUSE: Readonly<OveruseOptions> = {
   sessionsPerDay: 3,
+  // Ten minutes: the routine's rests are half a minute, and moving the laptop
+  // and settling into the next position takes a few minutes at most.
+  roundGapMs: 10 * 60_000,
   forcingPerDay: 3,
   forcingWindowDays: 7,
   forcingDays: 3,
@@ -42,7 +54,7 @@ export type OveruseKind = (typeof OVERUSE_KINDS)[number];
 
 export interface OveruseNote {
   kind: OveruseKind;
-  /** Sessions today (many-sessions) or forcing flags in the window (repeated-forcing). */
+  /** Rounds today (many-sessions) or forcing flags in the window (repeated-forcing). */
   count: number;
 }
 
@@ -54,8 +66,9 @@ export function evaluateOveruse(
 ): OveruseNote[] {
   const notes: OveruseNote[] = [];
   const todays = sessions.filter((s) => s.day === today);
-  if (todays.length >= options.sessionsPerDay) {
-    notes.push({ kind: 'many-sessions', count: todays.length });
+  const rounds = countRounds(todays, options.roundGapMs);
+  if (rounds >= options.sessionsPerDay) {
+    notes.push({ kind: 'many-sessions', count: rounds });
   }
   const from = addDays(today, -(options.forcingWindowDays - 1));
   const inWindow = sessions.filter((s) => s.day >= from && s.day <= today);
@@ -68,4 +81,31 @@ export function evaluateOveruse(
     });
   }
   return notes;
+}
+
+/**
+ * Sittings among `sessions`: a session joins the round before it when it
+ * starts within `gapMs` of that round's last end and its stretch is not yet
+ * in the round (the same stretch again is a new round: that is repetition,
+ * what the guard is for). Sessions without times are a round each.
+ */
+export function countRounds(sessions: readonly SessionTally[], gapMs: number): number {
+  const timed = sessions
+    .filter((s) => s.startedMs !== undefined)
+    .sort((a, b) => (a.startedMs ?? 0) - (b.startedMs ?? 0));
+  let rounds = sessions.length - timed.length;
+  let lastEndMs = Number.NEGATIVE_INFINITY;
+  let inRound = new Set<ExerciseId | undefined>();
+  for (const s of timed) {
+    const start = s.startedMs ?? 0;
+    const joins =
+      start - lastEndMs <= gapMs && !inRound.has(s.exercise) && s.exercise !== undefined;
+    if (!joins) {
+      rounds++;
+      inRound = new Set();
+    }
+    inRound.add(s.exercise);
+    lastEndMs = Math.max(lastEndMs, s.endedMs ?? start);
+  }
+  return rounds;
 }

@@ -16,7 +16,22 @@ export const liveCoachStyles = css`
   .choices { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 0.75rem; margin-bottom: 1rem; }
   .choice { text-align: left; padding: 0.8rem 1rem; border-radius: 12px; border: 2px solid #d8d2c8; background: #fff; color: #1d1d1d; }
   .choice[aria-pressed='true'] { border-color: #0b7a75; background: #eef7f6; }
-  .choice:disabled { opacity: 0.55; cursor: not-allowed; }
+  /* Disabled looks disabled (grey, dashed, no pointer) yet stays readable: its text says why. */
+  .choice:disabled { background: #f1f3f5; border-style: dashed; border-color: #adb5bd; color: #495057; cursor: not-allowed; }
+  .choice:disabled strong { color: #495057; }
+  .closed-line { display: block; margin-top: 0.2rem; }
+  button:disabled, button.primary:disabled { background: #e9ecef; border-color: #adb5bd; color: #495057; cursor: not-allowed; }
+  .side-choice[aria-pressed='true'] { background: #0b7a75; color: #fff; font-weight: 600; }
+  .routine { background: #fff; border: 2px solid #0b7a75; border-radius: 12px; padding: 0.8rem 1rem; margin-bottom: 1rem; }
+  .routine h3 { margin: 0 0 0.3rem; color: #0b6560; }
+  .routine p { margin: 0 0 0.6rem; line-height: 1.4; }
+  h3.or { font-size: 1rem; margin: 0 0 0.5rem; color: #444; }
+  .rest { background: #fff; border-radius: 12px; padding: 1rem 1.25rem; margin-bottom: 1rem; border-left: 8px solid #1971c2; }
+  .rest .big { font-size: 3rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+  .rest-left { margin: 0; }
+  .muted { color: #555; }
+  .live-h { font-size: 1.1rem; margin: 0; }
+  .legend { margin: 0; color: #555; font-size: 0.85rem; }
   .choice strong { display: block; color: #0b7a75; margin-bottom: 0.2rem; }
   .row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 0.75rem 0; }
   .stage-wrap { display: grid; grid-template-columns: minmax(0, 1fr) 19rem; gap: 1rem; align-items: start; }
@@ -38,11 +53,14 @@ export const liveCoachStyles = css`
   .panel { display: grid; gap: 0.75rem; }
   .cue { font-size: 1.7rem; line-height: 1.2; font-weight: 700; min-height: 4.2rem; padding: 0.75rem 1rem; border-radius: 12px; background: #fff; border-left: 8px solid #0b7a75; }
   .cue.safety { border-left-color: #b3261e; color: #8c1d18; }
-  .cue.quiet { color: #777; font-weight: 500; font-size: 1.2rem; }
+  /* #555 on white is 7.5:1 (#777 was 4.48:1, under the 4.5:1 that text needs). */
+  .cue.quiet { color: #555; font-weight: 500; font-size: 1.2rem; }
   .numbers { display: grid; grid-template-columns: auto auto; gap: 0.2rem 0.75rem; margin: 0; background: #fff; border-radius: 10px; padding: 0.6rem 0.8rem; }
   .numbers dt { color: #555; }
   .numbers dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
-  .ring-row { display: flex; gap: 1rem; align-items: center; }
+  /* The ring never shrinks for the twist's side box: 200 px keeps its "of 15 s" legible; the box wraps below. */
+  .ring-row { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
+  .ring-row sw-hold-ring { flex: none; width: 200px; height: 200px; }
   .side { font-size: 1.05rem; background: #fff; padding: 0.4rem 0.7rem; border-radius: 8px; }
   .side.due { border: 2px solid #f59f00; }
   .side p { margin: 0.3rem 0; font-weight: 600; }

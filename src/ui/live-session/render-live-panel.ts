@@ -33,10 +33,16 @@ export function renderLivePanel(v: LivePanelView, act: LivePanelActions): Templa
   const exercise = session.exercise;
   const def = session.cue ? cueDefinition(session.cue.code) : undefined;
   const idle = exercise ? 'Watching your form…' : 'Start your stretch…';
+  // Space resumes a pause, but not while the camera is gone: the camera screen above says what to do.
+  const pausedText = v.cameraFailed
+    ? 'Paused: the camera stopped. Use “Resume with camera” above.'
+    : 'Paused. Press Space to go on.';
+  const title = exercise ? EXERCISE_GUIDES[exercise].title : 'Just start';
   return html`
+    <h2 class="live-h" tabindex="-1" ?data-view-heading=${!v.cameraFailed}>Coaching: ${title}</h2>
     <div class="cue ${def?.priority === 'safety' ? 'safety' : ''} ${def && !paused ? '' : 'quiet'}"
       data-testid="cue" data-code=${paused ? '' : (session.cue?.code ?? '')}>
-      ${paused ? 'Paused. Press Space to go on.' : (def?.text ?? idle)}</div>
+      ${paused ? pausedText : (def?.text ?? idle)}</div>
     ${exercise ? nothing : renderOffer(step?.recognized, v.isAllowed, act.accept)}
     ${
       exercise && !session.hasChecker
@@ -75,19 +81,18 @@ type LiveNumber = [label: string, testId: string, text: string];
 const fixed = (v: number | undefined, digits: number, unit: string) =>
   v === undefined ? '—' : `${v.toFixed(digits)}${unit}`;
 
-/** The numbers that matter for each stretch, from the checker's measures (else the features). */
+/**
+ * The numbers that matter for each stretch, only as the checker took them:
+ * a measure it rejected (e.g. a hip height too low to be real) or could not
+ * see shows as unknown, never as the raw feature.
+ */
 function liveNumbers(session: LiveSession): LiveNumber[] {
   const step = session.step;
   const m = step?.verdict?.metrics ?? {};
-  const f = step?.features;
   switch (session.exercise) {
     case 'foam-roller':
       return [
-        [
-          'Hip lift',
-          'hip-lift',
-          fixed(m.hipHeightThighs ?? f?.hipHeightThighs, 2, ' thigh lengths'),
-        ],
+        ['Hip lift', 'hip-lift', fixed(m.hipHeightThighs, 2, ' thigh lengths')],
         [
           'Roller at',
           'roller-at',
@@ -95,15 +100,15 @@ function liveNumbers(session: LiveSession): LiveNumber[] {
         ],
       ];
     case 'seated-twist': {
-      const rot = m.torsoRotationDeg ?? f?.torsoRotationDeg;
-      const unc = m.torsoRotationUncertaintyDeg ?? f?.torsoRotationUncertaintyDeg ?? 0;
+      const rot = m.torsoRotationDeg;
+      const unc = m.torsoRotationUncertaintyDeg ?? 0;
       return [
         [
           'Torso rotation',
           'rotation',
           rot === undefined ? '—' : `${Math.round(rot)}° ± ${Math.round(unc)}°`,
         ],
-        ['Lean from upright', 'lean', fixed(m.trunkLeanDeg ?? f?.trunkLeanDeg, 0, '°')],
+        ['Lean from upright', 'lean', fixed(m.trunkLeanDeg, 0, '°')],
       ];
     }
     case 'childs-pose':
@@ -143,5 +148,6 @@ function renderProgress(v: LivePanelView, act: LivePanelActions) {
     <dl class="numbers" data-testid="numbers">
       ${liveNumbers(session).map(([label, id, text]) => html`<dt>${label}</dt><dd data-testid=${id}>${text}</dd>`)}
       <dt>Phase</dt><dd data-testid="phase">${step?.verdict?.phase ?? '—'}</dd>
-    </dl>`;
+    </dl>
+    <p class="legend">— : not seen clearly enough to measure.</p>`;
 }

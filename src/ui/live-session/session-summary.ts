@@ -22,9 +22,14 @@ export interface SessionSummary {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/**
+ * `again`: the "Start another" button's action (none shown without it, as
+ * during a routine's rest); `compact`: shown under the safety advice, which
+ * keeps the focus.
+ */
 export function renderSummary(
   s: SessionSummary,
-  again: () => void,
+  again: (() => void) | undefined,
   compact = false,
 ): TemplateResult {
   const guide = s.exercise ? EXERCISE_GUIDES[s.exercise] : undefined;
@@ -32,7 +37,11 @@ export function renderSummary(
   const total = s.holds.reduce((sum, h) => sum + h.heldMs, 0);
   const reached = s.holds.filter((h) => h.heldMs >= s.holdTargetS * 1000).length;
   return html`<section aria-labelledby="sum-h" data-testid="summary">
-    <h2 id="sum-h">${compact ? 'What you did before stopping' : 'Session summary'}</h2>
+    ${
+      compact
+        ? html`<h2 id="sum-h">What you did before stopping</h2>`
+        : html`<h2 id="sum-h" tabindex="-1" data-view-heading>Session summary</h2>`
+    }
     <p>${guide?.title ?? 'No stretch chosen'} · ${seconds(s.durationMs)} coached · ${s.cues} cue${s.cues === 1 ? '' : 's'}</p>
     ${
       s.holds.length
@@ -50,6 +59,6 @@ export function renderSummary(
         : html`<p data-testid="summary-total">No ${word.toLowerCase()}s in good form this time.</p>`
     }
     ${s.saved ? html`<p class="saved" data-testid="summary-saved">Saved on this device.</p>` : nothing}
-    ${compact ? nothing : html`<button class="primary" data-testid="again" @click=${again}>Start another</button>`}
+    ${compact || !again ? nothing : html`<button class="primary" data-testid="again" @click=${again}>Start another</button>`}
   </section>`;
 }

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { appNow } from '../../controllers/storage-clock.ts';
 import { StorageController } from '../../controllers/storage-controller.ts';
 import type { ExerciseId } from '../../exercises/exercise-ids.ts';
+import { type ClosedExercises, closedExercises } from '../../safety/closed-exercises.ts';
 import { toDayKey } from '../../safety/day-key.ts';
 import { evaluateSafety, type SafetyVerdict } from '../../safety/evaluate-safety.ts';
 import { evaluateOveruse } from '../../safety/overuse.ts';
@@ -66,7 +67,13 @@ export class SafetyGate extends LitElement {
         @sw-clearance-submit=${this.onClearance}></sw-safety-decision>`;
     if (verdict.decision !== 'ok' || this.justScreened) return decisionView;
     const notes = evaluateOveruse(
-      data.sessions.map((s) => ({ day: toDayKey(s.startedMs), forcingCount: s.forcingCount })),
+      data.sessions.map((s) => ({
+        day: toDayKey(s.startedMs),
+        forcingCount: s.forcingCount,
+        startedMs: s.startedMs,
+        endedMs: s.endedMs,
+        exercise: s.exercise,
+      })),
       today,
     );
     return html`<sw-storage-status></sw-storage-status>
@@ -123,7 +130,7 @@ export class SafetyGate extends LitElement {
     this.justScreened = false;
     this.dispatchEvent(
       new CustomEvent<SafetyPassDetail>('sw-safety-pass', {
-        detail: { open: verdict.open },
+        detail: { open: verdict.open, closed: closedExercises(verdict) },
         bubbles: true,
         composed: true,
       }),
@@ -134,6 +141,8 @@ export class SafetyGate extends LitElement {
 export interface SafetyPassDetail {
   /** The exercises that may be started today. */
   open: ExerciseId[];
+  /** Why each of the others stays closed, and for how long. */
+  closed: ClosedExercises;
 }
 
 declare global {
