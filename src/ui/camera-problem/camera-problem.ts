@@ -81,7 +81,7 @@ export class CameraProblem extends LitElement {
   override render() {
     const p = CAMERA_PROBLEMS[this.failure.kind];
     return html`<section role="alert" data-testid="camera-problem" data-kind=${this.failure.kind}>
-      <h2>${p.title}</h2>
+      <h2 tabindex="-1" data-view-heading>${p.title}</h2>
       <p>${p.what}</p>
       <ol>${p.steps.map((s) => html`<li>${s}</li>`)}</ol>
       ${p.note ? html`<p>${p.note}</p>` : nothing}
