@@ -1,18 +1,22 @@
 /**
- * Writes the live session to this device's IndexedDB (`sessions` store,
- * src/session/local-store.ts) as it happens: once when coaching starts, on
- * every finished hold, and when it ends, so a closed tab loses at most the
- * hold in progress. Times are epoch ms on the app's clock, converted from
- * the page's performance clock. A storage failure never stops the coaching: it
- * is reported through `onError` and the session goes on.
- * Lifetime: one session; `close()` releases the database connection.
+ * Writes the live session to this device (`sessions` store) as it happens,
+ * through the page's one StorageService: once when coaching starts, when
+ * each hold ends, and when the session ends. The service keeps the newest
+ * state in memory at once (views and the export see it), and when a write
+ * fails keeps it pending and retries it (by itself, on "Try again", on
+ * `pagehide`), so a storage failure loses nothing and never stops the
+ * coaching: it is reported through `onError`. A tab closed mid-session
+ * leaves the session with its finished holds and no end: shown as
+ * unfinished. Times are epoch ms on the app's clock, converted from the
+ * page's performance clock.
+ * Lifetime: one session.
  */
 import type { ExerciseId } from '../exercises/exercise-ids.ts';
 import type { SessionStopReason } from '../safety/session-stop-advice.ts';
 import type { CoachHold } from '../session/coach-pipeline.ts';
-import { LocalStore } from '../session/local-store.ts';
 import type { SessionRecord } from '../session/storage-schema.ts';
 import { appNow } from './storage-clock.ts';
+import { type StorageService, sharedStorage } from './storage-service.ts';
 
 /** performance.now() ms → epoch ms on the app's clock (storage-clock.ts), as the safety log dates days. */
 export function epochMs(perfMs: number): number {
@@ -20,12 +24,18 @@ export function epochMs(perfMs: number): number {
 }
 
 export class SessionRecorder {
-  /** Called when a write fails (the message says what happened and what to do). */
+  /** Called when a write fails (the message says what happened and that it is kept and retried). */
   onError: (message: string) => void = () => {};
-  private store: Promise<LocalStore> | undefined;
   private record: SessionRecord | undefined;
-  /** Writes run one after another, so an older state never lands after a newer one. */
-  private writes: Promise<void> = Promise.resolve();
+  /** The newest save; each save carries the whole record, so the last one is the one that counts. */
+  private saved: Promise<boolean> = Promise.resolve(true);
+
+  constructor(private readonly storage: StorageService = sharedStorage()) {}
+
+  /** The record being written (a copy), for tests and the screen. */
+  get current(): SessionRecord | undefined {
+    return this.record && structuredClone(this.record);
+  }
 
   start(exercise: ExerciseId, startedPerfMs: number): void {
     this.record = {
@@ -35,6 +45,7 @@ export class SessionRecorder {
       holds: [],
       forcingCount: 0,
     };
+    this.storage.recording.add(this.record.id);
     this.save();
   }
 
@@ -50,32 +61,37 @@ export class SessionRecorder {
     this.save();
   }
 
-  finish(endedPerfMs: number, stoppedFor?: SessionStopReason): Promise<void> {
-    if (!this.record) return this.writes;
-    this.record.endedMs = epochMs(endedPerfMs);
-    if (stoppedFor) this.record.stoppedFor = stoppedFor;
+  /** Stores the end. Resolves once it is on disk or kept pending (never rejects). */
+  async finish(endedPerfMs: number, stoppedFor?: SessionStopReason): Promise<void> {
+    const record = this.record;
+    if (!record) {
+      await this.saved;
+      return;
+    }
+    record.endedMs = epochMs(endedPerfMs);
+    if (stoppedFor) record.stoppedFor = stoppedFor;
     this.save();
     this.record = undefined;
-    return this.writes;
+    this.storage.recording.delete(record.id);
+    await this.saved;
   }
 
   private save() {
-    const snapshot = structuredClone(this.record);
-    if (!snapshot) return;
-    this.store ??= LocalStore.open();
-    const store = this.store;
-    this.writes = this.writes
-      .then(async () => (await store).put('sessions', snapshot))
-      .catch((e: unknown) => {
-        this.onError(
-          `This session could not be saved on this device: ${e instanceof Error ? e.message : String(e)}`,
-        );
-      });
+    if (!this.record) return;
+    const saving = this.storage.save('sessions', structuredClone(this.record));
+    this.saved = saving;
+    void saving.then((ok) => {
+      // Only the newest save speaks: an older failure already retried does not matter.
+      if (ok || saving !== this.saved) return;
+      const why = this.storage.error?.message ?? 'Saving failed.';
+      this.onError(
+        `This session is not saved yet; it is kept on this page and saved as soon as storage works again. ${why}`,
+      );
+    });
   }
 
+  /** Nothing to release (the storage service lives as long as the page); kept for callers. */
   close(): void {
-    const store = this.store;
-    this.store = undefined;
-    void this.writes.then(() => store?.then((s) => s.close()).catch(() => {}));
+    if (this.record) this.storage.recording.delete(this.record.id);
   }
 }

@@ -4,7 +4,7 @@
  * message says what happened and what to do. Nothing here sends data
  * anywhere: the page's CSP would refuse it anyway.
  */
-import { type IDBPDatabase, openDB } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import { StorageError, storageError, toStorageError } from './storage-error.ts';
 import {
   DEFAULT_DB_NAME,
@@ -97,6 +97,47 @@ export class LocalStore {
       );
       await tx.done;
       return data;
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  /**
+   * Adds or replaces many records in one transaction: all of them land, or
+   * (storage full, connection closed) none do.
+   */
+  async putMany(data: Partial<StoredData>): Promise<void> {
+    const stores = STORE_NAMES.filter((s) => (data[s]?.length ?? 0) > 0);
+    if (stores.length === 0) return;
+    let tx: IDBPTransaction<SpinewiseDbSchema, StoreName[], 'readwrite'> | undefined;
+    // Every request's promise is watched from the start, so an abort never goes unhandled.
+    const waits: Promise<unknown>[] = [];
+    const watch = (p: Promise<unknown>) => {
+      p.catch(() => {});
+      waits.push(p);
+    };
+    try {
+      tx = this.db.transaction([...stores], 'readwrite');
+      watch(tx.done);
+      for (const s of stores)
+        for (const r of data[s] as unknown[]) watch(tx.objectStore(s).put(r as never));
+      await Promise.all(waits);
+    } catch (error) {
+      // A write refused at once (not by the transaction) would let the others commit: undo them.
+      try {
+        tx?.abort();
+      } catch {
+        // Already finished or aborted.
+      }
+      throw toStorageError(error);
+    }
+  }
+
+  /** Empties every store in one transaction (all or nothing). */
+  async clearAll(): Promise<void> {
+    try {
+      const tx = this.db.transaction([...STORE_NAMES], 'readwrite');
+      await Promise.all([...STORE_NAMES.map((s) => tx.objectStore(s).clear()), tx.done]);
     } catch (error) {
       throw toStorageError(error);
     }

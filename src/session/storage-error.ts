@@ -41,7 +41,12 @@ export function toStorageError(error: unknown): StorageError {
   if (error instanceof StorageError) return error;
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
   if (name === 'QuotaExceededError') return storageError('full', error);
-  if (name === 'InvalidStateError' || name === 'TransactionInactiveError') {
+  // VersionError: another tab upgraded the database past the version this page knows.
+  if (
+    name === 'InvalidStateError' ||
+    name === 'TransactionInactiveError' ||
+    name === 'VersionError'
+  ) {
     return storageError('closed', error);
   }
   if (name === 'SecurityError' || name === 'InvalidAccessError') {

@@ -130,6 +130,6 @@ describe('LiveSession', () => {
     for (const p of poses('child-good-side-male')) s.onPose(p);
     await s.finish(20_000).saved;
     expect(storage.length).toBeGreaterThan(0);
-    expect(storage[0]).toMatch(/^This session could not be saved on this device: /);
+    expect(storage[0]).toMatch(/^This session is not saved yet; it is kept on this page/);
   });
 });

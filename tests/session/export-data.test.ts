@@ -1,6 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildExport, exportFileName } from '../../src/session/export-data.ts';
-import { emptyData, STORAGE_VERSION } from '../../src/session/storage-schema.ts';
+import { buildExport, exportFileName, holdsCsvFileName } from '../../src/session/export-data.ts';
+import { EXPORT_VERSION } from '../../src/session/export-schema.ts';
+import { emptyData } from '../../src/session/storage-schema.ts';
+import { sampleData } from './sample-data.ts';
+
+const GOLDEN = new URL('./golden/export-v1.json', import.meta.url);
+const SETTINGS = {
+  voice: { enabled: false, voiceURI: '', rate: 1 },
+  holdTargetS: 25,
+  engine: 'mediapipe/lite',
+  backend: '',
+  mirror: true,
+};
 
 describe('buildExport', () => {
   it('tags the format, version and time, and carries every store', () => {
@@ -15,16 +27,26 @@ describe('buildExport', () => {
     });
     const file = buildExport(data, Date.UTC(2026, 2, 10, 12));
     expect(file.format).toBe('spinewise-export');
-    expect(file.version).toBe(STORAGE_VERSION);
+    expect(file.version).toBe(EXPORT_VERSION);
     expect(file.exportedAt).toBe('2026-03-10T12:00:00.000Z');
     expect(file.pain).toHaveLength(1);
+    expect(file).not.toHaveProperty('settings');
     expect(Object.keys(file)).toEqual(
       expect.arrayContaining(['screenings', 'daily-checks', 'clearances', 'pain', 'sessions']),
     );
     expect(JSON.parse(JSON.stringify(file))).toEqual(file);
   });
 
-  it('names the file after the day', () => {
+  it('matches the golden file (docs/export-format.md describes it)', () => {
+    // Compared as JSON: the committed file is laid out by the formatter.
+    const file = JSON.parse(
+      JSON.stringify(buildExport(sampleData(), Date.UTC(2026, 2, 10, 12), SETTINGS)),
+    );
+    expect(file).toEqual(JSON.parse(readFileSync(GOLDEN, 'utf8')));
+  });
+
+  it('names the files after the day', () => {
     expect(exportFileName('2026-03-10')).toBe('spinewise-2026-03-10.json');
+    expect(holdsCsvFileName('2026-03-10')).toBe('spinewise-holds-2026-03-10.csv');
   });
 });
