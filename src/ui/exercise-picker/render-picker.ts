@@ -103,8 +103,8 @@ function renderClosedNote(v: PickerView, id: ExerciseId) {
 function renderRoutineOffer(v: PickerView, act: PickerActions) {
   const steps = planRoutine(v.allowed);
   if (!steps.length) return nothing;
-  const names = steps.map((s) =>
-    s.exercise === 'seated-twist' ? 'seated twist (both sides)' : EXERCISE_GUIDES[s.exercise].title,
+  const names = steps.map(
+    (s) => `${EXERCISE_GUIDES[s.exercise].title}${s.firstSide ? ' (both sides)' : ''}`,
   );
   const left = EXERCISE_IDS.filter((id) => !isOpen(v, id));
   return html`<div class="routine" data-testid="routine-offer">
