@@ -89,6 +89,11 @@ export class HoldTimer {
     return sorted[Math.floor((sorted.length - 1) / 2)];
   }
 
+  /** How many recent intervals the median rests on (at most `intervalWindow`). */
+  get intervalCount(): number {
+    return this.intervals.length;
+  }
+
   /** The longest break that only pauses the hold now, ms. */
   get breakToleranceMs(): number {
     const { breakToleranceMs, breakIntervals, maxBreakToleranceMs } = this.opts;

@@ -1,7 +1,8 @@
 /**
  * The per-frame chain for one chosen exercise, one frame at a time: One Euro
- * smoothing → features → the exercise's checker → feedback policy and hold
- * timer, with each hold named by the side it worked. `analyzeStream` runs it
+ * smoothing → features → the exercise's checker → hold timer and feedback
+ * policy → the screen's verdict (banner, ring, skeleton from one
+ * judgement), with each hold named by the side it worked. `analyzeStream` runs it
  * over a recorded stream; the live coach runs it on camera frames. Pure:
  * time is an argument. Lifetime: one exercise, one session.
  */
@@ -11,6 +12,11 @@ import type { Features } from '../core/features.ts';
 import { type Hold, HoldTimer } from '../core/hold-timer.ts';
 import type { PoseFrame } from '../core/pose-frame.ts';
 import { type CueEvent, FeedbackPolicy } from '../feedback/feedback-policy.ts';
+import {
+  countsAsGood,
+  type ScreenVerdict,
+  ScreenVerdictTracker,
+} from '../feedback/screen-verdict.ts';
 import type { Checker, CheckerOptions, Verdict } from './checker.ts';
 import type { ExerciseId } from './exercise-ids.ts';
 import { CHECKERS } from './index.ts';
@@ -30,6 +36,8 @@ export interface ExerciseStep {
   cue?: CueEvent;
   /** The hold in progress, if any. */
   activeHold?: Readonly<Hold>;
+  /** What the screen shows about the form on this frame. */
+  screen: ScreenVerdict;
 }
 
 export class ExercisePipeline {
@@ -37,6 +45,7 @@ export class ExercisePipeline {
   private readonly measures = new FeatureStream();
   private readonly policy = new FeedbackPolicy();
   private readonly timer: HoldTimer;
+  private readonly screen: ScreenVerdictTracker;
   private state: unknown;
   private lastMs = Number.NEGATIVE_INFINITY;
   /** Good frames per side in the hold in progress (its side is the majority's). */
@@ -49,6 +58,7 @@ export class ExercisePipeline {
   ) {
     this.checker = CHECKERS[exercise];
     this.timer = new HoldTimer(this.checker.holdOptions);
+    this.screen = new ScreenVerdictTracker(exercise);
     this.state = this.checker.initial(options);
   }
 
@@ -60,19 +70,34 @@ export class ExercisePipeline {
     const step = this.checker.step(this.state, features, tMs);
     this.state = step.state;
     const { verdict } = step;
-    const cue = this.policy.update(verdict.raised, tMs);
+    // A frame with any fault raised never counts, so the ring and the banner cannot disagree.
+    const good = countsAsGood(verdict);
 
     const finished = this.timer.holds.length;
     const startedMs = this.timer.active?.startMs;
-    this.timer.update(verdict.formGood, tMs);
+    this.timer.update(good, tMs);
     this.collectFinished(finished);
-    if (this.timer.active?.startMs !== startedMs) this.sideVotes.clear(); // a new hold, or a dropped one
-    if (this.timer.active && verdict.formGood && verdict.side)
+    const hold = this.timer.active;
+    if (hold?.startMs !== startedMs) this.sideVotes.clear(); // a new hold, or a dropped one
+    if (hold && good && verdict.side)
       this.sideVotes.set(verdict.side, (this.sideVotes.get(verdict.side) ?? 0) + 1);
 
-    const out: ExerciseStep = { tMs, smoothed, features, verdict };
+    // Praise only once the ring is moving: never over a fault, never at a standstill.
+    const praiseAllowed = good === true && hold !== undefined && hold.heldMs > 0;
+    const cue = this.policy.update(verdict.raised, tMs, praiseAllowed);
+    const intervalMs = this.timer.frameIntervalMs;
+    const screen = this.screen.update({
+      tMs,
+      verdict,
+      cue,
+      hold,
+      framesPerS: intervalMs ? 1000 / intervalMs : undefined,
+      intervals: this.timer.intervalCount,
+    });
+
+    const out: ExerciseStep = { tMs, smoothed, features, verdict, screen };
     if (cue) out.cue = cue;
-    if (this.timer.active) out.activeHold = this.timer.active;
+    if (hold) out.activeHold = hold;
     return out;
   }
 

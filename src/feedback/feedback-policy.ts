@@ -4,7 +4,9 @@
  * fires (no flicker), a cue waits before it repeats (no nagging), only one
  * cue comes at a time with the most important first (safety > setup > form
  * > praise), and when a corrected fault clears the person hears that it is
- * fixed. Pure: time is an argument.
+ * fixed. Praise is given only on a frame the caller says deserves it (the
+ * hold is counting): never over a fault, never while the ring stands
+ * still. Pure: time is an argument.
  */
 import { CUE_PRIORITIES, type CueCode, cueDefinition } from './cue-vocabulary.ts';
 
@@ -19,6 +21,8 @@ export interface FeedbackPolicyOptions {
   praiseRepeatMs?: number;
   /** After praise, a correction waits only this long, ms: praise is short and must never delay one. */
   gapAfterPraiseMs?: number;
+  /** "Better" is said only this soon after the fault cleared, ms; later it answers nothing. */
+  fixedWithinMs?: number;
 }
 
 export const DEFAULT_FEEDBACK_POLICY: Required<FeedbackPolicyOptions> = {
@@ -32,6 +36,8 @@ export const DEFAULT_FEEDBACK_POLICY: Required<FeedbackPolicyOptions> = {
   praiseRepeatMs: 20000,
   /** The praise lines take ~1.5 s to say. */
   gapAfterPraiseMs: 1500,
+  /** Room for the 2.5 s gap after the correction and a moment of good form. */
+  fixedWithinMs: 5000,
 };
 
 export interface CueEvent {
@@ -49,8 +55,8 @@ export class FeedbackPolicy {
   private lastMs = Number.NEGATIVE_INFINITY;
   /** Corrections that fired and whose condition has not cleared yet. */
   private readonly awaitingFix = new Set<CueCode>();
-  /** Corrections whose condition cleared; "fixed" is due. */
-  private readonly fixedPending = new Set<CueCode>();
+  /** Corrections whose condition cleared, with when; "fixed" is due. */
+  private readonly fixedPending = new Map<CueCode, number>();
 
   constructor(options: FeedbackPolicyOptions = {}) {
     this.opts = { ...DEFAULT_FEEDBACK_POLICY, ...options };
@@ -58,9 +64,11 @@ export class FeedbackPolicy {
 
   /**
    * Feeds the conditions raised for one frame (cue codes whose condition
-   * holds now); returns the cue to give now, if any.
+   * holds now); returns the cue to give now, if any. `praiseAllowed`:
+   * whether praise may be given on this frame (the form is good and the
+   * hold counting); when false, praise waits.
    */
-  update(raised: Iterable<CueCode>, tMs: number): CueEvent | undefined {
+  update(raised: Iterable<CueCode>, tMs: number, praiseAllowed = true): CueEvent | undefined {
     if (!Number.isFinite(tMs) || tMs <= this.lastMs) return undefined;
     this.lastMs = tMs;
     const now = new Set(raised);
@@ -80,22 +88,25 @@ export class FeedbackPolicy {
     for (const code of this.awaitingFix) {
       if (!now.has(code)) {
         this.awaitingFix.delete(code);
-        this.fixedPending.add(code);
+        this.fixedPending.set(code, tMs);
       }
     }
-    for (const code of this.fixedPending) {
+    for (const [code, clearedMs] of this.fixedPending) {
       if (now.has(code)) {
         // Back before "fixed" was said: the earlier cue still stands.
         this.fixedPending.delete(code);
         this.awaitingFix.add(code);
-      }
+      } else if (tMs - clearedMs > this.opts.fixedWithinMs) this.fixedPending.delete(code);
     }
     if (this.fixedPending.size) candidates.push('fixed');
-    if (!candidates.length) return undefined;
+    const choices = praiseAllowed
+      ? candidates
+      : candidates.filter((c) => cueDefinition(c).priority !== 'praise');
+    if (!choices.length) return undefined;
 
     const rank = (c: CueCode) => CUE_PRIORITIES.indexOf(cueDefinition(c).priority);
-    candidates.sort((a, b) => rank(a) - rank(b));
-    const best = candidates[0]!;
+    choices.sort((a, b) => rank(a) - rank(b));
+    const best = choices[0]!;
     const isSafety = cueDefinition(best).priority === 'safety';
     const gapMs = this.lastWasPraise ? this.opts.gapAfterPraiseMs : this.opts.minGapMs;
     if (!isSafety && tMs - this.lastCueMs < gapMs) return undefined;

@@ -15,6 +15,7 @@ import type { ExerciseId } from '../exercises/exercise-ids.ts';
 import { ExercisePipeline, type SidedHold } from '../exercises/exercise-pipeline.ts';
 import { ExerciseRecognizer } from '../exercises/recognize-exercise.ts';
 import type { CueEvent } from '../feedback/feedback-policy.ts';
+import type { ScreenVerdict } from '../feedback/screen-verdict.ts';
 
 /** A finished hold, with the side it worked where the exercise has sides (the twist). */
 export type CoachHold = SidedHold;
@@ -32,6 +33,8 @@ export interface CoachStep {
   activeHold?: Readonly<Hold>;
   /** The exercise the recogniser sees, when no exercise was chosen. */
   recognized?: ExerciseId;
+  /** What the screen shows about the form (banner, ring, skeleton); undefined when no exercise is chosen. */
+  screen?: ScreenVerdict;
 }
 
 export class CoachPipeline {

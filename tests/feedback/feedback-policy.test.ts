@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { CueCode } from '../../src/feedback/cue-vocabulary.ts';
 import { type CueEvent, FeedbackPolicy } from '../../src/feedback/feedback-policy.ts';
 
-/** Runs frames every 100 ms; `raisedAt(t)` gives the conditions raised at t ms. */
-function run(untilMs: number, raisedAt: (t: number) => CueCode[], policy = new FeedbackPolicy()) {
+/**
+ * Runs frames every 100 ms; `raisedAt(t)` gives the conditions raised at t
+ * ms, `praiseAt(t)` whether praise may be given then (default: always).
+ */
+function run(
+  untilMs: number,
+  raisedAt: (t: number) => CueCode[],
+  policy = new FeedbackPolicy(),
+  praiseAt: (t: number) => boolean = () => true,
+) {
   const events: CueEvent[] = [];
   for (let t = 0; t <= untilMs; t += 100) {
-    const e = policy.update(raisedAt(t), t);
+    const e = policy.update(raisedAt(t), t, praiseAt(t));
     if (e) events.push(e);
   }
   return events;
@@ -86,5 +94,48 @@ describe('FeedbackPolicy', () => {
     p.reset();
     expect(p.update(['sit-tall'], 100)).toBeUndefined();
     expect(p.update(['sit-tall'], 900)).toEqual({ code: 'sit-tall', tMs: 900 });
+  });
+
+  it('praise waits for a frame that allows it (the hold counting), then comes at once', () => {
+    // "good-hold" raised from 0, but the ring only moves from 2000 ms.
+    const events = run(
+      3000,
+      () => ['good-hold'],
+      new FeedbackPolicy(),
+      (t) => t >= 2000,
+    );
+    expect(events).toEqual([{ code: 'good-hold', tMs: 2000 }]);
+  });
+
+  it('a correction is never held back by praise that may not be given', () => {
+    const events = run(
+      3000,
+      () => ['good-hold', 'sit-tall'],
+      new FeedbackPolicy(),
+      () => false,
+    );
+    expect(events).toEqual([{ code: 'sit-tall', tMs: 700 }]);
+  });
+
+  it('"fixed" waits while the form is not good yet, and lapses 5 s after the fault cleared', () => {
+    // Cued at 700, cleared at 1000; the form turns good only at 4500 (fixed said then, 3.5 s on).
+    const soon = run(
+      8000,
+      (t) => (t < 1000 ? ['keep-hips-low'] : []),
+      new FeedbackPolicy(),
+      (t) => t >= 4500,
+    );
+    expect(soon.map((e) => [e.code, e.tMs])).toEqual([
+      ['keep-hips-low', 700],
+      ['fixed', 4500],
+    ]);
+    // Good only from 6500, 5.5 s after the fault cleared: "Better" no longer answers anything.
+    const late = run(
+      9000,
+      (t) => (t < 1000 ? ['keep-hips-low'] : []),
+      new FeedbackPolicy(),
+      (t) => t >= 6500,
+    );
+    expect(late.map((e) => [e.code, e.tMs])).toEqual([['keep-hips-low', 700]]);
   });
 });

@@ -82,6 +82,7 @@ export const liveCoachStyles = css`
   .captions p.muted { color: #adb5bd; font-weight: 400; }
   .offer { background: #fff4e6; border: 2px solid #f59f00; border-radius: 10px; padding: 0.6rem 0.8rem; }
   .note { background: #fff; border-left: 6px solid #adb5bd; padding: 0.5rem 0.75rem; border-radius: 8px; }
+  .note.warn { border-left-color: #e8590c; }
   .error { color: #a61e1e; background: #fff0f0; padding: 0.75rem; border-radius: 8px; }
   table { border-collapse: collapse; background: #fff; border-radius: 10px; overflow: hidden; }
   th, td { padding: 0.4rem 0.9rem; text-align: left; }

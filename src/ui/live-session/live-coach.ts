@@ -388,7 +388,7 @@ export class LiveCoach extends LitElement {
       canvas.width = frame.imageWidth;
       canvas.height = frame.imageHeight;
     }
-    drawOverlay(ctx, frame, frame ? segmentStatuses(frame, step?.verdict) : []);
+    drawOverlay(ctx, frame, frame ? segmentStatuses(frame, step?.screen) : []);
   }
 
   // ── Keys and settings ───────────────────────────────────────────────────
@@ -429,7 +429,9 @@ export class LiveCoach extends LitElement {
   override render() {
     return html`
       <div class="sr-only" aria-live="assertive" data-testid="cue-live">${
-        this.session?.cue && !this.paused ? cueDefinition(this.session.cue.code).text : ''
+        this.session?.step?.screen?.cue && !this.paused
+          ? cueDefinition(this.session.step.screen.cue).text
+          : ''
       }</div>
       ${this.renderStage()}
       <p class="keys">Keys: <kbd>Space</kbd> pause/resume · <kbd>Enter</kbd> start now (setup) ·

@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LiveSession } from '../../controllers/live-session.ts';
 import type { ExerciseId } from '../../exercises/exercise-ids.ts';
-import { cueDefinition } from '../../feedback/cue-vocabulary.ts';
+import { SCREEN_LINES } from '../../feedback/screen-verdict.ts';
 import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
 
 export interface LivePanelView {
@@ -31,8 +31,9 @@ export function renderLivePanel(v: LivePanelView, act: LivePanelActions): Templa
   const { session, paused } = v;
   const step = session.step;
   const exercise = session.exercise;
-  const def = session.cue ? cueDefinition(session.cue.code) : undefined;
-  const idle = exercise ? 'Watching your form…' : 'Start your stretch…';
+  // Banner, ring and skeleton all come from the step's screen verdict (src/feedback/screen-verdict.ts).
+  const screen = step?.screen;
+  const banner = screen?.text ?? (exercise ? SCREEN_LINES.watching : SCREEN_LINES.start);
   // Space resumes a pause, but not while the camera is gone: the camera screen above says what to do.
   const pausedText = v.cameraFailed
     ? 'Paused: the camera stopped. Use “Resume with camera” above.'
@@ -40,9 +41,15 @@ export function renderLivePanel(v: LivePanelView, act: LivePanelActions): Templa
   const title = exercise ? EXERCISE_GUIDES[exercise].title : 'Just start';
   return html`
     <h2 class="live-h" tabindex="-1" ?data-view-heading=${!v.cameraFailed}>Coaching: ${title}</h2>
-    <div class="cue ${def?.priority === 'safety' ? 'safety' : ''} ${def && !paused ? '' : 'quiet'}"
-      data-testid="cue" data-code=${paused ? '' : (session.cue?.code ?? '')}>
-      ${paused ? pausedText : (def?.text ?? idle)}</div>
+    <div class="cue ${screen?.tone === 'safety' ? 'safety' : ''} ${screen?.cue && !paused ? '' : 'quiet'}"
+      data-testid="cue" data-code=${paused ? '' : (screen?.cue ?? '')}
+      data-state=${paused ? 'paused' : (screen?.state ?? 'not-judged')}>
+      ${paused ? pausedText : banner}</div>
+    ${
+      screen?.rateWarning
+        ? html`<p class="note warn" role="status" data-testid="rate-warning">${screen.rateWarning}</p>`
+        : nothing
+    }
     ${exercise ? nothing : renderOffer(step?.recognized, v.isAllowed, act.accept)}
     ${
       exercise && !session.hasChecker
@@ -131,7 +138,7 @@ function renderProgress(v: LivePanelView, act: LivePanelActions) {
   return html`
     <div class="ring-row">
       <sw-hold-ring .seconds=${heldMs / 1000} .target=${v.holdTargetS} data-testid="hold-ring"
-        data-held-ms=${Math.round(heldMs)}></sw-hold-ring>
+        .counting=${!v.paused && step?.screen?.ringCounting === true} data-held-ms=${Math.round(heldMs)}></sw-hold-ring>
       <div>
         ${
           twist
