@@ -59,12 +59,20 @@ export function parseExportText(text: string): ParsedImport {
     );
   }
   const result = v.safeParse(exportFileSchema, json);
-  const problems: ImportProblem[] = result.success ? [] : result.issues.map(toProblem);
+  const problems: ImportProblem[] = result.success
+    ? []
+    : firstPerPath(result.issues.map(toProblem));
   if (result.success) problems.push(...duplicateIds(result.output));
   if (!result.success || problems.length > 0) return { ok: false, problems };
   const data = emptyData();
   for (const s of STORE_NAMES) (data[s] as unknown[]) = result.output[s];
   return { ok: true, data, settings: result.output.settings };
+}
+
+/** One reason per place: a time that is negative need not also be said to end before its start. */
+function firstPerPath(problems: ImportProblem[]): ImportProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => !seen.has(p.path) && seen.add(p.path));
 }
 
 function fail(path: string, reason: string): ParsedImport {

@@ -15,6 +15,7 @@ import { safetyStyles } from '../safety-styles.ts';
 import '../pain-chart/pain-chart.ts';
 import '../pain-entry/pain-entry.ts';
 import '../storage-status/storage-status.ts';
+import '../data-controls/data-controls.ts';
 
 /** Entries and sessions listed below the chart. */
 const RECENT_ROWS = 10;
@@ -108,7 +109,13 @@ export class PainLog extends LitElement {
                 .reverse()
                 .map(
                   (s) =>
-                    html`<li>${EXERCISE_LABELS[s.exercise]} <span class="muted">· ${when(s.startedMs)} · ${s.holds.length} holds${s.forcingCount > 0 ? ` · forcing noticed ${s.forcingCount}×` : ''}${s.stoppedFor ? ' · stopped for safety' : ''}</span></li>`,
+                    html`<li data-testid="session-row" data-session=${s.id}>${EXERCISE_LABELS[s.exercise]} <span class="muted">· ${when(s.startedMs)} · ${s.holds.length} ${s.holds.length === 1 ? 'hold' : 'holds'}${s.holds.length > 0 ? ` (${s.holds.map((h) => `${Math.round((h.endMs - h.startMs) / 1000)} s${h.side ? ` ${h.side}` : ''}`).join(', ')})` : ''}${s.forcingCount > 0 ? ` · forcing noticed ${s.forcingCount}×` : ''}${s.stoppedFor ? ' · stopped for safety' : ''}</span>${
+                      s.endedMs !== undefined
+                        ? nothing
+                        : service.recording.has(s.id)
+                          ? html`<strong> · in progress</strong>`
+                          : html`<strong data-testid="unfinished"> · unfinished (the page closed before Stop)</strong>`
+                    }${unsaved.has(s.id) ? html`<strong class="unsaved"> · not saved yet</strong>` : nothing}</li>`,
                 )}</ul>`
         }
         <ul class="rows">
@@ -132,9 +139,7 @@ export class PainLog extends LitElement {
           (IndexedDB). Spinewise never sends them anywhere. Clearing this site’s data in the
           browser deletes them, so export a copy if you want to keep one or show it to a clinician.
         </p>
-        <div class="actions">
-          <button data-testid="export" @click=${() => service.downloadExport()}>Export my data (JSON)</button>
-        </div>
+        <sw-data-controls></sw-data-controls>
       </section>
     `;
   }

@@ -23,7 +23,7 @@ export class StorageStatus extends LitElement {
         <p>${s.error.message}</p>
         ${unsaved > 0 ? html`<p><strong>${unsaved} ${unsaved === 1 ? 'entry is' : 'entries are'} not saved yet</strong> and kept on this page.</p>` : nothing}
         <div class="actions">
-          ${s.status === 'ready' && unsaved > 0 ? html`<button class="primary" @click=${() => s.retry()}>Try again</button>` : nothing}
+          ${unsaved > 0 && s.error.kind !== 'unavailable' ? html`<button class="primary" data-testid="storage-retry" @click=${() => s.retry()}>Try again</button>` : nothing}
           <button @click=${() => s.downloadExport()}>Export my data (JSON)</button>
         </div>
       </div>
