@@ -87,7 +87,9 @@ export async function importFile(
   const what = STORE_NAMES.filter((s) => plan.counts[s].added > 0).map((s) =>
     count(plan.counts[s].added, s),
   );
-  const settings = parsed.settings ? ' Its settings (hold target, voice, engine) now apply here.' : '';
+  const settings = parsed.settings
+    ? ' Its settings (hold target, voice, engine) now apply here.'
+    : '';
   const summary =
     added === 0
       ? `Nothing new: ${alreadyHere === 0 ? 'the file holds no records' : `all ${alreadyHere} records in it are already here`}.${settings}`
