@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { ASSET_URLS } from './src/pose/asset-urls.ts';
 
@@ -29,7 +30,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** Cross-origin isolation (SharedArrayBuffer → wasm threads) plus the CSP. */
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
@@ -106,10 +107,43 @@ function runtimeAssets(): Plugin {
   };
 }
 
+/** The emscripten module of tfjs's threaded SIMD wasm backend (CommonJS). */
+const TFJS_THREADED_FACTORY =
+  /[\\/]@tensorflow[\\/]tfjs-backend-wasm[\\/]wasm-out[\\/]tfjs-backend-wasm-threaded-simd\.js$/;
+
+/**
+ * tfjs-backend-wasm starts each pthread worker from `factory.toString()`.
+ * Minified, the factory reads the closure's `_scriptDir` under a short
+ * name with its `typeof` guard folded away, so every pthread dies with
+ * "e is not defined" and the engine never starts in the production build.
+ * The factory gets back its shipped text (self-contained, as in dev) for
+ * that one use; the code that runs on this thread is still the minified one.
+ */
+function keepTfjsThreadedFactorySource(): Plugin {
+  return {
+    name: 'spinewise-tfjs-threaded-factory-source',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!TFJS_THREADED_FACTORY.test(id.split('?')[0] ?? '')) return;
+      // Evaluating the file only defines the factory (every outside name is typeof-guarded).
+      const factory: unknown = runInNewContext(`${code}\n;WasmBackendModuleThreadedSimd`, {});
+      if (typeof factory !== 'function') {
+        this.error('tfjs-backend-wasm changed: WasmBackendModuleThreadedSimd is not a function');
+      }
+      const source = JSON.stringify(factory.toString());
+      return {
+        code: `${code}\n;WasmBackendModuleThreadedSimd.toString = () => ${source};\n`,
+        map: null,
+      };
+    },
+  };
+}
+
 const BROWSER_TESTS = 'tests/browser/**/*.test.ts';
 
 export default defineConfig({
-  plugins: [runtimeAssets()],
+  plugins: [runtimeAssets(), keepTfjsThreadedFactorySource()],
   resolve: {
     alias: {
       // pose-detection imports the legacy runtime we never use; keep it (and its CDN URLs) out.
@@ -119,7 +153,8 @@ export default defineConfig({
   server: { headers: SECURITY_HEADERS },
   preview: { headers: SECURITY_HEADERS },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
-  worker: { format: 'es' },
+  // Worker bundles get only the plugins listed here; the tfjs engine runs in the worker.
+  worker: { format: 'es', plugins: () => [keepTfjsThreadedFactorySource()] },
   optimizeDeps: {
     // Scan every page up front so the dev server never reloads mid-test to add a dependency.
     entries: ['index.html', 'tests/browser/pages/*.html', 'tests/tools/*-page/*.html'],

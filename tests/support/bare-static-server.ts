@@ -3,7 +3,8 @@
  * nothing else — no CSP, no COOP/COEP, no cache headers — so a test sees
  * the app as a bare web server would serve it. `missing` makes chosen paths
  * 404 (a model file that fails to load); `extra` serves in-memory files
- * next to the build (a probe script a test needs).
+ * next to the build (a probe script a test needs); `headers` adds chosen
+ * headers (the preview's, to fault a file under the real ones).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -30,6 +31,8 @@ export interface BareServerOptions {
   missing?: (path: string) => boolean;
   /** In-memory files by pathname, e.g. `{ '/probe.js': 'fetch(…)' }`. */
   extra?: Record<string, string>;
+  /** Headers sent with every answer (none by default: that is the point). */
+  headers?: Record<string, string>;
 }
 
 export interface BareServer extends RunningServer {
@@ -43,6 +46,7 @@ export async function startBareStaticServer(
 ): Promise<BareServer> {
   const requested: string[] = [];
   const server = createServer(async (req, res) => {
+    for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requested.push(path);
     const extra = options.extra?.[path];
