@@ -28,7 +28,6 @@ export const FLOW_WORDS = {
   paused: 'Paused',
   resumed: 'Resumed',
   cameraLost: 'The camera stopped. Your session is paused.',
-  finished: 'Session finished. Here is your summary.',
   sharpPain: 'Stopping now. Rest, and read the advice on screen.',
 } as const;
 
@@ -41,6 +40,8 @@ export interface CoachFlowState {
   progress: string;
   /** The model would not load: the message (loading stays on screen, with a way back). */
   error: string | undefined;
+  /** Which engine was chosen and why, once loaded. */
+  engineNote: string;
   /** The camera would not open, or stopped sending pictures. */
   cameraProblem: boolean;
   /** Setup: since when every check has been right, ms; undefined while one is not. */
@@ -56,8 +57,13 @@ export interface CoachFlowState {
 }
 
 export type FlowEvent =
-  /** "Start the camera", or "Try again" when the camera would not open. */
+  /**
+   * "Start the camera", "Try again" when the camera would not open, or a
+   * routine's next stretch when the camera is off.
+   */
   | { type: 'start' }
+  /** A routine's next stretch with the camera and model still on: straight to setup. */
+  | { type: 'next-stretch' }
   | { type: 'camera-opened'; run: number }
   | { type: 'camera-failed'; run: number }
   /** What the engine loading is doing now ("Timing MediaPipe full…"). */
@@ -69,6 +75,13 @@ export type FlowEvent =
   /** Enter or "Start now" in setup. */
   | { type: 'start-now' }
   | { type: 'toggle-pause' }
+  /**
+   * Pause or resume for a reason of its own (a gesture, a question on
+   * screen), saying its own words; `keepWatching`: frames still go to the
+   * gestures while paused.
+   */
+  | { type: 'pause'; keepWatching: boolean }
+  | { type: 'resume' }
   /** The open camera stopped by itself (unplugged, taken by another app). */
   | { type: 'camera-lost' }
   /** A lost camera opened again. */
@@ -85,7 +98,8 @@ export type FlowEffect =
   /** Frames now go to the setup checks. */
   | { type: 'watch-setup' }
   | { type: 'start-session'; atMs: number }
-  | { type: 'set-paused'; paused: boolean }
+  /** Pause or resume the session; `keepWatching`: the pose loop goes on (for gestures). */
+  | { type: 'set-paused'; paused: boolean; keepWatching?: boolean }
   | { type: 'say'; text: string; safety: boolean }
   | { type: 'hush' }
   /** Release the camera and the worker and finish the session (stored, summarised). */
@@ -99,6 +113,7 @@ export const INITIAL_FLOW: CoachFlowState = {
   step: 'camera',
   progress: '',
   error: undefined,
+  engineNote: '',
   cameraProblem: false,
   readySinceMs: undefined,
   paused: false,
@@ -135,10 +150,10 @@ function goLive(s: CoachFlowState, tMs: number): CoachFlowState {
 
 function stop(s: CoachFlowState, reason: CoachStopReason, tMs: number): CoachFlowState {
   const live = s.stage === 'live' && s.liveSinceMs !== undefined;
+  // The end of a stretch is worded by whoever ends it (a routine rests, a session sums up);
+  // the safety line is the flow's own and cuts everything else off.
   const words: FlowEffect[] =
-    reason === 'sharp-pain'
-      ? [{ type: 'hush' }, say(FLOW_WORDS.sharpPain, true)]
-      : [say(FLOW_WORDS.finished)];
+    reason === 'sharp-pain' ? [{ type: 'hush' }, say(FLOW_WORDS.sharpPain, true)] : [];
   return {
     ...s,
     stage: reason === 'sharp-pain' ? 'safety' : 'summary',
@@ -164,10 +179,24 @@ export function coachFlow(s: CoachFlowState, e: FlowEvent, tMs: number): CoachFl
 function step(s: CoachFlowState, e: FlowEvent, tMs: number): CoachFlowState {
   switch (e.type) {
     case 'start':
-      if (s.stage === 'choose') return start(s);
+      if (s.stage === 'choose' || s.stage === 'summary') return start(s);
       // Try again after the camera would not open: a fresh run from the camera.
       if (s.stage === 'loading' && s.cameraProblem && s.step === 'camera') return start(s);
       return s;
+    case 'next-stretch':
+      if (s.stage !== 'choose' && s.stage !== 'summary') return s;
+      return {
+        ...s,
+        stage: 'setup',
+        step: 'first-frame',
+        progress: FLOW_WORDS.firstFrame,
+        readySinceMs: undefined,
+        liveSinceMs: undefined,
+        stoppedFor: undefined,
+        durationMs: 0,
+        paused: false,
+        effects: [{ type: 'set-paused', paused: false }, { type: 'watch-setup' }],
+      };
     case 'camera-opened':
       if (!current(s, e.run) || s.step !== 'camera') return s;
       return {
@@ -188,6 +217,7 @@ function step(s: CoachFlowState, e: FlowEvent, tMs: number): CoachFlowState {
         stage: 'setup',
         step: 'first-frame',
         progress: FLOW_WORDS.firstFrame,
+        engineNote: e.note,
         readySinceMs: undefined,
         effects: [{ type: 'watch-setup' }],
       };
@@ -214,6 +244,16 @@ function step(s: CoachFlowState, e: FlowEvent, tMs: number): CoachFlowState {
         ],
       };
     }
+    case 'pause':
+      if (s.stage !== 'live' || s.paused) return s;
+      return {
+        ...s,
+        paused: true,
+        effects: [{ type: 'set-paused', paused: true, keepWatching: e.keepWatching }],
+      };
+    case 'resume':
+      if (s.stage !== 'live' || !s.paused || s.cameraProblem) return s;
+      return { ...s, paused: false, effects: [{ type: 'set-paused', paused: false }] };
     case 'camera-lost':
       if (s.stage === 'live') {
         return {

@@ -59,9 +59,13 @@ async function startAndWaitForTiming(page: Page) {
   await page.getByTestId('choose-childs-pose').click();
   await page.getByTestId('start-camera').click();
   await page.getByTestId('start-progress').waitFor({ timeout: 30_000 });
+  // The flow's own words (no locator wait inside the poll: the detail line comes and goes).
+  const progress = () =>
+    page.evaluate(() => document.querySelector('sw-live-coach')!.flow.state.progress);
   await expect
-    .poll(() => page.getByTestId('progress-detail').textContent(), { timeout: 60_000 })
+    .poll(progress, { timeout: 120_000, interval: 200 })
     .toMatch(/^Timing MediaPipe lite on your camera \(1 of 3\)…$/);
+  expect(await page.getByTestId('progress-detail').textContent()).toBe(await progress());
   // A worker is running the candidate now.
   expect(page.workers().length).toBeGreaterThan(0);
 }

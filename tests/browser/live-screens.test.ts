@@ -274,7 +274,7 @@ describe('settings and reduced motion', () => {
       'tfjs/blazepose-lite (wasm)',
     );
     expect(await page.getByTestId('engine-note').textContent()).toBe(
-      'Using tfjs/blazepose-lite (chosen in settings).',
+      'Using TensorFlow.js BlazePose lite (chosen in settings).',
     );
     await page.getByTestId('stop').click();
   });

@@ -90,7 +90,7 @@ describe('coach flow: the way through', () => {
       'Stop in a live session: the summary, with the time coached',
       [...LIVE, [9000, { type: 'stop', reason: 'done' }]],
       { stage: 'summary', stoppedFor: 'done', durationMs: 5000 },
-      ['cancel-start', 'end-session', 'say'],
+      ['cancel-start', 'end-session'],
     ],
     [
       'Sharp pain: the advice, the voice cut to the safety line',
@@ -102,7 +102,25 @@ describe('coach flow: the way through', () => {
       'Stop in setup: a summary of nothing coached',
       [...READY, [3500, { type: 'stop', reason: 'done' }]],
       { stage: 'summary', durationMs: 0 },
-      ['cancel-start', 'end-session', 'say'],
+      ['cancel-start', 'end-session'],
+    ],
+    [
+      'the engine note is kept for the status line',
+      READY,
+      { engineNote: 'Chose lite' },
+      ['watch-setup'],
+    ],
+    [
+      "a routine's next stretch, camera on: straight to setup",
+      [...LIVE, [9000, { type: 'stop', reason: 'done' }], [20_000, { type: 'next-stretch' }]],
+      { stage: 'setup', step: 'first-frame', durationMs: 0, stoppedFor: undefined },
+      ['set-paused', 'watch-setup'],
+    ],
+    [
+      "a routine's next stretch, camera off: a new run from the camera",
+      [...LIVE, [9000, { type: 'stop', reason: 'done' }], [20_000, { type: 'start' }]],
+      { stage: 'loading', step: 'camera', run: 3 },
+      ['cancel-start', 'open-camera'],
     ],
     [
       'Back to choosing releases everything',
@@ -280,11 +298,35 @@ describe('coach flow: pause and a lost camera', () => {
       'Stop with the camera lost still ends the session',
       [...LIVE, [5000, { type: 'camera-lost' }], [8000, { type: 'stop', reason: 'done' }]],
       { stage: 'summary', durationMs: 4000 },
+      [{ type: 'cancel-start' }, { type: 'end-session', reason: 'done', atMs: 8000 }],
+    ],
+    [
+      'a gesture pauses, the pose loop goes on',
+      [...LIVE, [5000, { type: 'pause', keepWatching: true }]],
+      { paused: true },
+      [{ type: 'set-paused', paused: true, keepWatching: true }],
+    ],
+    [
+      'a second pause changes nothing',
       [
-        { type: 'cancel-start' },
-        { type: 'end-session', reason: 'done', atMs: 8000 },
-        { type: 'say', text: FLOW_WORDS.finished, safety: false },
+        ...LIVE,
+        [5000, { type: 'pause', keepWatching: true }],
+        [5100, { type: 'pause', keepWatching: false }],
       ],
+      { paused: true },
+      [],
+    ],
+    [
+      'a gesture resumes',
+      [...LIVE, [5000, { type: 'pause', keepWatching: true }], [7000, { type: 'resume' }]],
+      { paused: false },
+      [{ type: 'set-paused', paused: false }],
+    ],
+    [
+      'no resume without the camera',
+      [...LIVE, [5000, { type: 'camera-lost' }], [7000, { type: 'resume' }]],
+      { paused: true },
+      [],
     ],
   ])('%s', (_name, events, fields, effects) => {
     const s = last(events);

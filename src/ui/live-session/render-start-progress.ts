@@ -5,9 +5,7 @@
  * and Sharp pain work here as everywhere. A template only.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-
-/** The step under way: opening the camera, loading (and timing) the model, waiting for the first checked frame. */
-export type StartStep = 'camera' | 'model' | 'first-frame';
+import type { StartStep } from '../../session/coach-flow.ts';
 
 const STEPS: ReadonlyArray<{ id: StartStep; label: string }> = [
   { id: 'camera', label: 'Camera' },
