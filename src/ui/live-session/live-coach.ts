@@ -15,14 +15,20 @@ import {
 import { LiveSession, type TraceEntry } from '../../controllers/live-session.ts';
 import { LongTaskMonitor } from '../../controllers/long-task-monitor.ts';
 import { PoseLoopController } from '../../controllers/pose-loop-controller.ts';
+import { RoutineController } from '../../controllers/routine-controller.ts';
 import { SpeechController } from '../../controllers/speech-controller.ts';
 import type { Side } from '../../core/body-points.ts';
-import { EXERCISE_IDS, type ExerciseId } from '../../exercises/exercise-ids.ts';
+import type { ExerciseId } from '../../exercises/exercise-ids.ts';
 import { cueDefinition } from '../../feedback/cue-vocabulary.ts';
 import type { PoseResult } from '../../pose/worker/pose-worker-client.ts';
+import type { ClosedExercises } from '../../safety/closed-exercises.ts';
 import type { CoachStep } from '../../session/coach-pipeline.ts';
+import type { RoutineStep } from '../../session/routine.ts';
 import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
 import { renderSketch } from '../exercise-card/render-sketch.ts';
+import { preselect, renderPicker } from '../exercise-picker/render-picker.ts';
+import { focusViewHeading } from '../focus-view-heading.ts';
+import { renderRest, renderRoutineSummary } from '../routine/render-routine.ts';
 import {
   checkSetup,
   firstProblem,
@@ -97,12 +103,16 @@ export class LiveCoach extends LitElement {
   readonly loop = new PoseLoopController(this);
   readonly speech = new SpeechController(this);
   private readonly longTasks = new LongTaskMonitor();
+  /** Today's routine, when one is under way. */
+  readonly routine = new RoutineController(this);
 
   /**
    * The stretches the safety check opened for today (issue 6's gate);
    * undefined = all. Others are shown but cannot be started or coached.
    */
   @property({ attribute: false }) allowed: ExerciseId[] | undefined;
+  /** Why the closed ones are closed, and for how long (shown in the picker). */
+  @property({ attribute: false }) closed: ClosedExercises = {};
 
   @state() private stage: Stage = 'choose';
   @state() private exercise: ExerciseId | undefined = 'foam-roller';
@@ -147,6 +157,7 @@ export class LiveCoach extends LitElement {
       this.engineError = `The pose model failed on a frame: ${m}`;
     };
     this.camera.onEnded = () => this.onCameraEnded();
+    this.routine.onStretch = (step) => this.routineStretch(step);
   }
 
   override connectedCallback() {
@@ -268,14 +279,19 @@ export class LiveCoach extends LitElement {
   private finish(reason: 'done' | 'sharp-pain') {
     if (this.stage !== 'live' && this.stage !== 'setup' && this.stage !== 'loading') return;
     this.loading?.abort();
-    this.loop.stop();
-    this.camera.stop();
-    this.longTasks.stop();
-    this.updateTaskMeasures();
     const done = this.session?.finish(
       performance.now(),
       reason === 'sharp-pain' ? 'sharp-pain' : undefined,
     );
+    // In a routine the camera and model stay on through the rest, ready for the next stretch.
+    const resting = this.routine.stretchEnded(reason, done?.holds ?? [], this.settings.holdTargetS);
+    if (resting) this.loop.paused = true;
+    else {
+      this.loop.stop();
+      this.camera.stop();
+    }
+    this.longTasks.stop();
+    this.updateTaskMeasures();
     this.summary = {
       exercise: done?.exercise,
       durationMs: this.stage === 'live' ? performance.now() - this.sessionStartMs : 0,
@@ -293,7 +309,11 @@ export class LiveCoach extends LitElement {
       this.speech.say('Stopping now. Rest, and read the advice on screen.', true);
       this.stage = 'safety';
     } else {
-      this.speech.say('Session finished. Here is your summary.');
+      this.speech.say(
+        resting
+          ? 'Well done. Rest now; the next stretch is on screen.'
+          : 'Session finished. Here is your summary.',
+      );
       this.stage = 'summary';
     }
   }
@@ -445,7 +465,8 @@ export class LiveCoach extends LitElement {
         return this.renderChoose();
       case 'summary':
         return this.summary
-          ? html`${renderSummary(this.summary, () => this.startAnother())}
+          ? html`${this.renderRoutineBetween()}
+            ${renderSummary(this.summary, this.routine.resting ? undefined : () => this.startAnother())}
             ${this.storageNote ? html`<p class="note" role="status">${this.storageNote}</p>` : nothing}`
           : nothing;
       case 'safety':
@@ -476,50 +497,68 @@ export class LiveCoach extends LitElement {
     this.summary = undefined;
     this.session?.close();
     this.session = undefined;
+    this.routine.clear();
     this.stage = 'choose';
   }
 
+  /** The rest between a routine's stretches, or the routine's summary after its last. */
+  private renderRoutineBetween() {
+    const r = this.routine.state;
+    if (!r) return nothing;
+    if (r.phase !== 'rest') return renderRoutineSummary(r);
+    return renderRest(r, performance.now(), {
+      nextNow: () => this.routine.dispatch({ type: 'next-now' }),
+      skip: () => this.routine.dispatch({ type: 'skip' }),
+      end: () => {
+        this.routine.dispatch({ type: 'end' });
+        this.loop.stop();
+        this.camera.stop();
+      },
+    });
+  }
+
+  /** A routine's stretch is due: straight to setup when the camera and model are on, else start them. */
+  private routineStretch(step: RoutineStep) {
+    this.exercise = step.exercise;
+    if (step.firstSide) this.twistSide = step.firstSide;
+    this.summary = undefined;
+    this.session?.close();
+    this.session = undefined;
+    this.checks = [];
+    this.readySinceMs = undefined;
+    if (this.camera.stream && this.loop.client) {
+      this.loop.paused = false;
+      this.loop.wantBrightness = true;
+      this.longTasks.start();
+      this.stage = 'setup';
+    } else {
+      void this.begin();
+    }
+  }
+
   private renderChoose() {
-    const pick = (id: ExerciseId | undefined) => () => {
-      this.exercise = id;
-    };
-    return html`<section aria-labelledby="choose-h">
-      <h2 id="choose-h">Live coach</h2>
-      <div class="choices" role="group" aria-label="Stretch">
-        ${EXERCISE_IDS.map(
-          (
-            id,
-          ) => html`<button class="choice" data-testid=${`choose-${id}`} aria-pressed=${this.exercise === id}
-            ?disabled=${!this.isAllowed(id)} @click=${pick(id)}>
-            <strong>${EXERCISE_GUIDES[id].title}</strong>${
-              this.isAllowed(id) ? EXERCISE_GUIDES[id].camera : 'Not today: see your safety check.'
-            }</button>`,
-        )}
-        <button class="choice" data-testid="choose-recognise" aria-pressed=${this.exercise === undefined} @click=${pick(undefined)}>
-          <strong>Just start</strong>Begin any of the three; the coach recognises it and offers to coach it.</button>
-      </div>
-      ${
-        this.exercise === 'seated-twist'
-          ? html`<div class="row" role="group" aria-label="Bent knee">Bent knee (twist toward it):
-            ${(['left', 'right'] as const).map(
-              (s) =>
-                html`<button aria-pressed=${this.twistSide === s} data-testid=${`twist-${s}`} @click=${() => {
-                  this.twistSide = s;
-                }}>${s}</button>`,
-            )}</div>`
-          : nothing
-      }
-      ${this.exercise ? html`<sw-exercise-card exercise=${this.exercise}></sw-exercise-card>` : nothing}
-      <div class="row">
-        <button class="primary" data-testid="start-camera" ?disabled=${!this.isAllowed(this.exercise)}
-          @click=${() => void this.begin()}>Start the camera</button>
-        <span>The video stays on this device.</span>
-      </div>
+    return html`${renderPicker(
+      {
+        exercise: this.exercise,
+        twistSide: this.twistSide,
+        allowed: this.allowed,
+        closed: this.closed,
+      },
+      {
+        pick: (id) => {
+          this.exercise = id;
+        },
+        side: (side) => {
+          this.twistSide = side;
+        },
+        start: () => void this.begin(),
+        startRoutine: () => this.routine.start(this.allowed),
+      },
+    )}
       <details><summary>Settings</summary>
         <sw-coach-settings .settings=${this.settings} .voices=${this.speech.voices()}
           @sw-settings-change=${(e: CustomEvent<CoachSettings>) => this.updateSettings(e.detail)}></sw-coach-settings>
-      </details>
-    </section>`;
+      </details>`;
   }
 
   private renderCameraStage() {
@@ -570,6 +609,7 @@ export class LiveCoach extends LitElement {
 
   private renderLoading() {
     return html`<div data-testid="loading">
+      <h2 tabindex="-1" data-view-heading>Getting ready</h2>
       ${
         this.engineError
           ? html`<p class="error" role="alert" data-testid="engine-error">${this.engineError}</p>
@@ -586,7 +626,7 @@ export class LiveCoach extends LitElement {
   }
 
   private renderSetup() {
-    return html`<h2>Get set up</h2>
+    return html`<h2 tabindex="-1" data-view-heading>Get set up</h2>
       ${
         this.checks.length
           ? nothing
@@ -669,7 +709,21 @@ export class LiveCoach extends LitElement {
       </select></label>`;
   }
 
+  protected override willUpdate(changed: Map<PropertyKey, unknown>) {
+    // A stretch the safety check keeps closed is never the one selected.
+    if (changed.has('allowed')) this.exercise = preselect(this.exercise, this.allowed);
+  }
+
+  /** Which view shows, for moving focus to its heading when it changes. */
+  private viewKey = '';
+
   protected override updated() {
+    const failure = this.camera.status === 'failed' ? this.camera.failure?.kind : '';
+    const key = `${this.stage}/${failure}/${this.routine.state?.phase ?? ''}`;
+    if (key !== this.viewKey) {
+      this.viewKey = key;
+      void focusViewHeading(this.renderRoot);
+    }
     // A new stream (first start or retry) goes to the video as soon as it is rendered.
     if (this.video && this.camera.stream && this.video.srcObject !== this.camera.stream) {
       this.attachVideo();
