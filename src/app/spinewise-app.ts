@@ -1,14 +1,16 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { markOnboardingSeen, onboardingSeen } from '../controllers/onboarding-seen.ts';
 import type { ExerciseId } from '../exercises/exercise-ids.ts';
 import '../ui/live-session/live-coach.ts';
 import '../ui/pose-check/pose-check.ts';
 import '../ui/pain-log/pain-log.ts';
 import '../ui/safety-gate/safety-gate.ts';
+import '../ui/onboarding/first-run-guide.ts';
 import type { ClosedExercises } from '../safety/closed-exercises.ts';
 import type { SafetyPassDetail } from '../ui/safety-gate/safety-gate.ts';
 
-type View = 'stretch' | 'pain-log' | 'engine-check';
+type View = 'stretch' | 'pain-log' | 'engine-check' | 'guide';
 
 /** App shell: the stretches behind the safety gate, the pain log, and the engine check. */
 @customElement('sw-app')
@@ -40,6 +42,8 @@ export class SpinewiseApp extends LitElement {
   @state() private openExercises: ExerciseId[] | undefined;
   /** Why the other exercises stay closed (from the same pass). */
   @state() private closedExercises: ClosedExercises = {};
+  /** First visit in this browser: the getting-started guide shows above the safety questions until dismissed. */
+  @state() private firstRun = !onboardingSeen();
 
   private show(view: View) {
     if (view !== this.view) this.openExercises = undefined;
@@ -50,13 +54,16 @@ export class SpinewiseApp extends LitElement {
     switch (this.view) {
       case 'pain-log':
         return html`<sw-pain-log></sw-pain-log>`;
+      case 'guide':
+        return html`<sw-first-run-guide></sw-first-run-guide>`;
       case 'engine-check':
         return html`<h2>Pose engine check</h2>
           <sw-pose-check></sw-pose-check>`;
       case 'stretch':
         return this.openExercises
           ? html`<sw-live-coach .allowed=${this.openExercises} .closed=${this.closedExercises}></sw-live-coach>`
-          : html`<sw-safety-gate @sw-safety-pass=${(e: CustomEvent<SafetyPassDetail>) => {
+          : html`${this.firstRun ? html`<sw-first-run-guide dismissible></sw-first-run-guide>` : ''}
+            <sw-safety-gate @sw-safety-pass=${(e: CustomEvent<SafetyPassDetail>) => {
               this.closedExercises = e.detail.closed;
               this.openExercises = e.detail.open;
             }}></sw-safety-gate>`;
@@ -72,10 +79,15 @@ export class SpinewiseApp extends LitElement {
       <nav aria-label="Views">
         <button aria-current=${this.view === 'stretch' ? 'page' : 'false'} @click=${() => this.show('stretch')}>Stretch</button>
         <button aria-current=${this.view === 'pain-log' ? 'page' : 'false'} @click=${() => this.show('pain-log')}>Pain log and history</button>
+        <button aria-current=${this.view === 'guide' ? 'page' : 'false'} data-testid="nav-guide" @click=${() => this.show('guide')}>Getting started</button>
         <button aria-current=${this.view === 'engine-check' ? 'page' : 'false'} @click=${() => this.show('engine-check')}>Engine check</button>
       </nav>
       <main
         @sw-log-pain=${() => this.show('pain-log')}
+        @sw-first-run-done=${() => {
+          this.firstRun = false;
+          markOnboardingSeen();
+        }}
         @sw-advice-dismiss=${() => {
           // After a safety stop, back through the gate: it closes the day after sharp pain.
           this.openExercises = undefined;
