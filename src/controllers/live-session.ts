@@ -146,6 +146,11 @@ export class LiveSession {
       this.recordedHolds = holds;
       this.recorder?.update(this.holds, this.forcingCount);
     }
+    // The hold in progress is checkpointed each second, so a crashed tab keeps nearly all of it.
+    this.recorder?.progress(
+      step.activeHold,
+      this.exercise === 'seated-twist' ? this.twistSide : undefined,
+    );
     if (step.activeHold) this.holdProgress(step.activeHold.startMs, step.activeHold.heldMs);
     else if (this.switchDue) this.autoSwitch();
     return step;

@@ -1,7 +1,8 @@
 /**
  * Writes the live session to this device (`sessions` store) as it happens,
  * through the page's one StorageService: once when coaching starts, when
- * each hold ends, and when the session ends. The service keeps the newest
+ * each hold ends, every second of a hold in progress (`progress`), when
+ * the page is hidden or closed, and when the session ends. The service keeps the newest
  * state in memory at once (views and the export see it), and when a write
  * fails keeps it pending and retries it (by itself, on "Try again", on
  * `pagehide`), so a storage failure loses nothing and never stops the
@@ -14,7 +15,7 @@
 import type { ExerciseId } from '../exercises/exercise-ids.ts';
 import type { SessionStopReason } from '../safety/session-stop-advice.ts';
 import type { CoachHold } from '../session/coach-pipeline.ts';
-import type { SessionRecord } from '../session/storage-schema.ts';
+import type { HoldRecord, SessionRecord } from '../session/storage-schema.ts';
 import { appNow } from './storage-clock.ts';
 import { type StorageService, sharedStorage } from './storage-service.ts';
 
@@ -23,14 +24,33 @@ export function epochMs(perfMs: number): number {
   return Math.round(appNow() - (performance.now() - perfMs));
 }
 
+/**
+ * How often a hold in progress is written, ms of pose time: a tab that
+ * crashes mid-hold (no `pagehide`) loses at most about this much of it. One
+ * small write a second is nothing for IndexedDB.
+ */
+export const CHECKPOINT_MS = 1000;
+
+/** Where `pagehide` comes from (the window; absent in Node). */
+type PageEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+
 export class SessionRecorder {
   /** Called when a write fails (the message says what happened and that it is kept and retried). */
   onError: (message: string) => void = () => {};
   private record: SessionRecord | undefined;
   /** The newest save; each save carries the whole record, so the last one is the one that counts. */
   private saved: Promise<boolean> = Promise.resolve(true);
+  /** The hold in progress as far as it got, stored after the finished ones. */
+  private openHold: HoldRecord | undefined;
+  private checkpointMs = Number.NEGATIVE_INFINITY;
+  private readonly onPageHide = () => this.save();
 
-  constructor(private readonly storage: StorageService = sharedStorage()) {}
+  constructor(
+    private readonly storage: StorageService = sharedStorage(),
+    private readonly page: PageEvents | undefined = 'addEventListener' in globalThis
+      ? globalThis
+      : undefined,
+  ) {}
 
   /** The record being written (a copy), for tests and the screen. */
   get current(): SessionRecord | undefined {
@@ -46,6 +66,7 @@ export class SessionRecorder {
       forcingCount: 0,
     };
     this.storage.recording.add(this.record.id);
+    this.page?.addEventListener('pagehide', this.onPageHide);
     this.save();
   }
 
@@ -58,6 +79,27 @@ export class SessionRecorder {
       ...(h.side ? { side: h.side } : {}),
     }));
     this.record.forcingCount = forcingCount;
+    this.openHold = undefined; // it is among the finished holds now
+    this.save();
+  }
+
+  /**
+   * The hold in progress after a pose (performance.now() ms, as the holds),
+   * or undefined when none: written at most once per CHECKPOINT_MS.
+   */
+  progress(active: { startMs: number; endMs: number } | undefined, side?: 'left' | 'right'): void {
+    if (!this.record) return;
+    if (!active) {
+      this.openHold = undefined;
+      return;
+    }
+    this.openHold = {
+      startMs: epochMs(active.startMs),
+      endMs: epochMs(active.endMs),
+      ...(side ? { side } : {}),
+    };
+    if (active.endMs - this.checkpointMs < CHECKPOINT_MS) return;
+    this.checkpointMs = active.endMs;
     this.save();
   }
 
@@ -70,15 +112,19 @@ export class SessionRecorder {
     }
     record.endedMs = epochMs(endedPerfMs);
     if (stoppedFor) record.stoppedFor = stoppedFor;
+    this.openHold = undefined; // the caller's final update() holds every hold, ended
     this.save();
     this.record = undefined;
     this.storage.recording.delete(record.id);
+    this.page?.removeEventListener('pagehide', this.onPageHide);
     await this.saved;
   }
 
   private save() {
     if (!this.record) return;
-    const saving = this.storage.save('sessions', structuredClone(this.record));
+    const snapshot = structuredClone(this.record);
+    if (this.openHold) snapshot.holds.push({ ...this.openHold });
+    const saving = this.storage.save('sessions', snapshot);
     this.saved = saving;
     void saving.then((ok) => {
       // Only the newest save speaks: an older failure already retried does not matter.
@@ -90,8 +136,9 @@ export class SessionRecorder {
     });
   }
 
-  /** Nothing to release (the storage service lives as long as the page); kept for callers. */
+  /** Stops listening to the page (the storage service lives as long as the page). */
   close(): void {
     if (this.record) this.storage.recording.delete(this.record.id);
+    this.page?.removeEventListener('pagehide', this.onPageHide);
   }
 }

@@ -285,6 +285,41 @@ describe('a coached session', () => {
   });
 });
 
+describe('a tab that crashes mid-hold', () => {
+  it('keeps the session and the hold in progress up to its last second', async () => {
+    const page = await openApp();
+    await passSafetyScreen(page);
+    await coach(page, 3500);
+    const heldMs = await page
+      .locator('sw-live-coach')
+      .evaluate(
+        (el) =>
+          (el as unknown as { measures: { trace: { heldMs: number }[] } }).measures.trace.at(-1)!
+            .heldMs,
+      );
+    // A renderer crash: no pagehide, no Stop; only what was already written survives.
+    const cdp = await page.context().newCDPSession(page);
+    const crashed = page.waitForEvent('crash');
+    void cdp.send('Page.crash').catch(() => {});
+    await crashed;
+    const again = await browser!.context.newPage();
+    await again.goto(appUrl());
+    await passSafetyScreen(again);
+    await openHistory(again);
+    await again.getByTestId('unfinished').waitFor();
+    const [session] = await storedSessions(again);
+    expect(session!.endedMs).toBeUndefined();
+    const last = session!.holds.at(-1)!;
+    const keptMs = last.endMs - last.startMs;
+    console.log(
+      `crash mid-hold: ${Math.round(heldMs)} ms held when last read, ${keptMs} ms of the hold stored`,
+    );
+    // Checkpoints come each second of pose time; a write in flight may be lost with the tab.
+    expect(keptMs).toBeGreaterThanOrEqual(heldMs - 2000);
+    await again.screenshot({ path: join(SCREENSHOTS, 'data-after-crash.png'), fullPage: true });
+  });
+});
+
 describe('export, delete all, import', () => {
   it('brings everything back; the same file twice adds nothing; a broken file changes nothing', async () => {
     const page = await openApp();
