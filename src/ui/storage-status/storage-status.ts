@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { exportEverything } from '../../controllers/data-transfer.ts';
 import { StorageController } from '../../controllers/storage-controller.ts';
 import { safetyStyles } from '../safety-styles.ts';
 
@@ -24,7 +25,7 @@ export class StorageStatus extends LitElement {
         ${unsaved > 0 ? html`<p><strong>${unsaved} ${unsaved === 1 ? 'entry is' : 'entries are'} not saved yet</strong> and kept on this page.</p>` : nothing}
         <div class="actions">
           ${unsaved > 0 && s.error.kind !== 'unavailable' ? html`<button class="primary" data-testid="storage-retry" @click=${() => s.retry()}>Try again</button>` : nothing}
-          <button @click=${() => s.downloadExport()}>Export my data (JSON)</button>
+          <button @click=${() => exportEverything(s)}>Export my data (JSON)</button>
         </div>
       </div>
     `;
