@@ -19,9 +19,9 @@ import { openScenePage, renderClip } from './scenes/render-clip.ts';
 
 export const CAMERA_CLIPS_DIR = join(PROJECT_ROOT, 'test-results/camera-clips');
 
-/** Path of the clip's .y4m (rendering it first when missing or stale). */
-export async function cameraClip(sceneId: string): Promise<string> {
-  const [loaded] = loadScenes(undefined, [sceneId]);
+/** Path of the clip's .y4m (rendering it first when missing or stale); `scenesDir` defaults to fixtures/scenes. */
+export async function cameraClip(sceneId: string, scenesDir?: string): Promise<string> {
+  const [loaded] = loadScenes(scenesDir, [sceneId]);
   if (!loaded) throw new Error(`No scene ${sceneId}`);
   const out = join(CAMERA_CLIPS_DIR, `${sceneId}-${loaded.hash}.y4m`);
   if (existsSync(out)) return out;
