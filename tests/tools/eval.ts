@@ -101,7 +101,8 @@ async function main() {
   // The twist's side is what the coach asks for, so the checker is told it, as in the app.
   const scores: ClipScore[] = runs.map(({ stream, truth }) => {
     const scene = sceneOf.get(truth.scene);
-    return scoreClip(stream, truth, scene?.exercise, scene?.side ? { side: scene.side } : {});
+    const exercise = scene?.exercise === 'none' ? undefined : scene?.exercise;
+    return scoreClip(stream, truth, exercise, scene?.side ? { side: scene.side } : {});
   });
   console.log(formatTable(scores));
   console.log(

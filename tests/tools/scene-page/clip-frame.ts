@@ -14,7 +14,7 @@ import {
   type TruthJoint,
 } from '../scenes/truth-format.ts';
 import { applyPosture, createFigure, type Figure, headCentre, jointWorld } from './figure.ts';
-import { FLOOR_Y, makeCamera, project, renderPng, room } from './room.ts';
+import { FLOOR_Y, makeCamera, project, renderPng, room, setLight } from './room.ts';
 
 interface Cast {
   sceneId: string;
@@ -39,7 +39,8 @@ function castFor(scene: Scene): Cast {
     room.remove(cast.man);
     if (cast.roller) room.remove(cast.roller);
   }
-  const man = createFigure(scene.figure.body, scene.figure.height);
+  const { body, height, ...looks } = scene.figure;
+  const man = createFigure(body, height, looks);
   room.add(man);
   man.updateMatrixWorld(true);
   const j = (name: Parameters<typeof jointWorld>[1]) => jointWorld(man, name);
@@ -268,6 +269,7 @@ export function renderClipFrame(scene: Scene, index: number): RenderedFrame {
   applyPosture(c.man, frame.posture);
   placeFigure(c, scene, frame);
   const camera = makeCamera(scene.camera);
+  setLight(scene.light);
   const png = renderPng(camera, scene.camera.width, scene.camera.height);
   return {
     png,

@@ -77,9 +77,55 @@ function addFace(man: Figure) {
   marker(HEAD_CENTRE, [0, 0.075, 0]);
 }
 
-export function createFigure(body: 'male' | 'female', height?: number): Figure {
+/** Optional looks of a figure: skin and clothing colours, limb length scales. */
+export interface FigureLooks {
+  skin?: string;
+  clothes?: string;
+  limbs?: { arms: number; legs: number };
+}
+
+type Part = THREE.Object3D & { recolor(color: string, joint?: string): void };
+
+/** Skin on head and hands, one clothing colour on trunk, arms and legs (joint balls a shade darker). */
+function dress(man: Figure, { skin, clothes }: FigureLooks) {
+  const part = (name: string) => man[name] as Part;
+  const darker = (hex: string) => `#${new THREE.Color(hex).multiplyScalar(0.8).getHexString()}`;
+  if (skin) {
+    part('head').recolor(skin);
+    for (const s of ['l', 'r']) {
+      part(`${s}_wrist`).recolor(skin, darker(skin));
+      part(`${s}_fingers`).recolor(skin, skin);
+    }
+  }
+  if (clothes) {
+    part('torso').recolor(clothes, darker(clothes));
+    part('pelvis').recolor(clothes);
+    for (const s of ['l', 'r'])
+      for (const j of ['arm', 'elbow', 'leg', 'knee'])
+        part(`${s}_${j}`).recolor(clothes, darker(clothes));
+  }
+}
+
+/**
+ * Longer or shorter limbs: each whole arm and leg scales evenly from its
+ * root joint (a non-uniform scale would shear the bent joints below it).
+ */
+function scaleLimbs(man: Figure, limbs: NonNullable<FigureLooks['limbs']>) {
+  for (const s of ['l', 'r']) {
+    (man[`${s}_leg`] as THREE.Object3D).scale.setScalar(limbs.legs);
+    (man[`${s}_arm`] as THREE.Object3D).scale.setScalar(limbs.arms);
+  }
+}
+
+export function createFigure(
+  body: 'male' | 'female',
+  height?: number,
+  looks: FigureLooks = {},
+): Figure {
   const man = (body === 'female' ? new Female(height) : new Male(height)) as unknown as Figure;
   addFace(man);
+  dress(man, looks);
+  if (looks.limbs) scaleLimbs(man, looks.limbs);
   return man;
 }
 

@@ -4,7 +4,7 @@
  */
 import { getStage } from 'mannequin-js/src/scene.js';
 import * as THREE from 'three';
-import type { SceneCamera } from '../scenes/scene-format.ts';
+import type { SceneCamera, SceneLight } from '../scenes/scene-format.ts';
 
 /** World height of the floor surface (mannequin `stepOnGround` puts the lowest point here). */
 export const FLOOR_Y = -0.71;
@@ -15,9 +15,27 @@ stage.renderer.domElement.removeAttribute('style');
 export const room = stage.scene;
 room.clear();
 room.background = new THREE.Color('#d9d4cc');
-const sun = new THREE.DirectionalLight('white', 2.2);
+const SUN = 2.2;
+const AMBIENT = 0.9;
+const sun = new THREE.DirectionalLight('white', SUN);
 sun.position.set(2, 6, 5);
-room.add(sun, new THREE.AmbientLight('white', 0.9));
+const ambient = new THREE.AmbientLight('white', AMBIENT);
+room.add(sun, ambient);
+/** The hard side light of a scene that asks for one; in the room only then. */
+const sideLight = new THREE.DirectionalLight('white', 0);
+
+/** Sets the room's light for a scene (absent: the standard room, exactly as before lights varied). */
+export function setLight(light: SceneLight | undefined) {
+  sun.intensity = SUN * (light?.level ?? 1);
+  ambient.intensity = AMBIENT * (light?.level ?? 1);
+  room.remove(sideLight);
+  if (!light?.side) return;
+  const a = (light.side.azimuth * Math.PI) / 180;
+  // Low and from the side, aimed at the figure (around the origin): hard shadows on one half.
+  sideLight.position.set(4 * Math.sin(a), 0.6, 4 * Math.cos(a));
+  sideLight.intensity = light.side.intensity;
+  room.add(sideLight);
+}
 const floor = new THREE.Mesh(
   new THREE.PlaneGeometry(40, 40),
   new THREE.MeshLambertMaterial({ color: '#b59f84' }),
@@ -32,11 +50,13 @@ wall.position.set(0, 9, -4);
 room.add(floor, wall);
 
 export function makeCamera(
-  c: Pick<SceneCamera, 'position' | 'target' | 'fov' | 'width' | 'height'>,
+  c: Pick<SceneCamera, 'position' | 'target' | 'fov' | 'width' | 'height' | 'roll'>,
 ) {
   const camera = new THREE.PerspectiveCamera(c.fov, c.width / c.height, 0.05, 100);
   camera.position.set(...c.position);
   camera.lookAt(new THREE.Vector3(...c.target));
+  // A camera turned counter-clockwise about its view axis shows the picture turned clockwise.
+  if (c.roll) camera.rotateZ((-c.roll * Math.PI) / 180);
   camera.updateMatrixWorld(true);
   return camera;
 }

@@ -1,6 +1,6 @@
 /** One still frame of the figure, with its joints' projected truth (the image fixtures). */
 import { applyPosture, createFigure, JOINT_OF, jointWorld } from './figure.ts';
-import { makeCamera, project, renderPng, room } from './room.ts';
+import { makeCamera, project, renderPng, room, setLight } from './room.ts';
 import type { StillSpec, StillTruth } from './still-spec.ts';
 
 export function renderStill(spec: StillSpec): StillTruth {
@@ -11,6 +11,7 @@ export function renderStill(spec: StillSpec): StillTruth {
     man.stepOnGround();
     man.updateMatrixWorld(true);
     const camera = makeCamera({ ...spec.camera, width: spec.width, height: spec.height });
+    setLight(undefined);
     const png = renderPng(camera, spec.width, spec.height);
     const joints: StillTruth['joints'] = {};
     for (const name of Object.keys(JOINT_OF) as (keyof typeof JOINT_OF)[]) {

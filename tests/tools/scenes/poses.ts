@@ -182,6 +182,90 @@ export const POSES: Record<string, Posture> = {
   },
 };
 
+/**
+ * Poses for the negative clips (issue 14): things people do in front of the
+ * camera that are none of the three stretches. Authored from the directions
+ * table in POSING.md and checked by eye on rendered frames.
+ */
+const SIT_LONG: Posture = {
+  bend: -4,
+  'l_leg.raise': 88,
+  'r_leg.raise': 88,
+  'l_arm.straddle': 14,
+  'l_arm.raise': -12,
+  'r_arm.straddle': 14,
+  'r_arm.raise': -12,
+};
+
+const LIE_BACK: Posture = {
+  bend: -90,
+  'l_arm.straddle': 12,
+  'r_arm.straddle': 12,
+};
+
+export const NEGATIVE_POSES: Record<string, Posture> = {
+  /** The figure's rest posture: standing, arms by the sides. */
+  stand: {},
+  /** Two steps of a walk, left leg forward then right leg forward, arms swinging against the legs. */
+  'walk-left-forward': {
+    'l_leg.raise': 22,
+    'r_leg.raise': -14,
+    'r_knee.bend': 25,
+    'l_arm.raise': -22,
+    'r_arm.raise': 18,
+  },
+  'walk-right-forward': {
+    'r_leg.raise': 22,
+    'l_leg.raise': -14,
+    'l_knee.bend': 25,
+    'r_arm.raise': -22,
+    'l_arm.raise': 18,
+  },
+  /** Sitting upright on the floor, legs straight ahead, hands on the floor by the hips. */
+  'sit-upright': SIT_LONG,
+  /** Seated forward fold: legs straight, trunk folded over them, hands toward the feet. */
+  'seated-fold': {
+    ...SIT_LONG,
+    bend: 45,
+    'torso.bend': 30,
+    'head.nod': 15,
+    'l_leg.raise': 135,
+    'r_leg.raise': 135,
+    'l_arm.raise': 60,
+    'r_arm.raise': 60,
+  },
+  /** Standing forward fold: legs vertical, trunk hanging below the hips, arms hanging. */
+  'standing-fold': {
+    bend: 110,
+    'torso.bend': 15,
+    'l_leg.raise': 110,
+    'r_leg.raise': 110,
+    'l_arm.raise': 100,
+    'r_arm.raise': 100,
+  },
+  /** Lying flat on the back, legs straight, arms by the sides. */
+  'lying-flat': LIE_BACK,
+  /**
+   * Lying on the back, knees bent up and swayed to the figure's right, arms
+   * out wide, head turned away (a lying twist as far as the mannequin's
+   * legs allow: the knees do not drop to the floor).
+   */
+  'lying-twist': {
+    ...LIE_BACK,
+    'l_leg.straddle': -30,
+    'l_leg.raise': 80,
+    'l_knee.bend': 95,
+    'r_leg.straddle': 30,
+    'r_leg.raise': 80,
+    'r_knee.bend': 95,
+    'l_arm.straddle': 80,
+    'r_arm.straddle': 80,
+    'head.turn': 30,
+  },
+};
+
+for (const [name, posture] of Object.entries(NEGATIVE_POSES)) POSES[name] = posture;
+
 export const POSE_NAMES: ReadonlySet<string> = new Set(Object.keys(POSES));
 
 /** Keys whose sign flips in a left–right mirror (the figure's own frame; POSING.md rule 3). */

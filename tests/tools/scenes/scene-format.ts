@@ -31,7 +31,20 @@ export interface SceneCamera {
   width: number;
   height: number;
   fps: number;
+  /** Degrees about the view axis, positive = picture turned clockwise (a laptop on a cushion). */
+  roll?: number;
 }
+
+/** Room light; absent = the standard room (sun and ambient at full strength, no side light). */
+export interface SceneLight {
+  /** Sun and ambient strength, fraction of the standard room's. */
+  level: number;
+  /** One hard light from the side: azimuth about the figure in degrees (0 = in front), strength like the sun's 2.2. */
+  side?: { azimuth: number; intensity: number };
+}
+
+/** Not part of any clip's truth: the exercise a negative clip shows (none of the three). */
+export type SceneExercise = ExerciseId | 'none';
 
 /**
  * How the figure is put in the room each frame.
@@ -68,9 +81,10 @@ export interface Interval<T extends string> {
 
 export interface Scene {
   id: string;
-  exercise: ExerciseId;
+  /** `none`: a negative clip, a pose that is not one of the three stretches. */
+  exercise: SceneExercise;
   description: string;
-  figure: { body: 'male' | 'female'; height: number };
+  figure: SceneFigure;
   /** Twist only: the bent knee's side, which the twist must turn toward. */
   side?: 'left' | 'right';
   /** Play every pose with the figure's left and right exchanged (and x negated). */
@@ -80,11 +94,22 @@ export interface Scene {
   placement: Placement;
   /** Foam roller across the body, resting on the floor at z = 0 (roller placement only). */
   roller?: { diameter: number; length: number };
+  light?: SceneLight;
   keyframes: Keyframe[];
   /** Cover the clip from 0 to `duration` without gaps or overlaps. */
   phases: Interval<Phase>[];
   /** When each scripted fault is present; empty for a good-form clip. */
   faults: Interval<Fault>[];
+}
+
+export interface SceneFigure {
+  body: 'male' | 'female';
+  height: number;
+  /** Skin colour (head, hands) and clothing colour (torso, arms, legs), `#rrggbb`; absent = the mannequin's own. */
+  skin?: string;
+  clothes?: string;
+  /** Arm and leg length scale against the standard figure (0.85–1.15). */
+  limbs?: { arms: number; legs: number };
 }
 
 export class SceneError extends Error {
@@ -125,13 +150,26 @@ export function validateScene(value: unknown, source: string, knownPoses: Readon
   const s = obj(value, '(root)');
   const id = str(s.id, 'id');
   if (!/^[a-z0-9-]+$/.test(id)) fail('id', 'must be lowercase letters, digits and dashes');
-  const exercise = oneOf(s.exercise, 'exercise', EXERCISE_IDS);
+  const exercise = oneOf(s.exercise, 'exercise', [...EXERCISE_IDS, 'none'] as const);
   const description = str(s.description, 'description');
   const f = obj(s.figure, 'figure');
-  const figure = {
+  const figure: SceneFigure = {
     body: oneOf(f.body, 'figure.body', ['male', 'female'] as const),
     height: num(f.height, 'figure.height', 1.4, 2.1),
   };
+  const colour = (v: unknown, field: string) =>
+    typeof v === 'string' && /^#[0-9a-f]{6}$/i.test(v)
+      ? v
+      : fail(field, 'must be a #rrggbb colour');
+  if (f.skin !== undefined) figure.skin = colour(f.skin, 'figure.skin');
+  if (f.clothes !== undefined) figure.clothes = colour(f.clothes, 'figure.clothes');
+  if (f.limbs !== undefined) {
+    const l = obj(f.limbs, 'figure.limbs');
+    figure.limbs = {
+      arms: num(l.arms, 'figure.limbs.arms', 0.85, 1.15),
+      legs: num(l.legs, 'figure.limbs.legs', 0.85, 1.15),
+    };
+  }
   const side = s.side === undefined ? undefined : oneOf(s.side, 'side', ['left', 'right'] as const);
   if (exercise === 'seated-twist' && side === undefined) fail('side', 'is required for a twist');
   const c = obj(s.camera, 'camera');
@@ -143,6 +181,19 @@ export function validateScene(value: unknown, source: string, knownPoses: Readon
     height: num(c.height, 'camera.height', 64, 1080),
     fps: num(c.fps, 'camera.fps', 1, 60),
   };
+  if (c.roll !== undefined) camera.roll = num(c.roll, 'camera.roll', -20, 20);
+  let light: SceneLight | undefined;
+  if (s.light !== undefined) {
+    const l = obj(s.light, 'light');
+    light = { level: num(l.level, 'light.level', 0.1, 1.5) };
+    if (l.side !== undefined) {
+      const side = obj(l.side, 'light.side');
+      light.side = {
+        azimuth: num(side.azimuth, 'light.side.azimuth', -180, 180),
+        intensity: num(side.intensity, 'light.side.intensity', 0, 5),
+      };
+    }
+  }
   const duration = num(s.duration, 'duration', 0.1, 120);
   const p = obj(s.placement, 'placement');
   const placement: Placement =
@@ -228,6 +279,7 @@ export function validateScene(value: unknown, source: string, knownPoses: Readon
     scene.mirror = s.mirror as boolean;
   }
   if (roller) scene.roller = roller;
+  if (light) scene.light = light;
   return scene;
 }
 
