@@ -5,12 +5,15 @@
  * `not-today` lifts the next day; a rising pain log advises a professional
  * and its chart spans the days; overuse notes show before the next session.
  * Days pass through the dev-only `?now=` clock. Nothing leaves the origin.
+ * One Chromium for the file, a fresh context (empty IndexedDB) per test;
+ * rule combinations are checked in Node (tests/safety/), not here.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { launchSharedChromium } from '../support/chromium.ts';
+import { type OfflineBrowser, openOfflineContext } from '../support/offline-browser.ts';
 import { answerScreening, passSafetyScreen } from '../support/safety-screen.ts';
 import { PROJECT_ROOT, type RunningServer, startDevServer } from '../support/vite-server.ts';
 
@@ -18,11 +21,15 @@ const SCREENSHOTS = join(PROJECT_ROOT, 'test-results');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 let server: RunningServer;
+let chromium: Browser;
+/** This test's context: its own storage, closed after the test. */
 let browser: OfflineBrowser | undefined;
 const offOrigin: string[] = [];
+const VIEWPORT = { width: 1100, height: 900 };
 
 beforeAll(async () => {
   server = await startDevServer();
+  chromium = await launchSharedChromium();
 });
 afterEach(async () => {
   if (browser) offOrigin.push(...browser.offOrigin);
@@ -30,12 +37,13 @@ afterEach(async () => {
   browser = undefined;
 });
 afterAll(async () => {
+  await chromium?.close();
   await server?.close();
 });
 
 /** A fresh profile (empty IndexedDB), the app opened at local time `now`. */
 async function freshApp(now = '2026-03-10T09:00:00'): Promise<Page> {
-  browser = await openOfflineBrowser(server.url, { viewport: { width: 1100, height: 900 } });
+  browser = await openOfflineContext(chromium, server.url, { viewport: VIEWPORT });
   const page = await browser.context.newPage();
   page.on('pageerror', (e) => {
     throw e;
@@ -169,7 +177,8 @@ describe('first visit', () => {
 });
 
 describe('urgent', () => {
-  it.each(['fever', 'unexplained-weight-loss', 'bladder-bowel-changes'])(
+  // One urgent answer walks the screens; that each of them outranks the rest is in Node.
+  it.each(['fever'])(
     '"%s" blocks every exercise, also after a reload and from the daily route',
     async (item) => {
       const page = await freshApp();
@@ -544,7 +553,7 @@ describe('storage', () => {
     // Chromium's CDP quota override (Storage.overrideQuotaForOrigin) did not stop writes
     // on the app's open connection here, so the browser's own QuotaExceededError is raised
     // at IDBObjectStore.put instead; everything above it (idb, the service, the UI) is real.
-    browser = await openOfflineBrowser(server.url, { viewport: { width: 1100, height: 900 } });
+    browser = await openOfflineContext(chromium, server.url, { viewport: VIEWPORT });
     const page = await browser.context.newPage();
     await page.addInitScript(() => {
       const put = IDBObjectStore.prototype.put;
@@ -660,7 +669,7 @@ describe('storage', () => {
   });
 
   it('without IndexedDB: says so and still screens, in memory', async () => {
-    browser = await openOfflineBrowser(server.url);
+    browser = await openOfflineContext(chromium, server.url);
     const page = await browser.context.newPage();
     await page.addInitScript(() => {
       Object.defineProperty(window, 'indexedDB', { value: undefined });

@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 
 export const CHROMIUM_INSTALL_HINT = 'apt-get install -y chromium';
 
@@ -27,27 +27,47 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
 }
 
+export const DEFAULT_VIEWPORT = { width: 1280, height: 800 };
+
+function chromiumArgs(extra: string[] = []): string[] {
+  return [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--enable-unsafe-swiftshader',
+    '--use-angle=swiftshader',
+    // Offline: stop Chromium's own lookups of outside hosts, keep the local server reachable.
+    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+    ...extra,
+  ];
+}
+
+/**
+ * One Chromium for many tests: each takes a fresh context from it
+ * (`browser.newContext()`: its own empty storage, cookies and IndexedDB),
+ * which costs a fraction of a launch. Flags are per browser, so tests that
+ * need their own (a fake camera clip) launch their own.
+ */
+export function launchSharedChromium(args: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: chromiumArgs(args),
+  });
+}
+
 /** A fresh profile each time; `close()` removes it. */
 export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserContext> {
   const profile = mkdtempSync(join(tmpdir(), 'spinewise-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
-    viewport: options.viewport ?? { width: 1280, height: 800 },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-swiftshader',
-      '--use-angle=swiftshader',
-      // Offline: stop Chromium's own lookups of outside hosts, keep the local server reachable.
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-      ...(options.args ?? []),
-    ],
+    viewport: options.viewport ?? DEFAULT_VIEWPORT,
+    args: chromiumArgs(options.args),
   });
   context.on('close', () => {
     try {

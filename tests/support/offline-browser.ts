@@ -1,9 +1,12 @@
 /**
  * A Chromium context pointed at one local server that records and refuses
- * every request leaving that origin, so tests can prove nothing leaves.
+ * every request leaving that origin (the page's and its workers'), so tests
+ * can prove nothing leaves. Either a browser of its own
+ * (`openOfflineBrowser`: per-browser flags such as a fake camera) or a fresh
+ * context in a shared browser (`openOfflineContext`: much cheaper).
  */
-import type { BrowserContext } from 'playwright-core';
-import { type LaunchOptions, launchChromium } from './chromium.ts';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { DEFAULT_VIEWPORT, type LaunchOptions, launchChromium } from './chromium.ts';
 
 export interface OfflineBrowser {
   context: BrowserContext;
@@ -12,11 +15,7 @@ export interface OfflineBrowser {
   close(): Promise<void>;
 }
 
-export async function openOfflineBrowser(
-  origin: string,
-  options?: LaunchOptions,
-): Promise<OfflineBrowser> {
-  const context = await launchChromium(options);
+async function guard(context: BrowserContext, origin: string): Promise<OfflineBrowser> {
   const offOrigin: string[] = [];
   const isLocal = (url: string) =>
     url.startsWith(`${origin}/`) || url.startsWith('blob:') || url.startsWith('data:');
@@ -28,4 +27,21 @@ export async function openOfflineBrowser(
     (route) => route.abort('blockedbyclient'),
   );
   return { context, offOrigin, close: () => context.close() };
+}
+
+export async function openOfflineBrowser(
+  origin: string,
+  options?: LaunchOptions,
+): Promise<OfflineBrowser> {
+  return guard(await launchChromium(options), origin);
+}
+
+/** A fresh context (empty storage) in `browser`; `close()` closes the context only. */
+export async function openOfflineContext(
+  browser: Browser,
+  origin: string,
+  options: Pick<LaunchOptions, 'viewport'> = {},
+): Promise<OfflineBrowser> {
+  const context = await browser.newContext({ viewport: options.viewport ?? DEFAULT_VIEWPORT });
+  return guard(context, origin);
 }
