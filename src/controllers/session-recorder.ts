@@ -1,13 +1,13 @@
 /**
  * Writes the live session to this device (`sessions` store) as it happens,
- * through the page's one StorageService: once when coaching starts, when
- * each hold ends, every second of a hold in progress (`progress`), when
- * the page is hidden or closed, and when the session ends. The service keeps the newest
- * state in memory at once (views and the export see it), and when a write
- * fails keeps it pending and retries it (by itself, on "Try again", on
- * `pagehide`), so a storage failure loses nothing and never stops the
- * coaching: it is reported through `onError`. A tab closed mid-session
- * leaves the session with its finished holds and no end: shown as
+ * through the page's one StorageService: when coaching starts, each second
+ * of a hold in progress (`progress`), when each hold ends, when the page is
+ * hidden or closed (`pagehide`), and when the session ends. The service
+ * keeps the newest state in memory at once (views and the export see it),
+ * and when a write fails keeps it pending and retries it, so a storage
+ * failure loses nothing and never stops the coaching: it is reported
+ * through `onError`. A tab closed or crashed mid-session leaves the session
+ * with its holds up to about the last second and no end: shown as
  * unfinished. Times are epoch ms on the app's clock, converted from the
  * page's performance clock.
  * Lifetime: one session.
@@ -51,11 +51,6 @@ export class SessionRecorder {
       ? globalThis
       : undefined,
   ) {}
-
-  /** The record being written (a copy), for tests and the screen. */
-  get current(): SessionRecord | undefined {
-    return this.record && structuredClone(this.record);
-  }
 
   start(exercise: ExerciseId, startedPerfMs: number): void {
     this.record = {
