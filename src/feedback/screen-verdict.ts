@@ -41,9 +41,9 @@ export interface ScreenVerdict {
   tone: BannerTone;
   /** The hold ring counts on this frame. */
   ringCounting: boolean;
-  /** The skeleton is judged (green and orange) rather than only shown (light blue). */
+  /** The whole skeleton is judged (green where nothing is wrong) rather than only shown (light blue). */
   judged: boolean;
-  /** Parts drawn orange. */
+  /** Parts drawn orange: those a raised fault is about, judged or not. */
   offParts: BodyPart[];
   /** The device analyses too few frames a second for something the coach times: what to do. */
   rateWarning?: string;
@@ -108,7 +108,9 @@ export class ScreenVerdictTracker {
       verdict !== undefined &&
       verdict.formGood !== undefined &&
       (verdict.phase === 'in-position' || verdict.phase === 'holding');
-    const offParts = judged ? [...new Set(faults.flatMap((c) => CUE_PARTS[c] ?? []))] : [];
+    // A raised fault rests on measures that were seen: its part is orange even where the rest
+    // of the body is not judged (unknown measures, or the twist's "turn further" while square).
+    const offParts = [...new Set(faults.flatMap((c) => CUE_PARTS[c] ?? []))];
     const good = verdict !== undefined && countsAsGood(verdict) === true && hold !== undefined;
     if (!good) this.praise = undefined;
     else if (cue && isPraise(cue.code)) this.praise = cue.code;

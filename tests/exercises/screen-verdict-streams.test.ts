@@ -20,6 +20,7 @@ import { describe, expect, it } from 'vitest';
 import type { Side } from '../../src/core/body-points.ts';
 import type { ExerciseId } from '../../src/exercises/exercise-ids.ts';
 import { ExercisePipeline, type ExerciseStep } from '../../src/exercises/exercise-pipeline.ts';
+import { CUE_PARTS } from '../../src/feedback/cue-body-parts.ts';
 import { cueDefinition } from '../../src/feedback/cue-vocabulary.ts';
 import { faultsOf } from '../../src/feedback/screen-verdict.ts';
 import { SCENES_DIR, STREAMS_DIR, TRUTH_DIR } from '../tools/scenes/load-scenes.ts';
@@ -124,7 +125,12 @@ describe('the screen verdict over every recorded stream', () => {
       if (s.screen.offParts.length) expect(praising(s), at).toBe(false);
       // A raised fault changes the banner on its first frame: its correction, or a neutral line.
       if (faults.length) expect(['correction', 'building'], at).toContain(s.screen.state);
-      if (s.screen.state === 'correction') expect(faults, at).toContain(s.screen.cue);
+      if (s.screen.state === 'correction') {
+        expect(faults, at).toContain(s.screen.cue);
+        // The skeleton shows what the banner is about.
+        for (const part of CUE_PARTS[s.screen.cue!] ?? [])
+          expect(s.screen.offParts, at).toContain(part);
+      }
       // The hold only grows on frames the ring shows counting.
       const i = steps.findIndex((x) => x.step === s);
       const before = steps[i - 1]?.step.activeHold;

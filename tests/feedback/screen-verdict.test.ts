@@ -73,7 +73,15 @@ describe('ScreenVerdictTracker', () => {
     {
       name: 'a fault seen while another measure is unknown',
       input: { verdict: v(['stay-upper-back'], undefined) },
-      want: { state: 'building', text: SCREEN_LINES.watching, judged: false },
+      want: { state: 'building', text: SCREEN_LINES.watching, judged: false, offParts: ['trunk'] },
+    },
+    {
+      name: 'a fault raised out of position (sitting square, resting): its part is orange',
+      input: {
+        verdict: v(['turn-further'], false, 'resting'),
+        cue: { code: 'turn-further', tMs: 0 },
+      },
+      want: { state: 'correction', cue: 'turn-further', judged: false, offParts: ['trunk'] },
     },
     {
       name: 'in position, nothing wrong, not a hold (rolling)',

@@ -36,6 +36,12 @@ describe('segmentStatuses', () => {
     expect(statusOf(s, 'right_hip', 'right_knee')).toBe('good');
   });
 
+  it('a fault raised where the rest is not judged: its part orange, the rest idle', () => {
+    const s = segmentStatuses(frame(), screen(['turn-further'], 'resting'));
+    expect(statusOf(s, 'left_shoulder', 'left_hip')).toBe('off');
+    expect(statusOf(s, 'left_hip', 'left_knee')).toBe('idle');
+  });
+
   it('praise raised turns nothing orange', () => {
     const s = segmentStatuses(frame(), screen(['good-hold'], 'holding'));
     expect(new Set(s.map((x) => x.status))).toEqual(new Set(['good']));

@@ -1,9 +1,9 @@
 /**
  * Colours the skeleton from the screen verdict (src/feedback/screen-verdict.ts),
- * the same judgement the banner and the ring show: a segment is `off` when
- * it belongs to a body part a raised fault is about, `unknown` when either
- * end is not seen, `idle` when seen but nothing is being judged (no
- * exercise, not in position yet, measures unknown), else `good`. Pure.
+ * the same judgement the banner and the ring show: a segment is `unknown`
+ * when either end is not seen, `off` when it belongs to a body part a
+ * raised fault is about, `idle` when seen but not judged (no exercise, not
+ * in position yet, measures unknown), else `good`. Pure.
  */
 import { LANDMARK, type LandmarkName, SKELETON_SEGMENTS } from '../../core/landmarks.ts';
 import type { PoseFrame } from '../../core/pose-frame.ts';
@@ -41,11 +41,11 @@ export function segmentStatuses(
     const seen = !!p && !!q && p.visibility >= SEEN_VISIBILITY && q.visibility >= SEEN_VISIBILITY;
     const status: SegmentStatus = !seen
       ? 'unknown'
-      : !judged
-        ? 'idle'
-        : off.has(partOf(from, to))
-          ? 'off'
-          : 'good';
+      : off.has(partOf(from, to))
+        ? 'off'
+        : judged
+          ? 'good'
+          : 'idle';
     return { from, to, status };
   });
 }
