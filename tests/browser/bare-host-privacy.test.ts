@@ -114,6 +114,12 @@ describe('production build on a bare static host', () => {
         fetch: await outcome(fetch(log, { method: 'POST', body: 'x' })),
         request: await outcome(fetch(new Request('https://example.com/anything'))),
         xhr: xhr(),
+        // MediaPipe's script loader hook (pose-worker.ts) refuses script from elsewhere too.
+        script: await outcome(
+          (self as unknown as { import: (u: string) => Promise<unknown> }).import(
+            'https://example.com/glue.js',
+          ),
+        ),
         sameOrigin: (await fetch('/models/manifest.json')).status,
         isolated: self.crossOriginIsolated,
       };
@@ -122,6 +128,7 @@ describe('production build on a bare static host', () => {
       fetch: `OffOriginRequestError: Spinewise refused a request to ${USAGE_LOG}: nothing may leave this device.`,
       request: expect.stringMatching(/^OffOriginRequestError/),
       xhr: 'OffOriginRequestError',
+      script: expect.stringMatching(/^OffOriginRequestError/),
       sameOrigin: 200,
       isolated: false, // no COOP/COEP here: MediaPipe's CPU path, no wasm threads
     });

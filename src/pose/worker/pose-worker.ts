@@ -11,13 +11,14 @@ import { createPoseEngine } from '../create-pose-engine.ts';
 import { FloorTracker } from '../floor-tracker.ts';
 import { meanBrightness } from './mean-brightness.ts';
 import type { FromWorker, ToWorker } from './pose-worker-protocol.ts';
-import { sealWorkerNetwork } from './seal-worker-network.ts';
+import { OffOriginRequestError, sealWorkerNetwork, staysOnOrigin } from './seal-worker-network.ts';
 
 declare const self: DedicatedWorkerGlobalScope & { import?: (url: string) => Promise<unknown> };
 
 // First, before any engine code loads (engines are imported only on 'start'):
 // the page's CSP does not cover this worker on a host that sends no headers.
-sealWorkerNetwork(self, (url) => console.warn(`Spinewise: refused a request to ${url}`));
+const refused = (url: string) => console.warn(`Spinewise: refused a request to ${url}`);
+sealWorkerNetwork(self, refused);
 
 /**
  * MediaPipe loads its wasm glue script with `self.import(url)` when that is
@@ -25,11 +26,17 @@ sealWorkerNetwork(self, (url) => console.warn(`Spinewise: refused a request to $
  * is made. An ES module runs only once per URL, so the second landmarker in
  * this worker (the FloorTracker makes one per orientation, e.g. when nobody
  * is found upright) would find no factory: "ModuleFactory not set". A fresh
- * URL per load makes the glue run again.
+ * URL per load makes the glue run again. Script from elsewhere is refused
+ * like any other request (import() cannot be wrapped, this hook can).
  */
 let glueLoads = 0;
-self.import = (url: string) =>
-  import(/* @vite-ignore */ `${url}${url.includes('?') ? '&' : '?'}load=${++glueLoads}`);
+self.import = async (url: string) => {
+  if (!staysOnOrigin(url, self.location.href, self.location.origin)) {
+    refused(url);
+    throw new OffOriginRequestError(url);
+  }
+  return import(/* @vite-ignore */ `${url}${url.includes('?') ? '&' : '?'}load=${++glueLoads}`);
+};
 
 let tracker: FloorTracker | undefined;
 
