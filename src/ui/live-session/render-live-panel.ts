@@ -82,7 +82,7 @@ function renderOffer(
 }
 
 /** One live number: label, test id, and its text (— when unknown). */
-type LiveNumber = [label: string, testId: string, text: string];
+export type LiveNumber = [label: string, testId: string, text: string];
 
 /** `unit` is appended as given (with its own leading space, or none for °). */
 const fixed = (v: number | undefined, digits: number, unit: string) =>
@@ -93,7 +93,7 @@ const fixed = (v: number | undefined, digits: number, unit: string) =>
  * a measure it rejected (e.g. a hip height too low to be real) or could not
  * see shows as unknown, never as the raw feature.
  */
-function liveNumbers(session: LiveSession): LiveNumber[] {
+export function liveNumbers(session: Pick<LiveSession, 'exercise' | 'step'>): LiveNumber[] {
   const step = session.step;
   const m = step?.verdict?.metrics ?? {};
   switch (session.exercise) {
