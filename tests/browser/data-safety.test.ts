@@ -86,7 +86,17 @@ async function openApp(): Promise<Page> {
     };
   });
   await page.goto(appUrl());
+  await gateShown(page);
   return page;
+}
+
+/** The first load compiles every module on the dev server: slow on a busy machine. */
+function gateShown(page: Page): Promise<void> {
+  return page
+    .locator('sw-screening')
+    .or(page.getByTestId('nothing-new'))
+    .first()
+    .waitFor({ timeout: 120_000 });
 }
 
 function appUrl(): string {
@@ -304,6 +314,7 @@ describe('a tab that crashes mid-hold', () => {
     await crashed;
     const again = await browser!.context.newPage();
     await again.goto(appUrl());
+    await gateShown(again);
     await passSafetyScreen(again);
     await openHistory(again);
     await again.getByTestId('unfinished').waitFor();
