@@ -5,6 +5,7 @@ describe('toStorageError', () => {
   it.each<[string, string, RegExp]>([
     ['QuotaExceededError', 'full', /storage is full.*kept on this page.*Try again/],
     ['InvalidStateError', 'closed', /another tab.*reload the page/],
+    ['VersionError', 'closed', /another tab.*reload the page/],
     ['TransactionInactiveError', 'closed', /reload the page/],
     ['SecurityError', 'unavailable', /not letting Spinewise save anything/],
     ['DataCloneError', 'unknown', /Saving failed \(DataCloneError: boom\).*Try again/],
