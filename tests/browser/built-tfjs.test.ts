@@ -7,7 +7,8 @@
  * on wasm loads in the pose worker and gives poses on a fake camera
  * playing a rendered clip. Then Automatic with MediaPipe's model files
  * missing (404): it falls back to TensorFlow.js and the coach runs.
- * Nothing leaves the origin; no worker logs an error.
+ * The Engine check view runs the same engine on the page's own thread on
+ * its bundled picture. Nothing leaves the origin; no worker logs an error.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,5 +140,31 @@ describe('TensorFlow.js in the production build', () => {
     } finally {
       hideMediaPipe = false;
     }
+  });
+
+  it('the Engine check runs BlazePose lite on threaded wasm on the page and finds the person', async () => {
+    const browser = await openOfflineBrowser(isolated.url);
+    opened.push(browser);
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(isolated.url);
+    await page.getByRole('button', { name: 'Engine check' }).click();
+    await page.getByTestId('engine').selectOption({ label: 'TensorFlow.js · BlazePose lite' });
+    await page.getByTestId('run').click();
+    const result = page.getByTestId('result').or(page.getByTestId('error'));
+    await result.first().waitFor({ timeout: 120_000 });
+    expect(
+      await page.getByTestId('error').count(),
+      (await result.first().textContent()) ?? '',
+    ).toBe(0);
+    expect(await page.getByTestId('backend').textContent()).toBe('wasm');
+    expect(await page.getByTestId('person').textContent()).toMatch(/^found/);
+    expect(pthreads(page)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    expect(browser.offOrigin).toEqual([]);
   });
 });
