@@ -185,7 +185,10 @@ describe(`good clip ${GOOD}`, () => {
     await reachLive(page, 60_000);
     const note = await page.getByTestId('engine-note').textContent();
     console.log(`automatic engine choice: ${note}`);
-    expect(note).toMatch(/^Chose MediaPipe (lite|full|heavy)(: |, the fastest: )\d+ ms a frame/);
+    // On a loaded machine even lite can be slow ("about … ms a frame or more"): slow, never "would not load".
+    expect(note).toMatch(
+      /^Chose MediaPipe (lite|full|heavy)(: |, the fastest: (about )?)\d+ ms a frame/,
+    );
     expect(note).not.toMatch(/would not load/);
     // One loop of the 12 s clip, at least.
     await expect

@@ -14,6 +14,25 @@ export const SEGMENT_COLOURS: Record<SegmentStatus, string> = {
   idle: '#a5d8ff',
 };
 
+/**
+ * Sizes the canvas to the frame (its pixels are the frame's, so points
+ * land where the model saw them; CSS scales it with the video), then draws.
+ * No canvas or no 2D context: nothing to draw on, nothing happens.
+ */
+export function drawOnCanvas(
+  canvas: HTMLCanvasElement | undefined,
+  frame: PoseFrame | null,
+  segments: ColouredSegment[],
+): void {
+  const ctx = canvas?.getContext('2d');
+  if (!canvas || !ctx) return;
+  if (frame && (canvas.width !== frame.imageWidth || canvas.height !== frame.imageHeight)) {
+    canvas.width = frame.imageWidth;
+    canvas.height = frame.imageHeight;
+  }
+  drawOverlay(ctx, frame, segments);
+}
+
 export function drawOverlay(
   ctx: CanvasRenderingContext2D,
   frame: PoseFrame | null,

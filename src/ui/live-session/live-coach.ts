@@ -6,13 +6,15 @@ import '../hold-ring/hold-ring.ts';
 import '../safety-advice/safety-advice.ts';
 import '../settings/coach-settings-panel.ts';
 import { CameraController } from '../../controllers/camera-controller.ts';
-import { chooseEngine, isAbort } from '../../controllers/choose-engine.ts';
+import { CoachFlowController } from '../../controllers/coach-flow-controller.ts';
+import { type CoachMeasures, CoachMeasuresRecorder } from '../../controllers/coach-measures.ts';
 import {
   type CoachSettings,
   loadCoachSettings,
   saveCoachSettings,
 } from '../../controllers/coach-settings.ts';
-import { LiveSession, type TraceEntry } from '../../controllers/live-session.ts';
+import { CoachStartTask } from '../../controllers/coach-start-task.ts';
+import { LiveSession } from '../../controllers/live-session.ts';
 import { LongTaskMonitor } from '../../controllers/long-task-monitor.ts';
 import { PoseLoopController } from '../../controllers/pose-loop-controller.ts';
 import { RoutineController } from '../../controllers/routine-controller.ts';
@@ -22,10 +24,11 @@ import type { ExerciseId } from '../../exercises/exercise-ids.ts';
 import { cueDefinition } from '../../feedback/cue-vocabulary.ts';
 import type { PoseResult } from '../../pose/worker/pose-worker-client.ts';
 import type { ClosedExercises } from '../../safety/closed-exercises.ts';
+import type { CoachStage, CoachStopReason, FlowEffect } from '../../session/coach-flow.ts';
 import type { CoachStep } from '../../session/coach-pipeline.ts';
 import type { RoutineStep } from '../../session/routine.ts';
 import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
-import { renderSketch } from '../exercise-card/render-sketch.ts';
+import { renderCameraView } from '../exercise-card/render-sketch.ts';
 import { preselect, renderPicker } from '../exercise-picker/render-picker.ts';
 import { focusViewHeading } from '../focus-view-heading.ts';
 import { renderRest, renderRoutineSummary } from '../routine/render-routine.ts';
@@ -37,40 +40,34 @@ import {
   setupReady,
 } from '../setup/setup-check.ts';
 import { type SpokenHint, setupHintToSay } from '../setup/setup-hint.ts';
-import { drawOverlay } from './draw-overlay.ts';
+import { drawOnCanvas } from './draw-overlay.ts';
 import { liveCoachStyles } from './live-coach-styles.ts';
+import { HandsFreeController } from '../../controllers/hands-free-controller.ts';
+import { MatViewController } from '../../controllers/mat-view-controller.ts';
+import type { GestureEvent } from '../../exercises/pose-gestures.ts';
+import { matViewStyles } from '../mat-view/mat-view-styles.ts';
+import {
+  handsFreeHint,
+  renderCountdown,
+  renderHurtQuestion,
+  renderMatNotes,
+  renderMatToggle,
+  renderStopProgress,
+} from '../mat-view/render-hands-free.ts';
+import {
+  COACH_KEY_HELP,
+  type CoachKeyAction,
+  coachKeyAction,
+  keyBelongsToControl,
+} from './coach-keymap.ts';
 import { renderLivePanel } from './render-live-panel.ts';
 import { renderStartProgress } from './render-start-progress.ts';
 import { segmentStatuses } from './segment-status.ts';
 import { renderSummary, type SessionSummary } from './session-summary.ts';
 
-type Stage = 'choose' | 'loading' | 'setup' | 'live' | 'summary' | 'safety';
+type Stage = CoachStage;
 
-/** Setup must look right this long before the coach starts by itself, ms. */
-export const SETUP_STEADY_MS = 1500;
-/** Cue latencies kept in `measures` (the most recent). */
-const LATENCY_LIMIT = 200;
-
-/** Numbers a test (or a curious person) can read off the element. */
-export interface CoachMeasures {
-  /** Frame grab → cue on screen, per cue, ms. */
-  cueLatencyMs: number[];
-  /** Poses received in the live stage. */
-  poses: number;
-  /** Main-thread tasks over 50 ms since the coach started loading (camera, model, setup, session). */
-  longTasks: number;
-  longestTaskMs: number;
-  /** Main-thread time per pose for smoothing, measures, checker, policy and drawing: the worst, and the sum, ms. */
-  maxStepMs: number;
-  totalStepMs: number;
-  /** …of which during live coaching. */
-  liveLongTasks: number;
-  liveLongestTaskMs: number;
-  /** The last live steps (LiveSession's trace): form verdict and hold time, for checking the timer. */
-  trace: TraceEntry[];
-  /** Engine loads cancelled (Stop, Sharp pain, leaving) that have since come to an end. */
-  cancelledLoads: number;
-}
+export type { CoachMeasures } from '../../controllers/coach-measures.ts';
 
 /**
  * The live coach: choose a stretch (or let it be recognised), camera and
@@ -80,29 +77,22 @@ export interface CoachMeasures {
  * camera, pose loop, speech, timing and the session itself (LiveSession)
  * live in controllers; the element moves between the stages and draws.
  */
-/**
- * Keys that belong to the focused control rather than to the coach: every
- * key in a text field, and Space/Enter on a button, select, checkbox or
- * slider (they press or change it; the coach acting too would do it twice).
- */
-function keyBelongsToControl(e: KeyboardEvent): boolean {
-  const t = e.composedPath()[0];
-  if (!(t instanceof HTMLElement)) return false;
-  if (t.isContentEditable || t.tagName === 'TEXTAREA') return true;
-  const nonText = ['checkbox', 'radio', 'range', 'button', 'submit', 'reset'];
-  if (t.tagName === 'INPUT' && !nonText.includes((t as HTMLInputElement).type)) return true;
-  const control = t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'BUTTON';
-  return control && (e.key === ' ' || e.key === 'Enter');
-}
-
 @customElement('sw-live-coach')
 export class LiveCoach extends LitElement {
-  static override styles = liveCoachStyles;
+  static override styles = [liveCoachStyles, matViewStyles];
 
   readonly camera = new CameraController(this);
   readonly loop = new PoseLoopController(this);
   readonly speech = new SpeechController(this);
   private readonly longTasks = new LongTaskMonitor();
+  /** The stages (session/coach-flow.ts); its effects are carried out in `perform`. */
+  readonly flow = new CoachFlowController(this, (effect) => this.perform(effect));
+  /** Full screen and the wake lock of the mat view. */
+  readonly mat = new MatViewController(this);
+  /** Gestures and the accept countdown while live (one per session). */
+  private handsFree: HandsFreeController | undefined;
+  /** The stop gesture halted the session; "Did it hurt?" is on screen. */
+  @state() private askHurt = false;
   /** Today's routine, when one is under way. */
   readonly routine = new RoutineController(this);
 
@@ -114,40 +104,36 @@ export class LiveCoach extends LitElement {
   /** Why the closed ones are closed, and for how long (shown in the picker). */
   @property({ attribute: false }) closed: ClosedExercises = {};
 
-  @state() private stage: Stage = 'choose';
   @state() private exercise: ExerciseId | undefined = 'foam-roller';
   @state() private twistSide: Side = 'left';
   @state() private settings: CoachSettings = loadCoachSettings();
-  @state() private loadingText = '';
   @state() private engineError = '';
   @state() private checks: SetupCheck[] = [];
   /** The session while coaching (mutated frame by frame; each pose asks for a render). */
   @state() private session: LiveSession | undefined;
-  @state() private paused = false;
   @state() private summary: SessionSummary | undefined;
   @state() private storageNote = '';
-  /** What engine was chosen and why (shown under the status line). */
-  @state() private engineNote = '';
   @query('video') private video?: HTMLVideoElement;
   @query('canvas') private overlay?: HTMLCanvasElement;
 
-  readonly measures: CoachMeasures = {
-    cueLatencyMs: [],
-    poses: 0,
-    longTasks: 0,
-    longestTaskMs: 0,
-    liveLongTasks: 0,
-    liveLongestTaskMs: 0,
-    maxStepMs: 0,
-    totalStepMs: 0,
-    trace: [],
-    cancelledLoads: 0,
-  };
-  /** The camera-and-engine start in progress; aborted by Stop, Sharp pain, Back and leaving. */
-  private loading: AbortController | undefined;
-  private readySinceMs: number | undefined;
+  private readonly meter = new CoachMeasuresRecorder(this.longTasks);
+  /** Numbers a test (or a curious person) can read off the element (coach-measures.ts). */
+  get measures(): CoachMeasures {
+    return this.meter.values;
+  }
+  /** Opens the camera and loads the engine for the flow, cancellably. */
+  private readonly starter = new CoachStartTask({
+    camera: this.camera,
+    loop: this.loop,
+    settings: () => this.settings,
+    attach: async () => {
+      await this.updateComplete;
+      this.attachVideo();
+    },
+    dispatch: (event) => this.flow.dispatch(event),
+    counts: this.measures,
+  });
   private lastSetupHint: SpokenHint | undefined;
-  private sessionStartMs = 0;
 
   constructor() {
     super();
@@ -168,7 +154,6 @@ export class LiveCoach extends LitElement {
 
   override disconnectedCallback() {
     window.removeEventListener('keydown', this.onKey);
-    this.loading?.abort();
     this.session?.close();
     globalThis.speechSynthesis?.removeEventListener('voiceschanged', this.voicesChanged);
     this.longTasks.stop();
@@ -179,47 +164,59 @@ export class LiveCoach extends LitElement {
 
   // ── Flow ────────────────────────────────────────────────────────────────
 
+  private get stage(): Stage {
+    return this.flow.state.stage;
+  }
+  private get paused(): boolean {
+    return this.flow.state.paused;
+  }
+
   /**
-   * Camera, then the engine, then setup help. Cancellable: Stop, Sharp pain
-   * or leaving aborts `loading`, and every step after an await checks it, so
-   * nothing started here outlives them or takes the screen back.
+   * Camera, then the engine, then setup help (the flow's start). Stop, Sharp
+   * pain or leaving cancel it wherever it is (coach-start-task.ts).
    */
-  private async begin() {
-    this.loading?.abort();
-    const task = new AbortController();
-    this.loading = task;
-    const { signal } = task;
-    this.stage = 'loading';
-    this.engineError = '';
-    this.longTasks.start();
-    this.loadingText = 'Opening the camera…';
-    const stream = await this.camera.start();
-    if (!stream || signal.aborted) return; // the camera problem screen shows, or it was stopped
-    await this.updateComplete;
-    if (signal.aborted) return;
-    this.attachVideo();
-    try {
-      const picked = await chooseEngine(
-        this.loop,
-        this.settings,
-        (text) => {
-          if (!signal.aborted) this.loadingText = text;
-        },
-        signal,
-      );
-      if (signal.aborted) return;
-      this.loadingText = picked.note;
-      this.engineNote = picked.note;
-    } catch (e) {
-      if (signal.aborted || isAbort(e)) return;
-      this.engineError = e instanceof Error ? e.message : String(e);
-      return;
-    } finally {
-      if (signal.aborted) this.measures.cancelledLoads++;
+  private begin() {
+    this.flow.dispatch({ type: 'start' });
+  }
+
+  /** Carries out what a flow transition asks for, in order. */
+  private perform(effect: FlowEffect) {
+    switch (effect.type) {
+      case 'open-camera':
+        this.engineError = '';
+        this.checks = [];
+        this.longTasks.start();
+        void this.starter.openCamera(effect.run);
+        break;
+      case 'load-engine':
+        void this.starter.loadEngine(effect.run);
+        break;
+      case 'cancel-start':
+        this.starter.cancel();
+        break;
+      case 'watch-setup':
+        this.loop.wantBrightness = true;
+        break;
+      case 'start-session':
+        this.startSession(effect.atMs);
+        break;
+      case 'set-paused':
+        this.session?.clearCue(); // a cue from before the pause no longer describes the person
+        this.loop.paused = effect.paused && !effect.keepWatching;
+        break;
+      case 'say':
+        this.speech.say(effect.text, effect.safety);
+        break;
+      case 'hush':
+        this.speech.hush();
+        break;
+      case 'end-session':
+        this.endSession(effect.reason, effect.atMs);
+        break;
+      case 'release':
+        this.release();
+        break;
     }
-    this.readySinceMs = undefined;
-    this.loop.wantBrightness = true;
-    this.stage = 'setup';
   }
 
   private attachVideo() {
@@ -235,16 +232,17 @@ export class LiveCoach extends LitElement {
   }
 
   private goLive() {
-    if (this.stage !== 'setup') return;
+    this.flow.dispatch({ type: 'start-now' });
+  }
+
+  private startSession(atMs: number) {
     this.loop.wantBrightness = false;
     this.storageNote = '';
-    this.sessionStartMs = performance.now();
-    this.paused = false;
     this.session = new LiveSession({
       exercise: this.exercise,
       twistSide: this.twistSide,
       holdTargetS: this.settings.holdTargetS,
-      startMs: this.sessionStartMs,
+      startMs: atMs,
       describe: (id) => EXERCISE_GUIDES[id],
       isAllowed: (id) => this.isAllowed(id),
       say: (text, safety) => this.speech.say(text, safety),
@@ -252,14 +250,8 @@ export class LiveCoach extends LitElement {
         this.storageNote = m;
       },
     });
-    Object.assign(this.measures, {
-      cueLatencyMs: [],
-      poses: 0,
-      trace: this.session.trace,
-      maxStepMs: 0,
-      totalStepMs: 0,
-    });
-    this.stage = 'live';
+    this.meter.sessionStarted(this.session.trace);
+    this.startHandsFree();
   }
 
   private isAllowed(id: ExerciseId | undefined): boolean {
@@ -267,22 +259,18 @@ export class LiveCoach extends LitElement {
   }
 
   private togglePause() {
-    if (this.stage !== 'live' || this.camera.status === 'failed') return;
-    this.paused = !this.paused;
-    this.session?.clearCue(); // a cue from before the pause no longer describes the person
-    this.loop.paused = this.paused;
-    if (this.paused) this.speech.hush();
-    this.speech.say(this.paused ? 'Paused' : 'Resumed');
+    this.flow.dispatch({ type: 'toggle-pause' });
   }
 
   /** Ends the session: everything stops and the summary (or the safety advice) shows. */
-  private finish(reason: 'done' | 'sharp-pain') {
-    if (this.stage !== 'live' && this.stage !== 'setup' && this.stage !== 'loading') return;
-    this.loading?.abort();
-    const done = this.session?.finish(
-      performance.now(),
-      reason === 'sharp-pain' ? 'sharp-pain' : undefined,
-    );
+  private finish(reason: CoachStopReason) {
+    this.flow.dispatch({ type: 'stop', reason });
+  }
+
+  /** The flow ended the session (loading, setup or live): release, store, summarise. */
+  private endSession(reason: CoachStopReason, atMs: number) {
+    this.endHandsFree();
+    const done = this.session?.finish(atMs, reason === 'sharp-pain' ? 'sharp-pain' : undefined);
     // In a routine the camera and model stay on through the rest, ready for the next stretch.
     const resting = this.routine.stretchEnded(reason, done?.holds ?? [], this.settings.holdTargetS);
     if (resting) this.loop.paused = true;
@@ -294,7 +282,7 @@ export class LiveCoach extends LitElement {
     this.updateTaskMeasures();
     this.summary = {
       exercise: done?.exercise,
-      durationMs: this.stage === 'live' ? performance.now() - this.sessionStartMs : 0,
+      durationMs: this.flow.state.durationMs,
       holds: done?.holds ?? [],
       cues: done?.cues ?? 0,
       holdTargetS: this.settings.holdTargetS,
@@ -304,42 +292,32 @@ export class LiveCoach extends LitElement {
     void done?.saved.then(() => {
       if (this.summary && !this.storageNote) this.summary = { ...this.summary, saved: true };
     });
-    if (reason === 'sharp-pain') {
-      this.speech.hush();
-      this.speech.say('Stopping now. Rest, and read the advice on screen.', true);
-      this.stage = 'safety';
-    } else {
+    // The sharp-pain line is the flow's own (it hushes everything first).
+    if (reason === 'done') {
       this.speech.say(
         resting
           ? 'Well done. Rest now; the next stretch is on screen.'
           : 'Session finished. Here is your summary.',
       );
-      this.stage = 'summary';
     }
   }
 
   private onCameraEnded() {
     this.draw(null, undefined); // no stale skeleton over a dead camera
-    if (this.stage === 'live') {
-      this.paused = true;
-      this.loop.paused = true;
-      this.speech.say('The camera stopped. Your session is paused.');
-    }
+    this.flow.dispatch({ type: 'camera-lost' });
   }
 
   private async retryCamera() {
-    if (this.stage === 'loading' && !this.loop.client) {
-      void this.begin(); // the camera never opened: start over from it
+    const { stage, step } = this.flow.state;
+    if (stage === 'loading' && step === 'camera') {
+      this.begin(); // the camera never opened: start over from it
       return;
     }
     const stream = await this.camera.start();
     if (!stream) return;
     await this.updateComplete;
     this.attachVideo();
-    if (this.stage === 'live') {
-      this.paused = false;
-      this.loop.paused = false;
-    }
+    this.flow.dispatch({ type: 'camera-back' });
   }
 
   private acceptRecognized() {
@@ -355,22 +333,19 @@ export class LiveCoach extends LitElement {
   // ── Frames ──────────────────────────────────────────────────────────────
 
   private onPose(p: PoseResult) {
-    if (this.engineError && this.stage !== 'loading') this.engineError = ''; // a frame went through again
+    if (this.engineError) this.engineError = ''; // a frame went through again
     if (this.stage === 'setup') this.onSetupPose(p);
-    else if (this.stage === 'live' && !this.paused) this.onLivePose(p);
+    else if (this.stage === 'live') this.onLiveOrPausedPose(p);
     else if (this.stage === 'loading') this.draw(p.frame, undefined);
   }
 
   private onSetupPose(p: PoseResult) {
     this.checks = checkSetup(p.frame, p.brightness, this.exercise);
     this.draw(p.frame, undefined);
+    const ready = setupReady(this.checks);
+    this.flow.dispatch({ type: 'setup-frame', ready }); // all right for long enough: coaching starts
+    if (ready) return;
     const now = performance.now();
-    if (setupReady(this.checks)) {
-      this.readySinceMs ??= now;
-      if (now - this.readySinceMs >= SETUP_STEADY_MS) this.goLive();
-      return;
-    }
-    this.readySinceMs = undefined;
     const hint = setupHintToSay(this.checks, this.lastSetupHint, now);
     if (hint) {
       this.lastSetupHint = { id: hint.id, atMs: now };
@@ -385,56 +360,133 @@ export class LiveCoach extends LitElement {
     const step = session.onPose(p);
     if (!step) return;
     this.draw(step.smoothed, step);
-    const mainMs = performance.now() - t0;
-    this.measures.poses = session.poses;
-    this.measures.maxStepMs = Math.max(this.measures.maxStepMs, mainMs);
-    this.measures.totalStepMs += mainMs;
+    this.meter.step(performance.now() - t0, session.poses);
     this.requestUpdate();
     if (step.cue) {
       // After the render that shows it: frame grab → cue on screen.
-      void this.updateComplete.then(() => {
-        const latencies = this.measures.cueLatencyMs;
-        latencies.push(performance.now() - p.tMs);
-        if (latencies.length > LATENCY_LIMIT) latencies.shift();
-      });
+      void this.updateComplete.then(() => this.meter.cueShown(performance.now() - p.tMs));
     }
   }
 
   private draw(frame: PoseResult['frame'], step: CoachStep | undefined) {
-    const canvas = this.overlay;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    if (frame && (canvas.width !== frame.imageWidth || canvas.height !== frame.imageHeight)) {
-      canvas.width = frame.imageWidth;
-      canvas.height = frame.imageHeight;
+    drawOnCanvas(this.overlay, frame, frame ? segmentStatuses(frame, step?.screen) : []);
+  }
+
+  // ── Hands-free and the mat view (src/ui/mat-view, controllers/hands-free-controller.ts) ──
+
+  private startHandsFree() {
+    this.askHurt = false;
+    this.handsFree = new HandsFreeController(this.exercise);
+    void this.mat.setCoaching(true);
+  }
+
+  private endHandsFree() {
+    this.askHurt = false;
+    this.handsFree = undefined;
+    void this.mat.setCoaching(false);
+    void this.mat.leave();
+  }
+
+  /** Live poses go to the gestures even while paused (sitting up pauses, lying back resumes). */
+  private onLiveOrPausedPose(p: PoseResult) {
+    if (this.askHurt) return;
+    const event = this.handsFree?.onPose(p.frame, p.tMs);
+    if (event) this.onGesture(event);
+    if (this.paused || this.askHurt) return;
+    this.onLivePose(p);
+    const session = this.session;
+    if (!session || session.exercise || !this.handsFree) return;
+    const recognized = session.step?.recognized;
+    const before = this.handsFree.offer;
+    const offer = this.handsFree.onRecognized(recognized, this.isAllowed(recognized), p.tMs);
+    if (offer.kind === 'go') {
+      this.acceptRecognized();
+      this.handsFree.setExercise(session.exercise);
+    } else if (
+      offer.kind === 'counting' &&
+      (before.kind !== 'counting' || before.startedMs !== offer.startedMs)
+    ) {
+      this.speech.say('Coaching it in 3 seconds. Press N if it is not.');
     }
-    drawOverlay(ctx, frame, frame ? segmentStatuses(frame, step?.screen) : []);
+  }
+
+  private onGesture(event: GestureEvent) {
+    if (event === 'stop') {
+      // Halt at once; the answer to "Did it hurt?" picks the summary or the safety advice.
+      this.askHurt = true;
+      this.flow.dispatch({ type: 'pause', keepWatching: false });
+      this.session?.clearCue();
+      this.speech.hush();
+      this.speech.say('Stopped. Did it hurt?', true);
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('#hurt-h')?.focus(),
+      );
+    } else if (event === 'pause' && !this.paused) {
+      this.flow.dispatch({ type: 'pause', keepWatching: true });
+      this.session?.clearCue();
+      this.speech.hush();
+      this.speech.say(
+        this.session?.exercise === 'childs-pose'
+          ? 'Paused. Fold forward again to go on.'
+          : 'Paused. Lie back on the roller to go on.',
+      );
+    } else if (event === 'resume' && this.paused && this.camera.status !== 'failed') {
+      this.flow.dispatch({ type: 'resume' });
+      this.speech.say('Resumed');
+    }
+  }
+
+  private declineRecognized() {
+    if (this.handsFree?.offer.kind !== 'counting') return;
+    this.handsFree.decline();
+    this.speech.say('All right. Press C when you want it coached.');
+    this.requestUpdate();
+  }
+
+  private renderHandsFree() {
+    if (this.stage !== 'setup' && this.stage !== 'live') return nothing;
+    const hf = this.handsFree;
+    return html`
+      ${renderMatNotes(this.mat.notes)}
+      ${
+        this.askHurt
+          ? renderHurtQuestion({
+              hurt: () => this.finish('sharp-pain'),
+              fine: () => this.finish('done'),
+            })
+          : nothing
+      }
+      ${hf ? renderCountdown(hf.offer, (id) => EXERCISE_GUIDES[id].title, () => this.declineRecognized()) : nothing}
+      <div class="row">
+        ${renderMatToggle(this.mat.active, () => void this.mat.toggle())}
+        <p class="hands-free-hint">${handsFreeHint(this.session?.exercise ?? this.exercise)}</p>
+      </div>`;
   }
 
   // ── Keys and settings ───────────────────────────────────────────────────
 
+  /** The shortcuts (coach-keymap.ts): what each does here. */
   private readonly onKey = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || keyBelongsToControl(e)) return;
-    const key = e.key.toLowerCase();
-    if (key === 'p') {
-      e.preventDefault();
-      this.finish('sharp-pain');
-    } else if (key === ' ' && this.stage === 'live') {
-      e.preventDefault();
-      this.togglePause();
-    } else if (key === 'enter' && this.stage === 'setup') {
-      e.preventDefault();
-      this.goLive();
-    } else if (key === 'escape' || key === 's') {
-      this.finish('done');
-    } else if (key === 'v') {
-      this.updateSettings({
-        ...this.settings,
-        voice: { ...this.settings.voice, enabled: !this.settings.voice.enabled },
-      });
-    } else if (key === 'c') {
-      this.acceptRecognized();
-    }
+    if (keyBelongsToControl(e)) return;
+    const hit = coachKeyAction(e, { stage: this.stage, matActive: this.mat.active });
+    if (!hit) return;
+    if (hit.takesKey) e.preventDefault();
+    const actions: Record<CoachKeyAction, () => void> = {
+      'sharp-pain': () => this.finish('sharp-pain'),
+      pause: () => this.togglePause(),
+      'start-now': () => this.goLive(),
+      'leave-mat': () => void this.mat.leave(),
+      mat: () => void this.mat.toggle(),
+      decline: () => this.declineRecognized(),
+      stop: () => this.finish('done'),
+      voice: () =>
+        this.updateSettings({
+          ...this.settings,
+          voice: { ...this.settings.voice, enabled: !this.settings.voice.enabled },
+        }),
+      accept: () => this.acceptRecognized(),
+    };
+    actions[hit.action]();
   };
 
   private updateSettings(next: CoachSettings) {
@@ -454,9 +506,10 @@ export class LiveCoach extends LitElement {
           : ''
       }</div>
       ${this.renderStage()}
-      <p class="keys">Keys: <kbd>Space</kbd> pause/resume · <kbd>Enter</kbd> start now (setup) ·
-        <kbd>S</kbd>/<kbd>Esc</kbd> stop · <kbd>P</kbd> sharp pain · <kbd>V</kbd> voice on/off ·
-        <kbd>C</kbd> coach the recognised stretch</p>`;
+      <p class="keys">Keys: ${COACH_KEY_HELP.map(
+        (h, i) =>
+          html`${i ? ' · ' : ''}${h.keys.map((k, j) => html`${j ? '/' : ''}<kbd>${k}</kbd>`)} ${h.does}`,
+      )}</p>`;
   }
 
   private renderStage() {
@@ -489,7 +542,12 @@ export class LiveCoach extends LitElement {
 
   /** Back to choosing a stretch; releases the camera and the model if still held. */
   private restart() {
-    this.loading?.abort();
+    this.flow.dispatch({ type: 'restart' });
+  }
+
+  /** The flow went back to choosing (or the page is leaving): everything is let go. */
+  private release() {
+    this.endHandsFree();
     this.loop.stop();
     this.camera.stop();
     this.longTasks.stop();
@@ -498,7 +556,6 @@ export class LiveCoach extends LitElement {
     this.session?.close();
     this.session = undefined;
     this.routine.clear();
-    this.stage = 'choose';
   }
 
   /** The rest between a routine's stretches, or the routine's summary after its last. */
@@ -525,14 +582,11 @@ export class LiveCoach extends LitElement {
     this.session?.close();
     this.session = undefined;
     this.checks = [];
-    this.readySinceMs = undefined;
     if (this.camera.stream && this.loop.client) {
-      this.loop.paused = false;
-      this.loop.wantBrightness = true;
       this.longTasks.start();
-      this.stage = 'setup';
+      this.flow.dispatch({ type: 'next-stretch' }); // resumes the loop and watches setup
     } else {
-      void this.begin();
+      this.begin();
     }
   }
 
@@ -584,7 +638,7 @@ export class LiveCoach extends LitElement {
             ${
               this.stage === 'setup'
                 ? html`<div class="guide ${ready ? 'ok' : ''}" data-testid="setup-guide">
-                    ${this.exercise ? html`<div class="silhouette" aria-hidden="true">${renderSketch(this.exercise, 'The position to take')}</div>` : nothing}
+                    ${this.exercise ? html`<div class="silhouette" aria-hidden="true">${renderCameraView(this.exercise)}</div>` : nothing}
                     <span>${
                       ready
                         ? 'Hold still: starting…'
@@ -594,11 +648,13 @@ export class LiveCoach extends LitElement {
                 : nothing
             }
             ${this.paused ? html`<div class="badge" data-testid="paused">Paused</div>` : nothing}
+            ${this.stage === 'live' && !this.askHurt ? renderStopProgress(this.handsFree?.stopProgress ?? 0) : nothing}
           </div>
           ${this.renderStatusLine()}
           ${this.renderCaptions()}
         </div>
         <div class="panel">
+          ${this.renderHandsFree()}
           ${this.stage === 'loading' ? this.renderLoading() : nothing}
           ${this.stage === 'setup' ? this.renderSetup() : nothing}
           ${live ? this.renderLive() : nothing}
@@ -611,13 +667,13 @@ export class LiveCoach extends LitElement {
     return html`<div data-testid="loading">
       <h2 tabindex="-1" data-view-heading>Getting ready</h2>
       ${
-        this.engineError
-          ? html`<p class="error" role="alert" data-testid="engine-error">${this.engineError}</p>
+        this.flow.state.error
+          ? html`<p class="error" role="alert" data-testid="engine-error">${this.flow.state.error}</p>
             <p>Pick another engine or model in the settings, then start again.</p>
             <button class="primary" data-testid="back-to-settings" @click=${() => this.restart()}>Back to settings</button>`
           : renderStartProgress({
-              step: this.camera.status === 'live' ? 'model' : 'camera',
-              detail: this.loadingText,
+              step: this.flow.state.step,
+              detail: this.flow.state.progress,
               stop: () => this.finish('done'),
               sharpPain: () => this.finish('sharp-pain'),
             })
@@ -679,8 +735,8 @@ export class LiveCoach extends LitElement {
       ${info ? `${info.engine} (${info.runtime.backend})` : 'no model yet'} · ${fmt(s.fps, 1)} fps ·
       model ${fmt(s.inferenceMs)} ms · latency ${fmt(s.latencyMs)} ms · dropped ${this.loop.client?.dropped ?? 0}
       ${info?.runtime.fallback ? html`· <abbr title=${info.runtime.fallback}>fallback</abbr>` : nothing}
-      ${this.engineNote ? html`<br /><span data-testid="engine-note">${this.engineNote}</span>` : nothing}</p>
-      ${this.engineError && this.stage !== 'loading' ? html`<p class="error" role="alert" data-testid="frame-error">${this.engineError}</p>` : nothing}`;
+      ${this.flow.state.engineNote ? html`<br /><span data-testid="engine-note">${this.flow.state.engineNote}</span>` : nothing}</p>
+      ${this.engineError ? html`<p class="error" role="alert" data-testid="frame-error">${this.engineError}</p>` : nothing}`;
   }
 
   private renderCaptions() {
@@ -732,11 +788,7 @@ export class LiveCoach extends LitElement {
   }
 
   private updateTaskMeasures() {
-    this.measures.longTasks = this.longTasks.count;
-    this.measures.longestTaskMs = this.longTasks.longestMs;
-    const live = this.sessionStartMs ? this.longTasks.since(this.sessionStartMs) : [];
-    this.measures.liveLongTasks = live.length;
-    this.measures.liveLongestTaskMs = Math.max(0, ...live.map((t) => t.durationMs));
+    this.meter.readTasks(this.flow.state.liveSinceMs);
   }
 }
 
