@@ -11,16 +11,23 @@ export const GESTURE_CONFIG = {
    */
   uprightMaxLeanDeg: 35,
   /**
-   * Stop gesture: each wrist at least this far above the head (nose and
-   * ears), torso lengths. Arms straight overhead put the wrists ~0.6 above
-   * it; hands laced behind the head or on the knee stay at or below it.
+   * Stop gesture, the arm the model sees best: wrist at least this far above
+   * the head (nose and ears), torso lengths. Straight up it reads 0.5–0.95
+   * on the rendered gesture clips; hands laced behind the head stay at or
+   * below head height (about 0).
    */
-  wristAboveHeadTorso: 0.25,
+  raisedWristAboveHeadTorso: 0.25,
+  /** …and its elbow above its shoulder, torso lengths (0.13–0.55 with the arm up). */
+  raisedElbowAboveShoulderTorso: 0.1,
   /**
-   * …and each elbow at least this far above its shoulder, torso lengths:
-   * a hand waved or scratching the head keeps the elbow low.
+   * The other arm must be up as well: its wrist above its own shoulder and
+   * above its own elbow (forearm pointing up), torso lengths. At 45° the
+   * model often places the far raised arm low, near the head (0.07–0.4 over
+   * the shoulder), so this arm is held to less; a hand on the knee or the
+   * floor reads far below 0.
    */
-  elbowAboveShoulderTorso: 0.15,
+  otherWristAboveShoulderTorso: 0.05,
+  otherWristAboveElbowTorso: 0.1,
   /** Both arms must stay up this long to stop, ms: long enough to be deliberate. */
   stopHoldMs: 2000,
   /**

@@ -1,10 +1,9 @@
 /**
  * Hands-free control read from the pose, so a person on the mat never has to
  * reach the keyboard:
- * - **stop**: both arms straight up above the head, held 2 s, while sitting
- *   or kneeling up (any stretch). Lying, folded or on all fours it cannot
- *   fire, and none of the three stretches raises both elbows over the
- *   shoulders with the wrists over the head.
+ * - **stop**: both arms raised above the head, held 2 s, while sitting or
+ *   kneeling up (any stretch). Lying, folded or on all fours it cannot
+ *   fire, and none of the three stretches puts a hand above the head.
  * - **pause / resume** (roller and child's pose only): sitting up out of the
  *   position, after having been in it, pauses; going back into it resumes.
  *   The twist is done sitting up, so it has no such pause.
@@ -19,7 +18,12 @@ import { GESTURE_CONFIG, type GestureConfig } from './pose-gesture-config.ts';
 
 export type GestureEvent = 'stop' | 'pause' | 'resume';
 
-/** Both arms raised above the head while the trunk is upright, from the seen points only. */
+/**
+ * Both arms raised while the trunk is upright, from the seen points only:
+ * one arm clearly straight up above the head, the other up too (its wrist
+ * over its shoulder and elbow). Hands laced behind the head never reach the
+ * first; one hand up while the other rests never passes the second.
+ */
 export function armsRaised(
   frame: PoseFrame | null,
   f: Features,
@@ -31,35 +35,57 @@ export function armsRaised(
   const torso = b.torsoLength();
   const head = b.head();
   if (!torso || !head) return false;
-  return SIDES.every((side) => {
+  // Image y grows downward: "above" is a smaller y. Heights in torso lengths.
+  const arms = SIDES.map((side) => {
     const wrist = b.side(side, 'wrist');
     const elbow = b.side(side, 'elbow');
     const shoulder = b.side(side, 'shoulder');
-    if (!wrist || !elbow || !shoulder) return false;
-    // Image y grows downward: "above" is a smaller y.
-    return (
-      head.y - wrist.y >= config.wristAboveHeadTorso * torso &&
-      shoulder.y - elbow.y >= config.elbowAboveShoulderTorso * torso
-    );
+    if (!wrist || !elbow || !shoulder) return undefined;
+    return {
+      wristOverHead: (head.y - wrist.y) / torso,
+      elbowOverShoulder: (shoulder.y - elbow.y) / torso,
+      wristOverShoulder: (shoulder.y - wrist.y) / torso,
+      wristOverElbow: (elbow.y - wrist.y) / torso,
+    };
   });
+  const [l, r] = arms;
+  if (!l || !r) return false;
+  const straightUp = (a: typeof l) =>
+    a.wristOverHead >= config.raisedWristAboveHeadTorso &&
+    a.elbowOverShoulder >= config.raisedElbowAboveShoulderTorso;
+  const up = (a: typeof l) =>
+    a.wristOverShoulder >= config.otherWristAboveShoulderTorso &&
+    a.wristOverElbow >= config.otherWristAboveElbowTorso;
+  return (straightUp(l) && up(r)) || (straightUp(r) && up(l));
 }
 
-/** A condition that must hold over consecutive frames for a while. */
+/**
+ * A condition that must hold over consecutive frames for a while. One off
+ * frame in between is forgiven (the model misplaces a point now and then);
+ * two in a row, or a gap longer than the limit, start it again.
+ */
 class Held {
   private since: number | undefined;
   private lastMs = Number.NEGATIVE_INFINITY;
+  private misses = 0;
 
-  /** How long the condition has held, ms (0 when it does not hold now). */
+  /** How long the condition has held, ms (0 on a frame where it does not). */
   update(holds: boolean, tMs: number, maxGapMs: number): number {
-    if (!holds || tMs - this.lastMs > maxGapMs) this.since = undefined;
+    if (tMs - this.lastMs > maxGapMs) this.since = undefined;
     this.lastMs = tMs;
-    if (!holds) return 0;
+    if (!holds) {
+      this.misses++;
+      if (this.misses >= 2) this.since = undefined;
+      return 0;
+    }
+    this.misses = 0;
     this.since ??= tMs;
     return tMs - this.since;
   }
 
   reset() {
     this.since = undefined;
+    this.misses = 0;
   }
 }
 
@@ -71,6 +97,7 @@ export class PoseGestureDetector {
   private readonly sittingUp = new Held();
   /** The stop gesture fired and the arms have not come down since. */
   private stopLatched = false;
+  private downFrames = 0;
   private armed = false;
   private pausedByPose = false;
   private lastMs = Number.NEGATIVE_INFINITY;
@@ -107,7 +134,9 @@ export class PoseGestureDetector {
     this.lastMs = tMs;
 
     const up = armsRaised(frame, f, c);
-    if (!up) this.stopLatched = false;
+    // After a stop the arms must come down (two frames running) before another can start.
+    this.downFrames = up ? 0 : this.downFrames + 1;
+    if (this.downFrames >= 2) this.stopLatched = false;
     const raisedMs = this.raised.update(up && !this.stopLatched, tMs, gapMs);
     this.stopProgress = Math.min(1, raisedMs / c.stopHoldMs);
     if (raisedMs >= c.stopHoldMs) {
