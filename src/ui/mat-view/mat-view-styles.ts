@@ -21,7 +21,7 @@ export const matViewStyles = css`
   :host([mat]) sw-exercise-card, :host([mat]) .numbers { display: none; }
   :host([mat]) .stage-wrap { grid-template-columns: minmax(0, 1fr) minmax(20rem, 34%); gap: 1.25rem; }
   :host([mat]) .cue { font-size: 4.5rem; line-height: 1.1; min-height: 9rem; border-left-width: 14px; }
-  :host([mat]) .cue.quiet { font-size: 3rem; color: #555; }
+  :host([mat]) .cue.quiet { font-size: 4rem; color: #555; }
   :host([mat]) sw-hold-ring { width: 240px; height: 240px; }
   :host([mat]) .ring-row { flex-wrap: wrap; }
   :host([mat]) .side, :host([mat]) [data-testid='hold-count'] { font-size: 1.8rem; }
