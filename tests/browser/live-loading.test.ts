@@ -123,6 +123,23 @@ describe('Automatic engine choice, cancelled', () => {
     await expectLoadCancelled(page, before, 'summary');
   });
 
+  it('Stop (button) while the first model is starting in its worker: no worker is left, the summary stays', async () => {
+    const { page } = c;
+    await page.getByTestId('again').click(); // from the summary of the last case
+    const before = (await measures(page)).cancelledLoads;
+    await page.getByTestId('choose-childs-pose').click();
+    await page.getByTestId('start-camera').click();
+    const progress = () =>
+      page.evaluate(() => document.querySelector('sw-live-coach')!.flow.state.progress);
+    await expect
+      .poll(progress, { timeout: 60_000, interval: 100 })
+      // Starting in its worker; on a fast machine it may already be timing, which is cancelled alike.
+      .toMatch(/^(Loading|Timing) MediaPipe lite (on your camera )?\(1 of 3\)…$/);
+    await page.getByTestId('loading-stop').click();
+    await page.getByTestId('summary').waitFor();
+    await expectLoadCancelled(page, before, 'summary');
+  });
+
   it('sent no request outside the origin and threw no page error', () => {
     expect(c.browser.offOrigin).toEqual([]);
     expect(c.errors).toEqual([]);
