@@ -203,6 +203,7 @@ export class LiveCoach extends LitElement {
       case 'set-paused':
         this.session?.clearCue(); // a cue from before the pause no longer describes the person
         this.loop.paused = effect.paused && !effect.keepWatching;
+        if (!effect.paused) this.askHurt = false; // resumed by hand: "Did it hurt?" no longer stands
         break;
       case 'say':
         this.speech.say(effect.text, effect.safety);
