@@ -8,7 +8,9 @@
  * requests. Then a real session on MediaPipe lite: an off-origin fetch, XHR
  * and MediaPipe's own usage-log POST (sent when the landmarker closes, at
  * Stop) are all refused inside the worker, a same-origin fetch passes, and
- * no request leaves the origin during the session or after it.
+ * no request leaves the origin during the session or after it. Last, the
+ * Engine check (MediaPipe lite on the page's bundled picture): its usage
+ * log, flushed when the view closes the engine, is stopped too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BareServer, startBareStaticServer } from '../support/bare-static-server.ts';
@@ -141,6 +143,37 @@ describe('production build on a bare static host', () => {
     await closed;
     await page.getByTestId('summary').waitFor({ timeout: 30_000 });
     expect(refusals.some((r) => r.includes(USAGE_LOG))).toBe(true);
+    expect(browser.offOrigin).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the Engine check’s MediaPipe usage log is stopped as well, wherever the engine runs', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    const stopped: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // On the page the <meta> CSP stops it (a violation); in a worker, the seal (a refusal).
+    page.on('console', (m) => {
+      if (m.text().startsWith('Spinewise: refused')) stopped.push(m.text());
+    });
+    await page.exposeFunction('swViolation', (uri: string) => stopped.push(`csp ${uri}`));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { swViolation: (u: string) => void }).swViolation(e.blockedURI),
+      ),
+    );
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Engine check' }).click();
+    await page.getByTestId('engine').selectOption({ label: 'MediaPipe · lite' });
+    await page.getByTestId('run').click();
+    await page.getByTestId('result').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('person').textContent()).toMatch(/^found/);
+    // Leaving the view closes the engine, which flushes the log.
+    await page.getByRole('button', { name: 'Pain log and history' }).click();
+    await expect
+      .poll(() => stopped.filter((s) => s.includes(USAGE_LOG)).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
     expect(browser.offOrigin).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
