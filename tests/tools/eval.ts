@@ -6,6 +6,9 @@
  *   --scenes <dir>     scene files kept outside the repo: rendered and recorded on the fly
  *   --render           re-render and re-record the committed scenes instead of reading the streams
  *   --json <file>      where the JSON goes (default test-results/eval/eval.json)
+ *   --set dev|test|clips  the strict table (issue 14) instead: pooled over a set's clips, per
+ *                      engine, stretch and view, with bootstrap 95 % intervals. dev and test are
+ *                      the corpus's splits (fixtures/corpus); never tune or choose on test.
  * Nothing in fixtures/ is written.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +18,8 @@ import { launchChromium } from '../support/chromium.ts';
 import { PROJECT_ROOT, startDevServer } from '../support/vite-server.ts';
 import { formatTable } from './eval/eval-table.ts';
 import { type ClipScore, CUE_MAX_DELAY_S, ON_BODY_TORSO, scoreClip } from './eval/score-clip.ts';
+import { EVAL_SETS, type EvalSet, strictClips } from './eval/strict-eval.ts';
+import { formatStrictTable, strictRows } from './eval/strict-report.ts';
 import { truthPath } from './render-scenes.ts';
 import { parseToolArgs } from './scenes/cli-args.ts';
 import {
@@ -87,8 +92,10 @@ async function renderAndRecord(scenes: LoadedScene[], engines: string[]) {
 }
 
 async function main() {
-  const args = parseToolArgs(process.argv.slice(2), ['engine', 'model', 'json'], ['render']);
+  const args = parseToolArgs(process.argv.slice(2), ['engine', 'model', 'json', 'set'], ['render']);
   const engines = chosenEngines(args.values);
+  const set = args.values.get('set');
+  if (set !== undefined) return strictMain(set, engines, args.only, args.values.get('json'));
   const scenes = loadScenes(args.scenes ? resolve(args.scenes) : SCENES_DIR, args.only);
   const runs =
     args.scenes || args.flags.has('render')
@@ -121,6 +128,38 @@ async function main() {
   mkdirSync(dirname(jsonFile), { recursive: true });
   const rows = scores.map(({ samples: _, ...row }) => row);
   writeFileSync(jsonFile, `${JSON.stringify({ engines, scores: rows }, null, 2)}\n`);
+  console.log(`JSON: ${jsonFile}`);
+}
+
+/** The strict table for one set (see the header). */
+function strictMain(
+  set: string,
+  engines: string[],
+  only: string[] | undefined,
+  json: string | undefined,
+) {
+  if (!EVAL_SETS.includes(set as EvalSet))
+    throw new Error(`--set must be one of ${EVAL_SETS.join(', ')} (got "${set}")`);
+  const { clips, missing } = strictClips(set as EvalSet, engines, only);
+  if (missing.length)
+    console.log(
+      `${missing.length} clips of the ${set} set are not recorded yet (npm run corpus:render), left out: ` +
+        `${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}\n`,
+    );
+  if (!clips.length) throw new Error(`No recorded clips in the ${set} set to score`);
+  const rows = strictRows(clips);
+  console.log(formatStrictTable(rows));
+  console.log(
+    '\nPooled over the clips of each row; [a–b]: bootstrap 95 % interval over clips. ' +
+      'cue P: corrections whose fault is present or ended ≤ 1.5 s before; cue R: faults whose cue came 0–1.5 s after they started; ' +
+      'delay: median s to that cue; false praise: praise while a fault is present; holds found: true holds matched one to one ' +
+      '(largest overlap first), extra: found holds matching none; hold err med: median |duration error| s, a missed hold counting its length; ' +
+      'rot: torso rotation error, degrees (twists); hip err: roller hip height, thigh lengths; recog: median s to name the stretch, ' +
+      'never: share of clips never named; wrong: frames a wrong stretch was named (negatives: any); neg named: negatives on which any stretch was named.',
+  );
+  const jsonFile = resolve(json ?? join(PROJECT_ROOT, `test-results/eval/strict-${set}.json`));
+  mkdirSync(dirname(jsonFile), { recursive: true });
+  writeFileSync(jsonFile, `${JSON.stringify({ set, engines, missing, rows, clips }, null, 1)}\n`);
   console.log(`JSON: ${jsonFile}`);
 }
 

@@ -1,14 +1,16 @@
 /**
- * `npx tsx tests/tools/corpus/render-corpus.ts [--only id,id] [--keep-frames] [--limit N]`:
+ * `npm run corpus:render [-- --only id,id] [--keep-frames] [--limit N]`:
  * renders each corpus scene (fixtures/corpus/scenes/, from `npm run
  * scenes:generate`) in headless Chromium, runs the frames through both
  * committed engines, and writes the truth (`truth/<id>.json.gz`, faults
  * labelled by FAULT_LINES) and the compact streams (`streams/<id>/*.swl.gz`).
- * Frames are deleted once a clip is recorded. Resumable: a clip whose truth
- * and streams already match its scene is skipped, so the run can be stopped
- * and started again at any time. Clips go in seed order, one of each kind
- * in turn, so a partial run covers every kind and both splits. Not for CI:
- * hours for the whole corpus.
+ * Frames are deleted once a clip is recorded. One pass per engine, the
+ * tracker's (`plainUsable` marks the frames it found usable upright), not
+ * the scripted clips' second pass without turned frames: half the time.
+ * Resumable: a clip whose truth and streams already match its scene is
+ * skipped, so the run can be stopped and started again at any time. Clips
+ * go in seed order, one of each kind in turn, so a partial run covers
+ * every kind and both splits. Not for CI: hours for the whole corpus.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -128,6 +130,7 @@ async function doClip(p: Pages, c: LoadedCorpusScene, keepFrames: boolean) {
       truth,
       CORPUS_FRAMES_DIR,
       engine,
+      false,
     );
     writeAtomic(streamFile(id, engine), encodeStream(stream));
     lines.push(

@@ -44,3 +44,24 @@ describe('npm run eval (from the committed streams)', () => {
     );
   });
 });
+
+describe('npm run eval -- --set (the strict table)', () => {
+  it('scores the scripted clips pooled, with intervals, and names the sets there are', () => {
+    const json = join(mkdtempSync(join(tmpdir(), 'eval-')), 'strict.json');
+    const out = run([
+      '--set',
+      'clips',
+      '--only',
+      'roller-good-side-male,twist-slouch-right-front-female',
+      '--json',
+      json,
+    ]);
+    expect(out).toMatch(/^engine\s+stretch\s+view\s+clips\s+usable/);
+    expect(out).toMatch(/mediapipe\/lite\s+all\s+all\s+2\s+\d\.\d\d \[\d\.\d\d–\d\.\d\d\]/);
+    expect(out).toMatch(/tfjs\/blazepose-lite\s+seated-twist\s+all\s+1\s/);
+    const written = JSON.parse(readFileSync(json, 'utf8')) as { set: string; clips: unknown[] };
+    expect(written.set).toBe('clips');
+    expect(written.clips).toHaveLength(4);
+    expect(() => run(['--set', 'train'])).toThrow(/--set must be one of dev, test, clips/);
+  });
+});

@@ -31,16 +31,22 @@ export interface RecordResult {
   trackerCalls: number;
 }
 
-/** One clip through one engine: fresh engines, so no track carries over from another clip. */
+/**
+ * One clip through one engine: fresh engines, so no track carries over from
+ * another clip. `withPlain: false` skips the second pass without turned
+ * frames (half the time, for the corpus): `plainUsable` then marks the
+ * frames the tracker found usable upright.
+ */
 async function recordClip(
   spec: EngineSpec,
   frameUrls: string[],
   fps: number,
+  withPlain = true,
 ): Promise<RecordResult> {
   const assets = await browserEngineAssets();
   const createEngine = () => createPoseEngine(spec, assets);
   const tracker = new FloorTracker({ createEngine });
-  const plain = new FloorTracker({ createEngine, turnFrames: false });
+  const plain = withPlain ? new FloorTracker({ createEngine, turnFrames: false }) : undefined;
   const frames: StreamFrame[] = [];
   let plainUsable = '';
   let trackerCalls = 0;
@@ -53,14 +59,17 @@ async function recordClip(
       const tracked = await tracker.detect(image, tMs);
       trackerCalls += tracked.tried.length;
       frames.push(encodeTracked(tracked, tMs));
-      plainUsable += (await plain.detect(image, tMs)).usable ? '1' : '0';
+      const upright = plain
+        ? (await plain.detect(image, tMs)).usable
+        : tracked.usable && tracked.orientation === 0;
+      plainUsable += upright ? '1' : '0';
     }
-    const info = await plain.engineInfo();
+    const info = await (plain ?? tracker).engineInfo();
     engineName = info.engine;
     backend = info.runtime.backend;
   } finally {
     tracker.close();
-    plain.close();
+    plain?.close();
   }
   return { engine: engineName, backend, frames, plainUsable, trackerCalls };
 }

@@ -42,6 +42,8 @@ export async function recordClip(
   truth: ClipTruth,
   framesDir: string,
   engine: string,
+  /** false: no second pass without turned frames (see the record page's recordClip). */
+  withPlain = true,
 ): Promise<LandmarkStream & { trackerCalls: number }> {
   const spec = parseEngineName(engine);
   const urls = truth.frames.map((_, i) => {
@@ -49,10 +51,11 @@ export async function recordClip(
     if (!existsSync(file)) throw new Error(`Missing frame ${file}: run \`npm run scenes\` first`);
     return `/${relative(PROJECT_ROOT, file)}`;
   });
-  const out = await page.evaluate(([s, u, fps]) => window.recorder.recordClip(s, u, fps), [
+  const out = await page.evaluate(([s, u, fps, p]) => window.recorder.recordClip(s, u, fps, p), [
     spec,
     urls,
     truth.fps,
+    withPlain,
   ] as const);
   if (out.engine !== engineName(spec))
     throw new Error(`Recorder ran ${out.engine}, asked for ${engine}`);
