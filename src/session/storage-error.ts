@@ -21,7 +21,7 @@ export class StorageError extends Error {
 const MESSAGES: Record<Exclude<StorageErrorKind, 'unknown'>, string> = {
   unavailable:
     'This browser is not letting Spinewise save anything (a private window, or site storage switched off). You can still use the app, but nothing will be remembered after you close the tab. To keep your pain log, allow site data for this page or use a normal window.',
-  full: 'Your device’s storage is full, so this was not saved. It is kept on this page for now. Free up some space, then press “Try again”. You can also export what is already saved.',
+  full: 'Your device’s storage is full, so this was not saved. It is kept on this page for now, and Spinewise tries again by itself every few seconds. Free up some space, or press “Try again” once you have. You can also export everything, unsaved entries included.',
   blocked:
     'Spinewise is open in another tab that uses an older version of its storage. Close the other Spinewise tabs; this page carries on by itself.',
   closed:
