@@ -80,6 +80,8 @@ export class LiveSession {
   private announcedRecognition: ExerciseId | undefined;
   /** Countdown marks already spoken, as `holdStart:mark`. */
   private readonly countedDown = new Set<string>();
+  /** The hold and its time on the last frame: a countdown mark is said when a frame crosses it. */
+  private lastProgress = { startMs: Number.NaN, heldMs: 0 };
 
   constructor(private readonly options: LiveSessionOptions) {
     this.exercise = options.exercise;
@@ -172,9 +174,12 @@ export class LiveSession {
   private holdProgress(holdStartMs: number, heldMs: number) {
     const targetMs = this.options.holdTargetS * 1000;
     const remainingMs = targetMs - heldMs;
-    const mark = COUNTDOWN_MARKS_S.find(
-      (m) => remainingMs <= m * 1000 && remainingMs > (m - 1) * 1000,
-    );
+    const beforeMs = this.lastProgress.startMs === holdStartMs ? this.lastProgress.heldMs : 0;
+    this.lastProgress = { startMs: holdStartMs, heldMs };
+    // Crossed on this frame: at a low analysis rate one frame may step over a whole second.
+    const mark = COUNTDOWN_MARKS_S.filter(
+      (m) => targetMs - beforeMs > m * 1000 && remainingMs <= m * 1000 && remainingMs > 0,
+    ).at(-1);
     if (mark !== undefined && !this.countedDown.has(`${holdStartMs}:${mark}`)) {
       this.countedDown.add(`${holdStartMs}:${mark}`);
       this.options.say(mark === 10 ? '10 seconds to go' : String(mark));

@@ -72,6 +72,16 @@ describe('LiveSession', () => {
     expect(texts).not.toContain('10 seconds to go'); // a 6 s target never has 10 s to go
   });
 
+  it('at half a frame a second the countdown still says "5" (a frame steps over 2 s of hold)', () => {
+    const { s, said } = session('childs-pose', { holdTargetS: 6 });
+    const clip = poses('child-good-side-male');
+    // The frame showing every 2 s, as a slow device would analyse it.
+    for (const p of clip.filter((x) => x.tMs % 2000 === 0)) s.onPose(p);
+    const texts = said.map((x) => x.text);
+    expect(texts.filter((t) => t === '5')).toHaveLength(1);
+    expect(texts.filter((t) => t.startsWith('6 seconds. Well done.'))).toHaveLength(1);
+  });
+
   it('keeps the twist’s holds across a side switch, each with its side', () => {
     const { s } = session('seated-twist');
     for (const p of poses('twist-good-left-front-female')) s.onPose(p);
