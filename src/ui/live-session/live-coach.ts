@@ -196,6 +196,7 @@ export class LiveCoach extends LitElement {
         break;
       case 'watch-setup':
         this.loop.wantBrightness = true;
+        this.loop.paused = false; // a session that ended paused (a stop gesture, Space) left it so
         break;
       case 'start-session':
         this.startSession(effect.atMs);
