@@ -3,7 +3,7 @@ import { css } from 'lit';
 /**
  * The mat view: <sw-live-coach> with the `mat` attribute fills the screen
  * (full screen when the browser allows it, else the window) and is sized to
- * be read from 2–3 m: the cue at 72 px, the ring at 240 px, captions at
+ * be read from 2–3 m: the cue at 72 px, the ring at 220 px, captions at
  * 40 px, buttons at least 72 px tall; no status line or key list. On a
  * narrow screen (a phone) the buttons stay fixed at the bottom, so Sharp
  * pain is always on screen without scrolling. Also the hands-free pieces
@@ -19,15 +19,15 @@ export const matViewStyles = css`
   }
   :host([mat]) .status, :host([mat]) .keys, :host([mat]) [data-testid='engine-note'],
   :host([mat]) sw-exercise-card, :host([mat]) .numbers { display: none; }
-  :host([mat]) .stage-wrap { grid-template-columns: minmax(0, 1fr) minmax(20rem, 34%); gap: 1.25rem; }
-  :host([mat]) .cue { font-size: 4.5rem; line-height: 1.1; min-height: 9rem; border-left-width: 14px; }
+  :host([mat]) .stage-wrap { grid-template-columns: minmax(0, 1fr) minmax(22rem, 42%); gap: 1.25rem; }
+  :host([mat]) .cue { font-size: 4.5rem; line-height: 1.1; min-height: 0; border-left-width: 14px; }
   :host([mat]) .cue.quiet { font-size: 4rem; color: #555; }
-  :host([mat]) sw-hold-ring { width: 240px; height: 240px; }
-  :host([mat]) .ring-row { flex-wrap: wrap; }
-  :host([mat]) .side, :host([mat]) [data-testid='hold-count'] { font-size: 1.8rem; }
+  :host([mat]) sw-hold-ring { width: 220px; height: 220px; flex: none; }
+  :host([mat]) .ring-row { flex-wrap: nowrap; }
+  :host([mat]) .side, :host([mat]) [data-testid='hold-count'] { font-size: 1.5rem; }
   :host([mat]) .captions { font-size: 2.5rem; line-height: 1.25; padding: 0.75rem 1rem; }
   :host([mat]) .captions p:not(:last-child) { display: none; }
-  :host([mat]) h2 { font-size: 2.2rem; }
+  :host([mat]) h2 { font-size: 1.8rem; margin-bottom: 0.25rem; }
   :host([mat]) .checks li { font-size: 1.6rem; }
   :host([mat]) .guide span { font-size: 2rem; white-space: normal; inline-size: 90%; text-align: center; }
   :host([mat]) button { min-height: 4.5rem; min-width: 4.5rem; font-size: 1.6rem; padding: 0.6rem 1.4rem; border-radius: 14px; }

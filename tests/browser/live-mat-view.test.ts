@@ -1,0 +1,188 @@
+/**
+ * The mat view and hands-free control end to end in headless Chromium: the
+ * fake camera plays a rendered clip of a person sitting square, then raising
+ * both arms above the head for 3.5 s (fixtures/gestures/scenes/), through
+ * the real MediaPipe lite model in the worker. "Just start" recognises the
+ * seated twist and coaches it after a 3 s countdown by itself; M opens the
+ * mat view (full screen or, refused, the whole window; large cue, ring,
+ * captions and buttons; no status line); the raised arms stop the session
+ * and ask "Did it hurt?"; "Yes" shows the safety advice. A second session,
+ * on a phone-sized screen, declines the countdown with N (when the offer
+ * comes before the raised arms), keeps Sharp pain on screen in the mat
+ * view, and "No" ends in the summary. Nothing leaves the origin.
+ * Screenshots: test-results/live-mat-*.png.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startDevServer } from '../support/vite-server.ts';
+import { cameraClip } from '../tools/make-camera-clip.ts';
+import { GESTURE_SCENES_DIR } from '../tools/record-gesture-streams.ts';
+import {
+  type CoachPage,
+  fakeCameraArgs,
+  measures,
+  openCoach,
+  SCREENSHOTS,
+} from './live-coach-page.ts';
+
+const CLIP = 'gesture-stop-twist-front-female';
+
+let server: RunningServer;
+let c: CoachPage;
+
+beforeAll(async () => {
+  const clip = await cameraClip(CLIP, GESTURE_SCENES_DIR); // ~15 s the first time, then cached
+  server = await startDevServer();
+  c = await openCoach(server.url, fakeCameraArgs(clip));
+}, 240_000);
+
+afterAll(async () => {
+  await c?.browser.close();
+  await server?.close();
+});
+
+/** Just start → camera → past setup (by hand if it has not started by itself). */
+async function startRecognising(page: Page) {
+  await page.getByTestId('choose-recognise').click();
+  await page.getByTestId('start-camera').click();
+  try {
+    await page.getByTestId('pause').waitFor({ timeout: 20_000 });
+  } catch {
+    await page.getByTestId('start-now').click();
+    await page.getByTestId('pause').waitFor({ timeout: 30_000 });
+  }
+}
+
+/** Font size, box and visibility of an element inside the coach's shadow root. */
+function box(page: Page, testId: string) {
+  return page.getByTestId(testId).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return {
+      fontPx: Number.parseFloat(style.fontSize),
+      top: r.top,
+      bottom: r.bottom,
+      width: r.width,
+      height: r.height,
+      shown: style.display !== 'none' && r.width > 0 && r.height > 0,
+    };
+  });
+}
+
+describe(`mat view and hands-free stop on ${CLIP}`, () => {
+  it('coaches the recognised twist after the countdown, without a key', async () => {
+    const { page } = c;
+    await startRecognising(page);
+    await page.getByTestId('countdown').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('countdown').getAttribute('data-exercise')).toBe('seated-twist');
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-mat-countdown.png') });
+    // Nobody presses anything: the twist is coached once the countdown runs out.
+    await page.getByTestId('side').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('countdown').count()).toBe(0);
+    expect(await page.getByTestId('recognise').count()).toBe(0);
+  }, 300_000);
+
+  it('M opens the mat view: everything large, no status line, full screen or a note why not', async () => {
+    const { page } = c;
+    await page.keyboard.press('m');
+    await expect
+      .poll(() => page.locator('sw-live-coach').evaluate((el) => el.hasAttribute('mat')))
+      .toBe(true);
+    const state = await page.locator('sw-live-coach').evaluate((el) => ({
+      fullscreen: document.fullscreenElement === el,
+      awake: (el as unknown as { mat: { awake: boolean } }).mat.awake,
+      notes: (el as unknown as { mat: { notes: string[] } }).mat.notes,
+    }));
+    console.log(
+      `mat view: full screen ${state.fullscreen}, wake lock ${state.awake}, notes: ${state.notes.join(' | ') || 'none'}`,
+    );
+    // Each of full screen and the wake lock either worked or says in words that it did not.
+    expect(state.fullscreen || state.notes.some((n) => n.includes('Full screen'))).toBe(true);
+    expect(state.awake || state.notes.some((n) => n.includes('screen'))).toBe(true);
+    if (state.notes.length) await page.getByTestId('mat-notes').waitFor();
+
+    const cue = await box(page, 'cue');
+    const ring = await box(page, 'hold-ring');
+    const captions = await box(page, 'captions');
+    const sharp = await box(page, 'sharp-pain');
+    const status = await box(page, 'status-line');
+    console.log(
+      `mat view sizes: cue ${cue.fontPx} px, ring ${ring.width}×${ring.height} px, captions ${captions.fontPx} px, Sharp pain ${sharp.height} px tall`,
+    );
+    expect(cue.fontPx).toBeGreaterThanOrEqual(64);
+    expect(Math.min(ring.width, ring.height)).toBeGreaterThanOrEqual(200);
+    expect(captions.fontPx).toBeGreaterThanOrEqual(36);
+    expect(sharp.height).toBeGreaterThanOrEqual(64);
+    expect(status.shown).toBe(false);
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-mat-view.png') });
+  }, 120_000);
+
+  it('raising both arms stops the session and asks "Did it hurt?"; Yes shows the safety advice', async () => {
+    const { page } = c;
+    // The clip loops every 10 s; the arms are up 3.5–7 s into it (slow machines need a few loops).
+    await page.getByTestId('hurt-question').waitFor({ timeout: 150_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-mat-hurt.png') });
+    const focused = await page.evaluate(
+      () => document.querySelector('sw-live-coach')?.shadowRoot?.activeElement?.id,
+    );
+    expect(focused).toBe('hurt-h');
+    // Halted: no more poses analysed while the question is up.
+    const before = (await measures(page)).poses;
+    await page.waitForTimeout(1500);
+    expect((await measures(page)).poses).toBe(before);
+    const yes = await box(page, 'hurt-yes');
+    expect(yes.height).toBeGreaterThanOrEqual(64);
+    await page.getByTestId('hurt-yes').click();
+    await page.locator('sw-safety-advice').waitFor({ timeout: 10_000 });
+    expect(await page.locator('sw-live-coach').evaluate((el) => el.hasAttribute('mat'))).toBe(
+      false,
+    );
+    expect(c.browser.offOrigin).toEqual([]);
+    expect(c.errors).toEqual([]);
+  }, 240_000);
+
+  it('N declines the countdown; on a phone Sharp pain stays on screen; No shows the summary', async () => {
+    const { page } = c;
+    // Back to the start from the advice.
+    await page
+      .locator('sw-safety-advice')
+      .getByRole('button', { name: 'I have read this' })
+      .click();
+    await page.getByTestId('start-camera').waitFor({ timeout: 10_000 });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await startRecognising(page);
+    // Which comes first depends on where in its loop the clip is: the offer or the raised arms.
+    await page
+      .getByTestId('countdown')
+      .or(page.getByTestId('hurt-question'))
+      .first()
+      .waitFor({ timeout: 120_000 });
+    const first = (await page.getByTestId('countdown').count()) ? 'countdown' : 'hurt';
+    console.log(`second session: ${first} first`);
+    if (first === 'countdown') {
+      await page.keyboard.press('n');
+      await page.getByTestId('countdown').waitFor({ state: 'detached', timeout: 5_000 });
+      // Declined: still offered by button, and not coached by itself.
+      await page.getByTestId('accept-recognised').waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(4000);
+      expect(await page.getByTestId('side').count()).toBe(0);
+      expect(await page.getByTestId('countdown').count()).toBe(0);
+    }
+    await page.getByTestId('mat-toggle').click();
+    await expect
+      .poll(() => page.locator('sw-live-coach').evaluate((el) => el.hasAttribute('mat')))
+      .toBe(true);
+    const sharp = await box(page, 'sharp-pain');
+    expect(sharp.shown).toBe(true);
+    expect(sharp.top).toBeGreaterThanOrEqual(0);
+    expect(sharp.bottom).toBeLessThanOrEqual(844);
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-mat-phone.png') });
+    await page.getByTestId('hurt-question').waitFor({ timeout: 150_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-mat-phone-hurt.png') });
+    await page.getByTestId('hurt-no').click();
+    await page.getByTestId('summary').waitFor({ timeout: 10_000 });
+    expect(c.browser.offOrigin).toEqual([]);
+    expect(c.errors).toEqual([]);
+  }, 420_000);
+});
