@@ -31,6 +31,7 @@ export const liveCoachStyles = css`
   .rest-left { margin: 0; }
   .muted { color: #555; }
   .live-h { font-size: 1.1rem; margin: 0; }
+  .routine-place { margin: 0 0 0.5rem; color: #0b6560; font-weight: 600; }
   .legend { margin: 0; color: #555; font-size: 0.85rem; }
   .choice strong { display: block; color: #0b7a75; margin-bottom: 0.2rem; }
   .row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 0.75rem 0; }

@@ -31,7 +31,7 @@ import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
 import { renderCameraView } from '../exercise-card/render-sketch.ts';
 import { preselect, renderPicker } from '../exercise-picker/render-picker.ts';
 import { focusViewHeading } from '../focus-view-heading.ts';
-import { renderRest, renderRoutineSummary } from '../routine/render-routine.ts';
+import { renderRest, renderRoutineSummary, routinePlace } from '../routine/render-routine.ts';
 import {
   checkSetup,
   firstProblem,
@@ -196,7 +196,6 @@ export class LiveCoach extends LitElement {
         break;
       case 'watch-setup':
         this.loop.wantBrightness = true;
-        this.loop.paused = false; // a session that ended paused (a stop gesture, Space) left it so
         break;
       case 'start-session':
         this.startSession(effect.atMs);
@@ -560,6 +559,14 @@ export class LiveCoach extends LitElement {
     this.routine.clear();
   }
 
+  /** "Routine: stretch 2 of 3" while a routine's stretch is set up or coached. */
+  private renderRoutinePlace() {
+    const r = this.routine.state;
+    return r?.phase === 'stretch'
+      ? html`<p class="routine-place" data-testid="routine-place">${routinePlace(r)}</p>`
+      : nothing;
+  }
+
   /** The rest between a routine's stretches, or the routine's summary after its last. */
   private renderRoutineBetween() {
     const r = this.routine.state;
@@ -685,6 +692,7 @@ export class LiveCoach extends LitElement {
 
   private renderSetup() {
     return html`<h2 tabindex="-1" data-view-heading>Get set up</h2>
+      ${this.renderRoutinePlace()}
       ${
         this.checks.length
           ? nothing
@@ -718,6 +726,7 @@ export class LiveCoach extends LitElement {
         holdTargetS: this.settings.holdTargetS,
         storageNote: this.storageNote,
         isAllowed: (id) => this.isAllowed(id),
+        routinePlace: this.renderRoutinePlace(),
       },
       {
         accept: () => this.acceptRecognized(),

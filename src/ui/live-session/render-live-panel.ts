@@ -17,6 +17,8 @@ export interface LivePanelView {
   holdTargetS: number;
   storageNote: string;
   isAllowed: (id: ExerciseId) => boolean;
+  /** Where a routine is ("Routine: stretch 2 of 3"), if one is under way. */
+  routinePlace?: TemplateResult | typeof nothing;
 }
 
 export interface LivePanelActions {
@@ -41,6 +43,7 @@ export function renderLivePanel(v: LivePanelView, act: LivePanelActions): Templa
   const title = exercise ? EXERCISE_GUIDES[exercise].title : 'Just start';
   return html`
     <h2 class="live-h" tabindex="-1" ?data-view-heading=${!v.cameraFailed}>Coaching: ${title}</h2>
+    ${v.routinePlace ?? nothing}
     <div class="cue ${screen?.tone === 'safety' ? 'safety' : ''} ${screen?.cue && !paused ? '' : 'quiet'}"
       data-testid="cue" data-code=${paused ? '' : (screen?.cue ?? '')}
       data-state=${paused ? 'paused' : (screen?.state ?? 'not-judged')}>
