@@ -19,7 +19,7 @@ export class SpinewiseApp extends LitElement {
     :host { display: block; max-width: 1180px; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
     header h1 { margin: 0; font-size: 1.6rem; color: #0b7a75; }
     header p { margin: 0.25rem 0 0.75rem; color: #444; }
-    nav { display: flex; gap: 0.5rem; margin: 0 0 1.25rem; }
+    nav { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0 0 1.25rem; }
     nav button {
       font: inherit; padding: 0.5rem 1rem; border-radius: 999px; border: 1px solid #0b7a75;
       background: #fff; color: #0b6560; cursor: pointer;
