@@ -74,6 +74,14 @@ async function openApp(): Promise<Page> {
         voice: { enabled: false, voiceURI: '', rate: 1 },
       }),
     );
+    // Counts connections the page opens: the app should hold exactly one.
+    const open = IDBFactory.prototype.open;
+    const w = globalThis as { swDbOpens?: number };
+    w.swDbOpens = 0;
+    IDBFactory.prototype.open = function (this: IDBFactory, ...args: [string, number?]) {
+      w.swDbOpens = (w.swDbOpens ?? 0) + 1;
+      return open.apply(this, args);
+    };
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (
       this: IDBObjectStore,
@@ -201,6 +209,8 @@ describe('a coached session', () => {
     await stop(page);
     await page.getByTestId('summary-saved').waitFor();
     const summaryHolds = await page.getByTestId('summary-holds').count();
+    // One storage service for the whole page: the session was written without a second connection.
+    expect(await page.evaluate(() => (globalThis as { swDbOpens?: number }).swDbOpens)).toBe(1);
 
     await openHistory(page);
     const row = page.getByTestId('session-row');
