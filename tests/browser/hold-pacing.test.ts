@@ -136,7 +136,7 @@ describe.each([1, 2, 5, 15])(`${CLIP} analysed at %s frames a second`, (perS) =>
     expect(stored!.endMs - stored!.startMs).toBeGreaterThanOrEqual(holds[0]! * 1000 - 50);
     expect(c.browser.offOrigin).toEqual([]);
     expect(c.errors).toEqual([]);
-  }, 180_000);
+  }, 360_000);
 });
 
 describe(`${CLIP} analysed at 0.5 frames a second`, () => {
@@ -163,5 +163,5 @@ describe(`${CLIP} analysed at 0.5 frames a second`, () => {
     expect(await page.getByTestId('rate-warning').count()).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'hold-pacing-slow-warning.png') });
     expect(c.errors).toEqual([]);
-  }, 180_000);
+  }, 360_000);
 });

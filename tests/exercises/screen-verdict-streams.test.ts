@@ -6,13 +6,8 @@
  * raised; a part drawn orange never sits under praise; and a raised fault
  * changes the banner on that very frame.
  *
- * The truth's fault spans are the scripted movements: a fault "starts"
- * when the figure starts moving into it, and a measure crosses its line a
- * few frames later (and leaves it a few frames before the script says the
- * movement is over). So a true fault counts from half a second inside its
- * span. Two faults the measures cannot see at all are listed apart: the
- * test checks they are still unseen, so the exception cannot outlive its
- * reason.
+ * When a scripted fault counts as plainly present, and the two faults no
+ * measure sees: tests/support/plain-faults.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,29 +18,9 @@ import { ExercisePipeline, type ExerciseStep } from '../../src/exercises/exercis
 import { CUE_PARTS } from '../../src/feedback/cue-body-parts.ts';
 import { cueDefinition } from '../../src/feedback/cue-vocabulary.ts';
 import { faultsOf } from '../../src/feedback/screen-verdict.ts';
+import { BLIND_SPOTS, plainFaults } from '../support/plain-faults.ts';
 import { SCENES_DIR, STREAMS_DIR, TRUTH_DIR } from '../tools/scenes/load-scenes.ts';
 import { decodeFrame, parseStream } from '../tools/streams/landmark-stream.ts';
-
-/** Inside a scripted fault span by this much before a fault counts as plainly present, ms. */
-const EDGE_MS = 500;
-
-/**
- * Faults no measure sees on these clips (README, "The motion pipeline";
- * eval recall 0 on both engines): praise over them is the checker's blind
- * spot, not the screen's. Each must still raise nothing here.
- */
-const BLIND_SPOTS: Record<string, { fault: string; cue: string; why: string }> = {
-  'child-palms-apart-45-male': {
-    fault: 'palms-apart',
-    cue: 'palms-together',
-    why: 'at 45° the measured wrist gap stays under its line with the palms apart',
-  },
-  'twist-forcing-right-45-male': {
-    fault: 'forcing',
-    cue: 'ease-off',
-    why: 'the jerks do not show in the rotation estimate',
-  },
-};
 
 interface Truth {
   frames: { t: number; faults: string[] }[];
@@ -71,18 +46,13 @@ function replay(clip: string, engine: string) {
   const stream = parseStream(readFileSync(file, 'utf8'), file);
   // The coach tells the twist checker the side it asked for, as the app does.
   const pipeline = new ExercisePipeline(scene.exercise, scene.side ? { side: scene.side } : {});
-  const faultsAt = (tMs: number) =>
-    truth.frames.find((x) => Math.round(x.t * 1000) === Math.round(tMs))?.faults ?? [];
+  const truthMs = truth.frames.map((x) => ({ ...x, t: Math.round(x.t * 1000) }));
   const steps: { step: ExerciseStep; truthFaults: string[] }[] = [];
   for (const [i, f] of stream.frames.entries()) {
     const step = pipeline.step(f.u ? decodeFrame(stream, f) : null, f.t);
     expect(Math.round(truth.frames[i]!.t * 1000)).toBe(f.t);
     if (!step) continue;
-    // Present here and half a second either side: plainly inside the scripted span.
-    const plain = faultsAt(f.t).filter(
-      (x) => faultsAt(f.t - EDGE_MS).includes(x) && faultsAt(f.t + EDGE_MS).includes(x),
-    );
-    steps.push({ step, truthFaults: plain.filter((x) => BLIND_SPOTS[clip]?.fault !== x) });
+    steps.push({ step, truthFaults: plainFaults(clip, truthMs, f.t) });
   }
   const blind = BLIND_SPOTS[clip];
   if (blind)
