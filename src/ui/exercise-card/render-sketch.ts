@@ -12,7 +12,7 @@ import type { ExerciseId } from '../../exercises/exercise-ids.ts';
 import { GUIDE_PICTURES } from '../onboarding/guide-pictures.ts';
 
 const PICTURE_STYLE = html`<style>
-  .guide-pictures { margin: 0 0 0.75rem; }
+  .guide-pictures { margin: 0 0 0.75rem; max-inline-size: 38rem; }
   .guide-pictures .pair { display: grid; grid-template-columns: minmax(0, 16fr) minmax(0, 9fr); gap: 0.5rem; align-items: start; }
   .guide-pictures img { display: block; inline-size: 100%; block-size: auto; border-radius: 8px; background: #d9d4cc; }
   .guide-pictures figcaption { margin-top: 0.35rem; color: #333; font-size: 0.95rem; }
