@@ -16,7 +16,8 @@ const PICTURE_STYLE = html`<style>
   .guide-pictures .pair { display: grid; grid-template-columns: minmax(0, 16fr) minmax(0, 9fr); gap: 0.5rem; align-items: start; }
   .guide-pictures img { display: block; inline-size: 100%; block-size: auto; border-radius: 8px; background: #d9d4cc; }
   .guide-pictures figcaption { margin-top: 0.35rem; color: #333; font-size: 0.95rem; }
-  .guide-still { inline-size: 100%; block-size: 100%; object-fit: contain; }
+  /* Over the live video: faint, so the person and the skeleton stay what one sees first. */
+  .guide-still { inline-size: 100%; block-size: 100%; object-fit: contain; opacity: 0.6; }
 </style>`;
 
 export function renderSketch(
