@@ -104,6 +104,7 @@ function timeFrames(
 ): Promise<EngineTrial> {
   return new Promise((resolve, reject) => {
     const runs: number[] = [];
+    const arrivals: number[] = [];
     const previous = loop.onPose;
     const startMs = performance.now();
     const end = () => {
@@ -113,7 +114,7 @@ function timeFrames(
     };
     const done = () => {
       end();
-      resolve(timedTrial(spec, runs, performance.now() - startMs));
+      resolve(timedTrial(spec, runs, performance.now() - startMs, arrivals));
     };
     const aborted = () => {
       end();
@@ -127,6 +128,7 @@ function timeFrames(
       // Per model run: an empty room makes the tracker try 3–4 orientations a frame,
       // which says nothing about how fast this model is.
       runs.push(pose.inferenceMs / Math.max(1, pose.tried));
+      arrivals.push(performance.now() - startMs);
       if (runs.length >= WARM_UP_FRAMES + TIMED_FRAMES) done();
     };
   });

@@ -67,22 +67,32 @@ function median(values: readonly number[]): number {
 
 /**
  * A loaded engine's trial from the model-run times that came (oldest first)
- * within a timing window of `windowMs`. A window that ended before
- * TIMED_FRAMES counted frames came means the model is slow, not broken: its
- * time is then at least the window over the frames that came.
+ * within a timing window of `windowMs`, and when each came (ms from the
+ * window's start). A window that ended before TIMED_FRAMES counted frames
+ * came means the model is slow, not broken. Its time is then the larger of
+ * the model's own run time and the gap between frames as they came: after
+ * the first frame (a cold start is slow once, not every frame), else the
+ * wait for a second frame, else the whole window.
  */
 export function timedTrial(
   spec: EngineSpec,
   runsMs: readonly number[],
   windowMs: number,
+  arrivalsMs: readonly number[] = [],
 ): EngineTrial {
   const counted = runsMs.slice(WARM_UP_FRAMES);
-  if (counted.length >= TIMED_FRAMES) {
-    return { spec, medianMs: median(counted), frames: runsMs.length };
-  }
-  const measured = runsMs.length ? median(counted.length ? counted : runsMs) : 0;
-  const perFrame = windowMs / Math.max(1, runsMs.length);
-  return { spec, medianMs: Math.max(measured, perFrame), slow: true, frames: runsMs.length };
+  const frames = runsMs.length;
+  if (counted.length >= TIMED_FRAMES) return { spec, medianMs: median(counted), frames };
+  const measured = frames ? median(counted.length ? counted : runsMs) : 0;
+  const first = arrivalsMs[0];
+  const last = arrivalsMs.at(-1);
+  const gap =
+    first === undefined || last === undefined
+      ? windowMs / Math.max(1, frames)
+      : arrivalsMs.length >= 2
+        ? (last - first) / (arrivalsMs.length - 1)
+        : windowMs - first;
+  return { spec, medianMs: Math.max(measured, gap), slow: true, frames };
 }
 
 /** The trial of an engine that would not load. */

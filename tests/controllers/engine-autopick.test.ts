@@ -74,6 +74,18 @@ describe('a slow model is not a failed one', () => {
     expect(t.frames).toBe(runs.length);
   });
 
+  it.each([
+    // A cold start of 9 s, then frames every 1.2 s: 1200 ms a frame, not 15000 / 5.
+    [[8000, 900, 950, 1000, 900], [9000, 10200, 11400, 12600, 13800], 1200],
+    // One frame at 4 s, none in the 11 s after: at least 11000 ms.
+    [[3000], [4000], 11_000],
+    // Frames 100 ms apart but each model run 700 ms (the frame times are right after one another): the run time.
+    [[700, 700, 700], [14000, 14100, 14200], 700],
+  ])('runs %j arriving at %j in a 15 s window → about %d ms a frame', (runs, arrivals, ms) => {
+    const t = timedTrial(lite, runs, 15_000, arrivals);
+    expect(t).toMatchObject({ slow: true, medianMs: ms, frames: runs.length });
+  });
+
   it('a slow model still counts as loaded: it is chosen, the TensorFlow.js fallback is not', () => {
     const slow = timedTrial(lite, [900, 800, 700], 15_000);
     expect(pickEngine([slow])).toEqual(lite);

@@ -8,13 +8,14 @@ import '../settings/coach-settings-panel.ts';
 import { CameraController } from '../../controllers/camera-controller.ts';
 import { CoachFlowController } from '../../controllers/coach-flow-controller.ts';
 import { type CoachMeasures, CoachMeasuresRecorder } from '../../controllers/coach-measures.ts';
+import { CoachSessionController, type SessionSummary } from '../../controllers/coach-session.ts';
 import {
   type CoachSettings,
   loadCoachSettings,
   saveCoachSettings,
 } from '../../controllers/coach-settings.ts';
 import { CoachStartTask } from '../../controllers/coach-start-task.ts';
-import { LiveSession } from '../../controllers/live-session.ts';
+import type { LiveSession } from '../../controllers/live-session.ts';
 import { LongTaskMonitor } from '../../controllers/long-task-monitor.ts';
 import { PoseLoopController } from '../../controllers/pose-loop-controller.ts';
 import { RoutineController } from '../../controllers/routine-controller.ts';
@@ -63,7 +64,7 @@ import {
 import { renderLivePanel } from './render-live-panel.ts';
 import { renderStartProgress } from './render-start-progress.ts';
 import { segmentStatuses } from './segment-status.ts';
-import { renderSummary, type SessionSummary } from './session-summary.ts';
+import { renderSummary } from './session-summary.ts';
 
 type Stage = CoachStage;
 
@@ -109,10 +110,22 @@ export class LiveCoach extends LitElement {
   @state() private settings: CoachSettings = loadCoachSettings();
   @state() private engineError = '';
   @state() private checks: SetupCheck[] = [];
+  /** The session, its summary and storage message (coach-session.ts). */
+  private readonly coaching = new CoachSessionController(this, {
+    describe: (id) => EXERCISE_GUIDES[id],
+    isAllowed: (id) => this.isAllowed(id),
+    say: (text, safety) => this.speech.say(text, safety),
+  });
   /** The session while coaching (mutated frame by frame; each pose asks for a render). */
-  @state() private session: LiveSession | undefined;
-  @state() private summary: SessionSummary | undefined;
-  @state() private storageNote = '';
+  private get session(): LiveSession | undefined {
+    return this.coaching.session;
+  }
+  private get summary(): SessionSummary | undefined {
+    return this.coaching.summary;
+  }
+  private get storageNote(): string {
+    return this.coaching.storageNote;
+  }
   @query('video') private video?: HTMLVideoElement;
   @query('canvas') private overlay?: HTMLCanvasElement;
 
@@ -196,6 +209,7 @@ export class LiveCoach extends LitElement {
         break;
       case 'watch-setup':
         this.loop.wantBrightness = true;
+        this.loop.paused = false; // a session that ended paused (a stop gesture, Space) left it so
         break;
       case 'start-session':
         this.startSession(effect.atMs);
@@ -238,20 +252,13 @@ export class LiveCoach extends LitElement {
 
   private startSession(atMs: number) {
     this.loop.wantBrightness = false;
-    this.storageNote = '';
-    this.session = new LiveSession({
+    const session = this.coaching.start({
       exercise: this.exercise,
       twistSide: this.twistSide,
       holdTargetS: this.settings.holdTargetS,
-      startMs: atMs,
-      describe: (id) => EXERCISE_GUIDES[id],
-      isAllowed: (id) => this.isAllowed(id),
-      say: (text, safety) => this.speech.say(text, safety),
-      onStorageError: (m) => {
-        this.storageNote = m;
-      },
+      atMs,
     });
-    this.meter.sessionStarted(this.session.trace);
+    this.meter.sessionStarted(session.trace);
     this.startHandsFree();
   }
 
@@ -271,7 +278,8 @@ export class LiveCoach extends LitElement {
   /** The flow ended the session (loading, setup or live): release, store, summarise. */
   private endSession(reason: CoachStopReason, atMs: number) {
     this.endHandsFree();
-    const done = this.session?.finish(atMs, reason === 'sharp-pain' ? 'sharp-pain' : undefined);
+    const { holdTargetS } = this.settings;
+    const done = this.coaching.end(reason, atMs, this.flow.state.durationMs, holdTargetS);
     // In a routine the camera and model stay on through the rest, ready for the next stretch.
     const resting = this.routine.stretchEnded(reason, done?.holds ?? [], this.settings.holdTargetS);
     if (resting) this.loop.paused = true;
@@ -281,18 +289,6 @@ export class LiveCoach extends LitElement {
     }
     this.longTasks.stop();
     this.updateTaskMeasures();
-    this.summary = {
-      exercise: done?.exercise,
-      durationMs: this.flow.state.durationMs,
-      holds: done?.holds ?? [],
-      cues: done?.cues ?? 0,
-      holdTargetS: this.settings.holdTargetS,
-      stoppedFor: reason,
-      saved: false,
-    };
-    void done?.saved.then(() => {
-      if (this.summary && !this.storageNote) this.summary = { ...this.summary, saved: true };
-    });
     // The sharp-pain line is the flow's own (it hushes everything first).
     if (reason === 'done') {
       this.speech.say(
@@ -553,9 +549,7 @@ export class LiveCoach extends LitElement {
     this.camera.stop();
     this.longTasks.stop();
     this.engineError = '';
-    this.summary = undefined;
-    this.session?.close();
-    this.session = undefined;
+    this.coaching.clear();
     this.routine.clear();
   }
 
@@ -587,9 +581,7 @@ export class LiveCoach extends LitElement {
   private routineStretch(step: RoutineStep) {
     this.exercise = step.exercise;
     if (step.firstSide) this.twistSide = step.firstSide;
-    this.summary = undefined;
-    this.session?.close();
-    this.session = undefined;
+    this.coaching.clear();
     this.checks = [];
     if (this.camera.stream && this.loop.client) {
       this.longTasks.start();

@@ -3,22 +3,10 @@
  * against the target, per side for the twist, and totals.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ExerciseId } from '../../exercises/exercise-ids.ts';
-import type { CoachHold } from '../../session/coach-pipeline.ts';
+import type { SessionSummary } from '../../controllers/coach-session.ts';
 import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
 
-export interface SessionSummary {
-  exercise: ExerciseId | undefined;
-  /** Live coaching time, ms. */
-  durationMs: number;
-  holds: CoachHold[];
-  /** Cues given. */
-  cues: number;
-  holdTargetS: number;
-  stoppedFor: 'done' | 'sharp-pain';
-  /** Written to this device's storage (IndexedDB) in full. */
-  saved: boolean;
-}
+export type { SessionSummary };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
