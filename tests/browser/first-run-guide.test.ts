@@ -82,6 +82,12 @@ describe('first-run guide', () => {
     await page.getByTestId('nav-guide').click();
     await page.getByTestId('first-run-guide').waitFor();
     expect(await page.getByTestId('first-run-done').count()).toBe(0);
+    // Its own view: the focus is on its heading.
+    await expect
+      .poll(() =>
+        page.locator('sw-first-run-guide').evaluate((el) => el.shadowRoot?.activeElement?.id),
+      )
+      .toBe('first-run-h');
     await expect.poll(async () => (await pictures()).every((p) => p.loaded)).toBe(true);
     expect(browser.offOrigin).toEqual([]);
     expect(errors).toEqual([]);

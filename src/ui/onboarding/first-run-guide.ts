@@ -79,6 +79,11 @@ export class FirstRunGuide extends LitElement {
     </section>`;
   }
 
+  /** Opened as its own view ("Getting started"): focus lands on its heading, as on every view. */
+  protected override firstUpdated() {
+    if (!this.dismissible) this.renderRoot.querySelector<HTMLElement>('#first-run-h')?.focus();
+  }
+
   private readonly done = () => {
     this.dispatchEvent(new CustomEvent('sw-first-run-done', { bubbles: true, composed: true }));
   };
