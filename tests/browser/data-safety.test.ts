@@ -15,6 +15,7 @@
  * storage service, the recorder and the UI above it are all real.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,8 @@ import { fakeCameraArgs, SCREENSHOTS } from './live-coach-page.ts';
 const CLIP = 'child-good-side-male';
 const NOW = '2026-03-10T09:00:00';
 const GOLDEN = join(PROJECT_ROOT, 'tests/session/golden/export-v1.json');
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let clip: string;
@@ -190,6 +193,22 @@ async function download(page: Page, testId: string): Promise<{ name: string; tex
     page.getByTestId(testId).first().click(),
   ]);
   return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+}
+
+/** axe-core's serious and critical findings on the page as it is (shadow roots included). */
+async function axeSerious(page: Page): Promise<string[]> {
+  // Through the DevTools protocol, so the page's CSP (no inline scripts) does not stop it.
+  await page.evaluate(`if (!window.axe) { ${AXE} }`);
+  return page.evaluate(async () => {
+    type Found = { id: string; impact: string; nodes: { target: unknown }[] };
+    const axe = (
+      window as unknown as { axe: { run(d: Document): Promise<{ violations: Found[] }> } }
+    ).axe;
+    const { violations } = await axe.run(document);
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
 }
 
 /** Chooses a file for import the way a person does: the button, then the file chooser. */
@@ -379,6 +398,7 @@ describe('export, delete all, import', () => {
       });
     expect(await focused()).toBe('delete-cancel');
     await page.screenshot({ path: join(SCREENSHOTS, 'data-delete-confirm.png') });
+    expect(await axeSerious(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(await readDb(page)).toEqual(full);
@@ -419,6 +439,7 @@ describe('export, delete all, import', () => {
     );
     expect(await focused()).toBe('import-problems');
     await page.screenshot({ path: join(SCREENSHOTS, 'data-import-broken.png'), fullPage: true });
+    expect(await axeSerious(page)).toEqual([]);
     expect(await readDb(page)).toEqual(full);
     // Not JSON at all.
     await importText(page, 'notes.json', 'these are my notes');
