@@ -231,6 +231,17 @@ describe('parseExportText', () => {
     for (const [i, p] of parsed.problems.entries()) expect(p.reason).toMatch(want[i]!.reason);
   });
 
+  it('drops fields it does not know (they are never stored)', () => {
+    const parsed = parseExportText(
+      broken((f) => {
+        f.pain[0].extra = 'x';
+        f.fromTheFuture = true;
+      }),
+    );
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.data.pain[0]).not.toHaveProperty('extra');
+  });
+
   it('has a size limit with room for years of use', () => {
     expect(MAX_IMPORT_BYTES).toBeGreaterThanOrEqual(10 * GOLDEN.length * 1000);
   });
