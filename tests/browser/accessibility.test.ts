@@ -373,13 +373,15 @@ describe('today’s routine', () => {
   });
 
   /** From the routine's setup for `title`: coach it, stop it. */
-  async function coachAndStop(title: RegExp) {
+  async function coachAndStop(title: RegExp, place: string) {
     await page.getByTestId('setup-checks').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('routine-place').textContent()).toBe(place);
     await expect
       .poll(() => page.locator('sw-live-coach sw-exercise-card h3').textContent())
       .toMatch(title);
     await page.getByTestId('start-now').click();
     await page.getByTestId('pause').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('routine-place').textContent()).toBe(place);
     expect(await page.locator('sw-daily-check').count()).toBe(0);
     await page.getByTestId('stop').click();
   }
@@ -387,7 +389,7 @@ describe('today’s routine', () => {
   it('roller, twist, child’s pose with rests, one daily check; counted as one round', async () => {
     await passSafetyScreen(page);
     await page.getByTestId('start-routine').click();
-    await coachAndStop(/Foam-roller/);
+    await coachAndStop(/Foam-roller/, 'Routine: stretch 1 of 3');
 
     // The rest: focused, counting down, the camera still on.
     await page.getByTestId('routine-rest').waitFor();
@@ -409,10 +411,10 @@ describe('today’s routine', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'a11y-routine-rest.png'), fullPage: true });
     await page.getByTestId('rest-next').click();
 
-    await coachAndStop(/Seated spinal twist/);
+    await coachAndStop(/Seated spinal twist/, 'Routine: stretch 2 of 3');
     await page.getByTestId('routine-rest').waitFor();
     await page.getByTestId('rest-next').click();
-    await coachAndStop(/Child’s pose/);
+    await coachAndStop(/Child’s pose/, 'Routine: stretch 3 of 3');
 
     const summary = page.getByTestId('routine-summary');
     await summary.waitFor();
