@@ -29,7 +29,7 @@ function syntheticStream(): LandmarkStream {
     };
     for (let c = 0; c < p.length; c++)
       p[c] = c % 4 === 3 ? Math.round(rnd() * 100) : p[c]! + Math.round((rnd() - 0.5) * 300);
-    p[0] = 14_000 + i * 1000; // off the image to the right, then beyond what 16 bits hold
+    p[0] = 14_000 + i * 4000; // off the image to the right, then beyond what 16 bits hold
     for (let c = 0; c < w.length; c++) w[c] = w[c]! + Math.round((rnd() - 0.5) * 60);
     if (i % 11 !== 5) {
       f.p = [...p];
@@ -63,9 +63,10 @@ describe('compact stream codec', () => {
       const o = stream.frames[i]!;
       expect([f.t, f.o, f.u, !!f.p, !!f.w]).toEqual([o.t, o.o, o.u, !!o.p, !!o.w]);
       f.p?.forEach((v, c) => {
-        // x, y within 1/10 000 (half a 1/5000 step), z within 1/2000, visibility exact, −1 kept.
-        if (c === 0 && o.p![c]! > 65_000) return;
-        expect(Math.abs(v - o.p![c]!)).toBeLessThanOrEqual([1, 1, 5, 0][c % 4]!);
+        // Within half a step: x, y 2/10 000, z 25/10 000, visibility 0.025; −1 kept.
+        if (c === 0 && o.p![c]! > 4 * 32_000) return;
+        if (o.p![c] === -1) expect(v).toBe(-1);
+        else expect(Math.abs(v - o.p![c]!)).toBeLessThanOrEqual([2, 2, 25, 2.5][c % 4]!);
       });
       f.w?.forEach((v, c) => {
         expect(Math.abs(v - o.w![c]!)).toBeLessThanOrEqual(5);
@@ -77,7 +78,7 @@ describe('compact stream codec', () => {
   it('clamps points beyond what 16 bits hold instead of wrapping them around', () => {
     const back = decodeStream(encodeStream(syntheticStream()), 'synthetic');
     const xs = back.frames.flatMap((f) => (f.p ? [f.p[0]!] : []));
-    expect(Math.max(...xs)).toBe(65_534);
+    expect(Math.max(...xs)).toBe(4 * 32_767);
     expect(xs.every((x, i) => i === 0 || x >= xs[i - 1]!)).toBe(true);
   });
 

@@ -11,9 +11,8 @@
  * frame (wrapping, so lossless after quantising): differences of a smooth
  * track are small, which is what gzip packs best.
  *
- * Quantising (the stream's own integers are image × 10 000, visibility × 100, world mm):
- * image x, y to 1/5000 (0.2 px on a 1000 px frame), image z to 1/1000,
- * visibility to 1/100, world points to 1 cm.
+ * Quantising (the stream's own integers are image × 10 000, visibility ×
+ * 100, world mm): DEFAULT_QUANTUM, kept in the header.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { LANDMARK_COUNT } from '../../../src/core/landmarks.ts';
@@ -24,17 +23,35 @@ import {
 } from '../streams/landmark-stream.ts';
 
 const MAGIC = 'SWL1';
-/** Stream integer → stored integer divisor, per image channel (x, y, z, visibility). */
-const IMAGE_STEP = [2, 2, 10, 1] as const;
-/** World points: mm in the stream, cm stored. */
-const WORLD_STEP = 10;
+/**
+ * Stream integer → stored integer divisors, written into each file's header
+ * (so a file always decodes with the steps it was written with).
+ */
+export interface Quantum {
+  /** Image x, y, z (stream units 1/10 000) and visibility (1/100). */
+  image: [number, number, number, number];
+  /** World points (stream units mm). */
+  world: number;
+}
+/**
+ * x, y to 1/2500 (0.4 px on a 1000 px frame: under the models' own jitter), z
+ * to 1/200 (a relative depth the measures barely use), visibility to 1/20
+ * (thresholds sit at 0.5), world points to 1 cm.
+ */
+export const DEFAULT_QUANTUM: Quantum = { image: [4, 4, 50, 5], world: 10 };
 const I16_MIN = -32768;
 const I16_MAX = 32767;
 
 const clamp16 = (v: number) => Math.max(I16_MIN, Math.min(I16_MAX, v));
+/** Stored value of stream integer `v` on image channel `c`; a visibility of −1 (no such landmark) stays −1. */
+const store = (v: number, c: number, q: Quantum) =>
+  c % 4 === 3 && v < 0 ? -1 : clamp16(Math.round(v / q.image[c % 4]!));
+const unstore = (v: number, c: number, q: Quantum) =>
+  c % 4 === 3 && v < 0 ? -1 : v * q.image[c % 4]! + 0;
 
 interface Header extends Omit<LandmarkStream, 'frames'> {
   frameCount: number;
+  quantum: Quantum;
 }
 
 /** Channel values over frames → wrapped i16 differences. */
@@ -58,9 +75,9 @@ function undeltas(d: Int16Array): number[] {
   return out;
 }
 
-export function encodeStream(stream: LandmarkStream): Buffer {
+export function encodeStream(stream: LandmarkStream, quantum = DEFAULT_QUANTUM): Buffer {
   const { frames, ...rest } = stream;
-  const header: Header = { ...rest, frameCount: frames.length };
+  const header: Header = { ...rest, frameCount: frames.length, quantum };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const perFrame = Buffer.alloc(frames.length * 7);
   frames.forEach((f, i) => {
@@ -73,13 +90,13 @@ export function encodeStream(stream: LandmarkStream): Buffer {
   parts[1]!.writeUInt32LE(headerBytes.length);
   const withP = frames.filter((f) => f.p);
   for (let c = 0; c < LANDMARK_COUNT * 4; c++) {
-    const step = IMAGE_STEP[c % 4]!;
-    const d = deltas(withP.map((f) => clamp16(Math.round(f.p![c]! / step))));
+    const d = deltas(withP.map((f) => store(f.p![c]!, c, quantum)));
     parts.push(Buffer.from(d.buffer, d.byteOffset, d.byteLength));
   }
+
   const withW = frames.filter((f) => f.w);
   for (let c = 0; c < LANDMARK_COUNT * 3; c++) {
-    const d = deltas(withW.map((f) => clamp16(Math.round(f.w![c]! / WORLD_STEP))));
+    const d = deltas(withW.map((f) => clamp16(Math.round(f.w![c]! / quantum.world))));
     parts.push(Buffer.from(d.buffer, d.byteOffset, d.byteLength));
   }
   return gzipSync(Buffer.concat(parts), { level: 9 });
@@ -90,7 +107,7 @@ export function decodeStream(file: Buffer, source: string): LandmarkStream {
   if (raw.subarray(0, 4).toString() !== MAGIC)
     throw new Error(`${source}: not a compact landmark stream (no ${MAGIC} mark)`);
   const headerLength = raw.readUInt32LE(4);
-  const { frameCount, ...header } = JSON.parse(
+  const { frameCount, quantum, ...header } = JSON.parse(
     raw.subarray(8, 8 + headerLength).toString('utf8'),
   ) as Header;
   if (header.format !== STREAM_FORMAT)
@@ -118,14 +135,14 @@ export function decodeStream(file: Buffer, source: string): LandmarkStream {
   for (const f of withP) f.p = new Array(LANDMARK_COUNT * 4);
   for (const f of withW) f.w = new Array(LANDMARK_COUNT * 3);
   for (let c = 0; c < LANDMARK_COUNT * 4; c++) {
-    const step = IMAGE_STEP[c % 4]!;
     channel(withP.length).forEach((v, i) => {
-      withP[i]!.p![c] = v * step;
+      withP[i]!.p![c] = unstore(v, c, quantum);
     });
   }
+
   for (let c = 0; c < LANDMARK_COUNT * 3; c++)
     channel(withW.length).forEach((v, i) => {
-      withW[i]!.w![c] = v * WORLD_STEP;
+      withW[i]!.w![c] = v * quantum.world;
     });
   if (at !== raw.length)
     throw new Error(`${source}: ${raw.length - at} bytes left over after the frames`);
@@ -133,16 +150,14 @@ export function decodeStream(file: Buffer, source: string): LandmarkStream {
 }
 
 /** The stream as the compact file keeps it: what `decodeStream(encodeStream(s))` gives. */
-export function quantiseStream(stream: LandmarkStream): LandmarkStream {
+export function quantiseStream(stream: LandmarkStream, quantum = DEFAULT_QUANTUM): LandmarkStream {
+  const { world } = quantum;
   return {
     ...stream,
     frames: stream.frames.map((f) => {
       const out: StreamFrame = { t: f.t, o: f.o, u: f.u };
-      if (f.p)
-        out.p = f.p.map(
-          (v, c) => clamp16(Math.round(v / IMAGE_STEP[c % 4]!)) * IMAGE_STEP[c % 4]! + 0,
-        );
-      if (f.w) out.w = f.w.map((v) => clamp16(Math.round(v / WORLD_STEP)) * WORLD_STEP + 0);
+      if (f.p) out.p = f.p.map((v, c) => unstore(store(v, c, quantum), c, quantum));
+      if (f.w) out.w = f.w.map((v) => clamp16(Math.round(v / world)) * world + 0);
       return out;
     }),
   };
