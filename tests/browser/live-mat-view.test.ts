@@ -177,12 +177,17 @@ describe(`mat view and hands-free stop on ${CLIP}`, () => {
     expect(sharp.shown).toBe(true);
     expect(sharp.top).toBeGreaterThanOrEqual(0);
     expect(sharp.bottom).toBeLessThanOrEqual(844);
+    // Nothing wider than the phone: no sideways scrolling in the mat view.
+    expect(
+      await page.locator('sw-live-coach').evaluate((el) => el.scrollWidth - el.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'live-mat-phone.png') });
-    await page.getByTestId('hurt-question').waitFor({ timeout: 150_000 });
+    // Under heavy load the model may analyse a frame only every 2–3 s: allow many loops of the clip.
+    await page.getByTestId('hurt-question').waitFor({ timeout: 300_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'live-mat-phone-hurt.png') });
     await page.getByTestId('hurt-no').click();
     await page.getByTestId('summary').waitFor({ timeout: 10_000 });
     expect(c.browser.offOrigin).toEqual([]);
     expect(c.errors).toEqual([]);
-  }, 420_000);
+  }, 600_000);
 });

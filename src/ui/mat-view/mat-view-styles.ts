@@ -40,11 +40,12 @@ export const matViewStyles = css`
   :host([mat]) .hands-free-hint { display: block; font-size: 1.5rem; }
   @media (max-width: 820px) {
     :host([mat]) { padding: 0.5rem 0.5rem 6.5rem !important; }
-    :host([mat]) .stage-wrap { grid-template-columns: 1fr; }
+    :host([mat]) .stage-wrap { grid-template-columns: minmax(0, 1fr); }
     :host([mat]) .cue { font-size: 4rem; min-height: 0; padding: 0.4rem 0.6rem; border-left-width: 8px; overflow-wrap: anywhere; }
     :host([mat]) .captions { font-size: 1.8rem; }
     :host([mat]) .controls { gap: 0.4rem; padding: 0.5rem; }
-    :host([mat]) .controls button { font-size: 1.3rem; padding: 0.5rem 0.8rem; flex: 1 1 0; }
+    :host([mat]) .controls button { font-size: 1.2rem; padding: 0.5rem 0.4rem; flex: 1 1 0; min-width: 0; }
+    :host([mat]) .controls button.danger { min-width: 0; flex-grow: 1.6; }
     :host([mat]) .controls button kbd { display: none; }
   }
 
