@@ -123,6 +123,22 @@ describe('corpus generator', () => {
     for (const c of negatives) expect(c.faults).toEqual([]);
   });
 
+  it('sends a second person past behind in some clips, farther from the camera than the target', () => {
+    const withOne = all.filter((c) => c.passerby);
+    expect(withOne.length).toBeGreaterThan(all.length * 0.05);
+    for (const c of withOne) {
+      const p = c.passerby!;
+      const mid = [(p.from[0] + p.to[0]) / 2, (p.from[1] + p.to[1]) / 2];
+      const [cx, , cz] = c.camera.position;
+      const [tx, , tz] = c.camera.target;
+      expect(Math.hypot(mid[0]! - cx, mid[1]! - cz)).toBeGreaterThan(
+        Math.hypot(tx - cx, tz - cz) + 1.4,
+      );
+      expect(p.end).toBeLessThanOrEqual(c.duration);
+      expect(c.corpus.nuisances).toContain('a second person walks past behind');
+    }
+  });
+
   it('splits by seed: a third of the seeds are test', () => {
     expect(SEEDS.filter((s) => splitOf(s) === 'test').length).toBe(20);
     for (const c of all) expect(c.corpus.split).toBe(c.corpus.seed % 3 === 0 ? 'test' : 'dev');

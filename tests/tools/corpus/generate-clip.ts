@@ -14,6 +14,7 @@ import { rollerClip } from './roller-clip.ts';
 import { sampleCamera } from './sample-camera.ts';
 import { sampleFigure } from './sample-figure.ts';
 import { sampleLight } from './sample-light.ts';
+import { samplePasserby } from './sample-passerby.ts';
 import { hashSeed, Sampler } from './sampler.ts';
 import { twistClip } from './twist-clip.ts';
 
@@ -67,6 +68,11 @@ export function generateClip(kind: CorpusKind, seed: number): CorpusScene {
   if (drawn.roller) scene.roller = drawn.roller;
   if (drawn.negative) scene.corpus.negative = drawn.negative;
   if (drawn.rollSpeeds) scene.corpus.rollSpeeds = drawn.rollSpeeds;
+  const passerby = samplePasserby(s, scene.camera, scene.duration);
+  if (passerby) {
+    scene.passerby = passerby;
+    scene.corpus.nuisances.push('a second person walks past behind');
+  }
   // The generator must only ever write scenes the renderer accepts.
   validateScene(JSON.parse(JSON.stringify(scene)), id, POSE_NAMES);
   return scene;

@@ -5,6 +5,7 @@
  * history): rendering twice gives the same pixels.
  */
 import * as THREE from 'three';
+import { POSES } from '../scenes/poses.ts';
 import type { Scene } from '../scenes/scene-format.ts';
 import { scriptFrame } from '../scenes/timeline.ts';
 import {
@@ -19,6 +20,8 @@ import { FLOOR_Y, makeCamera, project, renderPng, room, setLight } from './room.
 interface Cast {
   sceneId: string;
   man: Figure;
+  /** The second person walking behind, when the scene has one. */
+  passerby?: { figure: Figure; rest: unknown };
   rest: unknown;
   /** Joint angles read off the rest posture, by key. */
   restAngles: Map<string, number | undefined>;
@@ -38,6 +41,7 @@ function castFor(scene: Scene): Cast {
   if (cast) {
     room.remove(cast.man);
     if (cast.roller) room.remove(cast.roller);
+    if (cast.passerby) room.remove(cast.passerby.figure);
   }
   const { body, height, ...looks } = scene.figure;
   const man = createFigure(body, height, looks);
@@ -66,8 +70,45 @@ function castFor(scene: Scene): Cast {
     room.add(roller);
     next.roller = roller;
   }
+  if (scene.passerby) {
+    const { body: b, height: h, clothes } = scene.passerby;
+    const figure = createFigure(b, h, clothes ? { clothes } : {});
+    room.add(figure);
+    next.passerby = { figure, rest: figure.posture };
+  }
   cast = next;
   return next;
+}
+
+/** One step of the walk cycle, seconds: the legs swing from one walking pose to the other. */
+const STEP_S = 0.55;
+
+/** Puts the passer-by where its straight walk has it at time t (hidden outside its walk). */
+function placePasserby(c: Cast, scene: Scene, t: number) {
+  const p = scene.passerby;
+  if (!p || !c.passerby) return;
+  const { figure, rest } = c.passerby;
+  figure.visible = t >= p.start && t <= p.end;
+  if (!figure.visible) return;
+  figure.posture = rest as typeof figure.posture;
+  const u = (t - p.start) / Math.max(1e-6, p.end - p.start);
+  const dx = p.to[0] - p.from[0];
+  const dz = p.to[1] - p.from[1];
+  // Triangle wave 0→1→0 over two steps: from the left leg forward to the right and back.
+  const phase = ((t - p.start) / STEP_S) % 2;
+  const w = phase < 1 ? phase : 2 - phase;
+  const a = POSES['walk-left-forward']!;
+  const b = POSES['walk-right-forward']!;
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  applyPosture(figure, [
+    ['turn', -90 + (Math.atan2(dx, dz) * 180) / Math.PI],
+    ...keys.map((k): [string, number] => [k, (a[k] ?? 0) * (1 - w) + (b[k] ?? 0) * w]),
+  ]);
+  figure.position.set(0, 0, 0);
+  figure.stepOnGround();
+  figure.position.x += p.from[0] + dx * u;
+  figure.position.z += p.from[1] + dz * u;
+  figure.updateMatrixWorld(true);
 }
 
 const UP = new THREE.Vector3(0, 1, 0);
@@ -268,6 +309,7 @@ export function renderClipFrame(scene: Scene, index: number): RenderedFrame {
   const frame = scriptFrame(scene, index, (key) => restAngle(c, key));
   applyPosture(c.man, frame.posture);
   placeFigure(c, scene, frame);
+  placePasserby(c, scene, frame.t);
   const camera = makeCamera(scene.camera);
   setLight(scene.light);
   const png = renderPng(camera, scene.camera.width, scene.camera.height);

@@ -95,11 +95,24 @@ export interface Scene {
   /** Foam roller across the body, resting on the floor at z = 0 (roller placement only). */
   roller?: { diameter: number; length: number };
   light?: SceneLight;
+  /** A second person walking through the background (a nuisance: never part of the truth). */
+  passerby?: ScenePasserby;
   keyframes: Keyframe[];
   /** Cover the clip from 0 to `duration` without gaps or overlaps. */
   phases: Interval<Phase>[];
   /** When each scripted fault is present; empty for a good-form clip. */
   faults: Interval<Fault>[];
+}
+
+export interface ScenePasserby {
+  body: 'male' | 'female';
+  height: number;
+  clothes?: string;
+  /** Walks in a straight line on the floor from `from` to `to` (x, z metres) between `start` and `end` (s). */
+  from: [number, number];
+  to: [number, number];
+  start: number;
+  end: number;
 }
 
 export interface SceneFigure {
@@ -280,6 +293,28 @@ export function validateScene(value: unknown, source: string, knownPoses: Readon
   }
   if (roller) scene.roller = roller;
   if (light) scene.light = light;
+  if (s.passerby !== undefined) {
+    const p = obj(s.passerby, 'passerby');
+    const xz = (v: unknown, field: string): [number, number] => {
+      const a = arr(v, field);
+      if (a.length !== 2) fail(field, 'must hold 2 numbers (x, z)');
+      return [num(a[0], `${field}[0]`, -20, 20), num(a[1], `${field}[1]`, -20, 20)];
+    };
+    const start = num(p.start, 'passerby.start', 0, duration);
+    scene.passerby = {
+      body: oneOf(p.body, 'passerby.body', ['male', 'female'] as const),
+      height: num(p.height, 'passerby.height', 1.4, 2.1),
+      from: xz(p.from, 'passerby.from'),
+      to: xz(p.to, 'passerby.to'),
+      start,
+      end: num(p.end, 'passerby.end', start, 1000),
+    };
+    if (p.clothes !== undefined) {
+      if (typeof p.clothes !== 'string' || !/^#[0-9a-f]{6}$/i.test(p.clothes))
+        fail('passerby.clothes', 'must be a #rrggbb colour');
+      scene.passerby.clothes = p.clothes as string;
+    }
+  }
   return scene;
 }
 
