@@ -10,12 +10,13 @@
  * The Engine check view runs the same engine on the page's own thread on
  * its bundled picture. Nothing leaves the origin; no worker logs an error.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveCoach } from '../../src/ui/live-session/live-coach.ts';
 import { SECURITY_HEADERS } from '../../vite.config.ts';
 import { type BareServer, startBareStaticServer } from '../support/bare-static-server.ts';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { launchSharedChromium } from '../support/chromium.ts';
+import { type OfflineBrowser, openOfflineContext } from '../support/offline-browser.ts';
 import { passSafetyScreen } from '../support/safety-screen.ts';
 import { type AppBuild, buildApp } from '../support/vite-server.ts';
 import { cameraClip } from '../tools/make-camera-clip.ts';
@@ -29,11 +30,14 @@ let build: AppBuild;
 let isolated: BareServer;
 let bare: BareServer;
 let hideMediaPipe = false;
-let clip: string;
-const opened: OfflineBrowser[] = [];
+/** One Chromium for the file (every test plays the same clip), a fresh context per test. */
+let chromium: Browser;
+/** The running test's context, closed after it (its camera and model stop with it). */
+let current: OfflineBrowser | undefined;
 
 beforeAll(async () => {
-  clip = await cameraClip(CLIP);
+  const clip = await cameraClip(CLIP);
+  chromium = await launchSharedChromium(fakeCameraArgs(clip));
   build = await buildApp();
   isolated = await startBareStaticServer(build.outDir, {
     headers: SECURITY_HEADERS,
@@ -42,8 +46,13 @@ beforeAll(async () => {
   bare = await startBareStaticServer(build.outDir);
 }, 180_000);
 
+afterEach(async () => {
+  await current?.close();
+  current = undefined;
+});
+
 afterAll(async () => {
-  for (const b of opened) await b.close();
+  await chromium?.close();
   await isolated?.close();
   await bare?.close();
   build?.remove();
@@ -58,8 +67,8 @@ interface Run {
 
 /** The app through the safety gate to the live coach on child's pose, with these settings. */
 async function coach(url: string, settings: Record<string, unknown>): Promise<Run> {
-  const browser = await openOfflineBrowser(url, { args: fakeCameraArgs(clip) });
-  opened.push(browser);
+  const browser = await openOfflineContext(chromium, url);
+  current = browser;
   const page = await browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -143,8 +152,8 @@ describe('TensorFlow.js in the production build', () => {
   });
 
   it('the Engine check runs BlazePose lite on threaded wasm on the page and finds the person', async () => {
-    const browser = await openOfflineBrowser(isolated.url);
-    opened.push(browser);
+    const browser = await openOfflineContext(chromium, isolated.url);
+    current = browser;
     const page = await browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
