@@ -37,6 +37,28 @@ describe('scene validation', () => {
     expect(validate(minimal()).id).toBe('tiny');
   });
 
+  it('keeps the optional looks, light, roll and passer-by, and leaves them out when absent', () => {
+    const s = minimal();
+    expect(Object.keys(validate(s))).not.toContain('light');
+    s.exercise = 'none';
+    s.figure = {
+      body: 'female',
+      height: 1.6,
+      skin: '#7a4a2b',
+      clothes: '#2f3a4f',
+      limbs: { arms: 0.95, legs: 1.05 },
+    };
+    (s.camera as Record<string, unknown>).roll = -4;
+    s.light = { level: 0.4, side: { azimuth: 90, intensity: 2 } };
+    s.passerby = { body: 'male', height: 1.7, from: [-3, -2], to: [3, -2], start: 0.5, end: 1.5 };
+    const v = validate(s);
+    expect(v.exercise).toBe('none');
+    expect(v.figure).toEqual(s.figure);
+    expect(v.camera.roll).toBe(-4);
+    expect(v.light).toEqual(s.light);
+    expect(v.passerby).toEqual(s.passerby);
+  });
+
   const broken: [string, (s: Record<string, unknown>) => void, string][] = [
     [
       'missing fps',
@@ -70,6 +92,32 @@ describe('scene validation', () => {
       '"faults[0].name" must be one of',
     ],
     ['twist without side', (s) => (s.exercise = 'seated-twist'), '"side" is required'],
+    [
+      'skin not a colour',
+      (s) => ((s.figure as Record<string, unknown>).skin = 'brown'),
+      '"figure.skin" must be a #rrggbb colour',
+    ],
+    [
+      'limbs out of range',
+      (s) => ((s.figure as Record<string, unknown>).limbs = { arms: 1.5, legs: 1 }),
+      '"figure.limbs.arms" must be between 0.85 and 1.15',
+    ],
+    [
+      'camera rolled too far',
+      (s) => ((s.camera as Record<string, unknown>).roll = 45),
+      '"camera.roll" must be between -20 and 20',
+    ],
+    [
+      'light too bright',
+      (s) => (s.light = { level: 3 }),
+      '"light.level" must be between 0.1 and 1.5',
+    ],
+    [
+      'passer-by path not x, z',
+      (s) =>
+        (s.passerby = { body: 'male', height: 1.7, from: [0, 0, 0], to: [1, 1], start: 0, end: 1 }),
+      '"passerby.from" must hold 2 numbers',
+    ],
     [
       'roller without roller',
       (s) => (s.placement = { kind: 'roller', feetZ: 1 }),
