@@ -14,6 +14,7 @@ import type { CueEvent } from '../feedback/feedback-policy.ts';
 import type { PoseResult } from '../pose/worker/pose-worker-client.ts';
 import type { SessionStopReason } from '../safety/session-stop-advice.ts';
 import { type CoachHold, CoachPipeline, type CoachStep } from '../session/coach-pipeline.ts';
+import { type SessionReport, SessionReporter } from '../session/session-report.ts';
 import { SessionRecorder } from './session-recorder.ts';
 
 /** Seconds before the hold target at which the remaining time is spoken. */
@@ -53,6 +54,8 @@ export interface FinishedSession {
   holds: CoachHold[];
   /** Cues given. */
   cues: number;
+  /** The session's report (the same a recording of it gives); undefined when no stretch was coached. */
+  report: SessionReport | undefined;
   /** Resolves when the session is stored (never rejects: failures go to onStorageError). */
   saved: Promise<void>;
 }
@@ -72,6 +75,7 @@ export class LiveSession {
   /** Holds of earlier pipelines (the twist's first side). */
   private readonly earlierHolds: CoachHold[] = [];
   private recorder: SessionRecorder | undefined;
+  private reporter: SessionReporter | undefined;
   private recordedHolds = 0;
   private cueCount = 0;
   /** "Ease off" cues given (the checker saw forcing): stored with the session. */
@@ -118,8 +122,15 @@ export class LiveSession {
   private startRecording(exercise: ExerciseId) {
     const recorder = new SessionRecorder();
     recorder.onError = this.options.onStorageError;
-    recorder.start(exercise, this.options.startMs);
+    recorder.start(exercise, this.options.startMs, this.options.holdTargetS);
     this.recorder = recorder;
+    const startSide = exercise === 'seated-twist' ? this.twistSide : undefined;
+    this.reporter = new SessionReporter({
+      exercise,
+      holdTargetS: this.options.holdTargetS,
+      startMs: this.options.startMs,
+      ...(startSide ? { startSide } : {}),
+    });
   }
 
   /** One analysed frame. Returns the step (undefined when its time did not move forward). */
@@ -127,6 +138,9 @@ export class LiveSession {
     const step = this.pipeline.step(p.frame, p.tMs);
     if (!step) return undefined;
     this.step = step;
+    // The side coached on this frame, before a switch it may cause.
+    const coachedSide = this.exercise === 'seated-twist' ? this.twistSide : undefined;
+    this.reporter?.add(coachedSide ? { ...step, coachedSide } : step);
     this.poses++;
     this.trace.push({
       tMs: step.tMs,
@@ -142,7 +156,9 @@ export class LiveSession {
       this.cueCount++;
       if (step.cue.code === 'ease-off') this.forcingCount++;
       this.options.say(def.text, def.priority === 'safety');
+      this.recorder?.cue(step.cue.code, step.cue.tMs);
     }
+    this.recorder?.sample(step.tMs, step.verdict?.metrics);
     const holds = this.earlierHolds.length + this.pipeline.holds.length;
     if (holds !== this.recordedHolds) {
       this.recordedHolds = holds;
@@ -239,6 +255,8 @@ export class LiveSession {
     this.earlierHolds.push(...this.pipeline.end());
     this.pipeline = this.newPipeline(); // a fresh, empty one: nothing more is counted
     const holds = [...this.earlierHolds];
+    const report = this.reporter?.finish(holds);
+    this.reporter = undefined;
     const recorder = this.recorder;
     this.recorder = undefined;
     let saved = Promise.resolve();
@@ -246,7 +264,7 @@ export class LiveSession {
       recorder.update(holds, this.forcingCount);
       saved = recorder.finish(nowMs, stoppedFor).finally(() => recorder.close());
     }
-    return { exercise: this.exercise, holds, cues: this.cueCount, saved };
+    return { exercise: this.exercise, holds, cues: this.cueCount, report, saved };
   }
 
   /** Releases the recorder without finishing (the page is going away). */

@@ -13,9 +13,10 @@
  * Lifetime: one session.
  */
 import type { ExerciseId } from '../exercises/exercise-ids.ts';
+import type { CueCode } from '../feedback/cue-vocabulary.ts';
 import type { SessionStopReason } from '../safety/session-stop-advice.ts';
 import type { CoachHold } from '../session/coach-pipeline.ts';
-import type { HoldRecord, SessionRecord } from '../session/storage-schema.ts';
+import type { HoldRecord, MetricSample, SessionRecord } from '../session/storage-schema.ts';
 import { appNow } from './storage-clock.ts';
 import { type StorageService, sharedStorage } from './storage-service.ts';
 
@@ -31,6 +32,9 @@ export function epochMs(perfMs: number): number {
  */
 export const CHECKPOINT_MS = 1000;
 
+/** One measure sample kept per this much pose time: enough for the timeline's curves, small on disk. */
+export const SAMPLE_EVERY_MS = 1000;
+
 /** Where `pagehide` comes from (the window; absent in Node). */
 type PageEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 
@@ -43,6 +47,7 @@ export class SessionRecorder {
   /** The hold in progress as far as it got, stored after the finished ones. */
   private openHold: HoldRecord | undefined;
   private checkpointMs = Number.NEGATIVE_INFINITY;
+  private sampledMs = Number.NEGATIVE_INFINITY;
   private readonly onPageHide = () => this.save();
 
   constructor(
@@ -52,13 +57,16 @@ export class SessionRecorder {
       : undefined,
   ) {}
 
-  start(exercise: ExerciseId, startedPerfMs: number): void {
+  start(exercise: ExerciseId, startedPerfMs: number, holdTargetS?: number): void {
     this.record = {
       id: `session-${epochMs(startedPerfMs)}-${Math.random().toString(36).slice(2, 8)}`,
       exercise,
       startedMs: epochMs(startedPerfMs),
       holds: [],
       forcingCount: 0,
+      ...(holdTargetS !== undefined ? { holdTargetS } : {}),
+      cues: [],
+      metrics: [],
     };
     this.storage.recording.add(this.record.id);
     this.page?.addEventListener('pagehide', this.onPageHide);
@@ -72,6 +80,7 @@ export class SessionRecorder {
       startMs: epochMs(h.startMs),
       endMs: epochMs(h.endMs),
       ...(h.side ? { side: h.side } : {}),
+      heldMs: Math.round(h.heldMs),
     }));
     this.record.forcingCount = forcingCount;
     this.openHold = undefined; // it is among the finished holds now
@@ -82,7 +91,10 @@ export class SessionRecorder {
    * The hold in progress after a pose (performance.now() ms, as the holds),
    * or undefined when none: written at most once per CHECKPOINT_MS.
    */
-  progress(active: { startMs: number; endMs: number } | undefined, side?: 'left' | 'right'): void {
+  progress(
+    active: { startMs: number; endMs: number; heldMs?: number } | undefined,
+    side?: 'left' | 'right',
+  ): void {
     if (!this.record) return;
     if (!active) {
       this.openHold = undefined;
@@ -92,10 +104,35 @@ export class SessionRecorder {
       startMs: epochMs(active.startMs),
       endMs: epochMs(active.endMs),
       ...(side ? { side } : {}),
+      ...(active.heldMs !== undefined ? { heldMs: Math.round(active.heldMs) } : {}),
     };
     if (active.endMs - this.checkpointMs < CHECKPOINT_MS) return;
     this.checkpointMs = active.endMs;
     this.save();
+  }
+
+  /** A cue given at `perfMs`: stored at once (the timeline shows each). */
+  cue(code: CueCode, perfMs: number): void {
+    if (!this.record) return;
+    this.record.cues?.push({ atMs: epochMs(perfMs), code });
+    this.save();
+  }
+
+  /**
+   * The measures after a pose (the checker's metrics), kept once per
+   * SAMPLE_EVERY_MS; an unknown measure is left out of the sample. Written
+   * with the next save (a hold checkpoint, a cue, a hold's end, the end).
+   */
+  sample(perfMs: number, metrics: Readonly<Record<string, number | undefined>> = {}): void {
+    if (!this.record || perfMs - this.sampledMs < SAMPLE_EVERY_MS) return;
+    this.sampledMs = perfMs;
+    const known = (v: number | undefined) => v !== undefined && Number.isFinite(v);
+    const rotation = metrics.torsoRotationDeg;
+    const hip = metrics.hipHeightThighs;
+    const sample: MetricSample = { atMs: epochMs(perfMs) };
+    if (known(rotation)) sample.rotationDeg = Math.round(rotation! * 10) / 10;
+    if (known(hip)) sample.hipLiftThighs = Math.round(hip! * 1000) / 1000;
+    this.record.metrics?.push(sample);
   }
 
   /** Stores the end. Resolves once it is on disk or kept pending (never rejects). */

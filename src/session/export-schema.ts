@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { EXERCISE_IDS } from '../exercises/exercise-ids.ts';
+import { CUES, type CueCode } from '../feedback/cue-vocabulary.ts';
 import { CLINICIAN_KINDS, type Clearance } from '../safety/clearance.ts';
 import { isDayKey } from '../safety/day-key.ts';
 import { DECISIONS } from '../safety/decision.ts';
@@ -91,13 +92,36 @@ export const painSchema = v.object({
   note: v.optional(note),
 });
 
+/** Good-form time and durations, ms. */
+const durationMs = v.pipe(v.number(), v.finite(), v.minValue(0, 'is negative'));
+
 export const holdSchema = v.pipe(
-  v.object({ startMs: ms, endMs: ms, side: v.optional(v.picklist(['left', 'right'])) }),
+  v.object({
+    startMs: ms,
+    endMs: ms,
+    side: v.optional(v.picklist(['left', 'right'])),
+    heldMs: v.optional(durationMs),
+  }),
   v.forward(
     v.check((h) => h.endMs >= h.startMs, 'ends before the hold starts'),
     ['endMs'],
   ),
 );
+
+/** A day of samples at one a second, with room: a damaged file cannot fill the database. */
+const MAX_SAMPLES = 86_400;
+
+export const cueRecordSchema = v.object({
+  atMs: ms,
+  code: v.picklist(Object.keys(CUES) as CueCode[]),
+});
+
+const measure = v.optional(v.pipe(v.number(), v.finite()));
+export const metricSampleSchema = v.object({
+  atMs: ms,
+  rotationDeg: measure,
+  hipLiftThighs: measure,
+});
 
 export const sessionSchema = v.pipe(
   v.object({
@@ -112,6 +136,21 @@ export const sessionSchema = v.pipe(
       v.minValue(0, 'is negative'),
     ),
     stoppedFor: v.optional(v.picklist(SESSION_STOP_REASONS)),
+    holdTargetS: v.optional(
+      v.pipe(v.number(), v.minValue(1, 'is below 1 s'), v.maxValue(600, 'is above 600 s')),
+    ),
+    cues: v.optional(
+      v.pipe(
+        v.array(cueRecordSchema),
+        v.maxLength(MAX_SAMPLES, `has more than ${MAX_SAMPLES} cues`),
+      ),
+    ),
+    metrics: v.optional(
+      v.pipe(
+        v.array(metricSampleSchema),
+        v.maxLength(MAX_SAMPLES, `has more than ${MAX_SAMPLES} samples`),
+      ),
+    ),
   }),
   v.forward(
     v.check(

@@ -6,6 +6,7 @@
  */
 import type { DBSchema } from 'idb';
 import type { ExerciseId } from '../exercises/exercise-ids.ts';
+import type { CueCode } from '../feedback/cue-vocabulary.ts';
 import type { Clearance } from '../safety/clearance.ts';
 import type { DayKey } from '../safety/day-key.ts';
 import type { Decision } from '../safety/decision.ts';
@@ -47,6 +48,27 @@ export interface HoldRecord {
   endMs: number;
   /** 'left' / 'right' for exercises with sides. */
   side?: 'left' | 'right';
+  /** Good-form time counted, ms (short breaks excluded); absent in sessions stored before it was kept. */
+  heldMs?: number;
+}
+
+/** A cue the coach gave, with when (epoch ms). */
+export interface CueRecord {
+  atMs: number;
+  code: CueCode;
+}
+
+/**
+ * One measure sample a second while coaching (epoch ms). A measure that is
+ * absent was unknown then (not seen well enough) or is not one this stretch
+ * uses: the twist's rotation, the roller's hip lift.
+ */
+export interface MetricSample {
+  atMs: number;
+  /** Torso rotation, degrees (the twist). */
+  rotationDeg?: number;
+  /** Hips above the floor, thigh lengths (the roller). */
+  hipLiftThighs?: number;
 }
 
 /** One coaching session, generic across exercises. */
@@ -61,6 +83,12 @@ export interface SessionRecord {
   forcingCount: number;
   /** Set when a safety action stopped the session. */
   stoppedFor?: SessionStopReason;
+  /** The hold target at the time, seconds; absent in older sessions. */
+  holdTargetS?: number;
+  /** Cues given, oldest first; absent in older sessions. */
+  cues?: CueRecord[];
+  /** One sample a second, oldest first; absent in older sessions. */
+  metrics?: MetricSample[];
 }
 
 export interface SpinewiseDbSchema extends DBSchema {

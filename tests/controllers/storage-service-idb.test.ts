@@ -87,7 +87,7 @@ describe('the session recorder writes through the one storage service', () => {
     const stored = later.data.sessions[0]!;
     expect(stored.id).toBe(id);
     expect(stored.holds).toEqual([
-      { startMs: expect.any(Number), endMs: expect.any(Number), side: 'left' },
+      { startMs: expect.any(Number), endMs: expect.any(Number), side: 'left', heldMs: 20_000 },
     ]);
     expectMs(stored.holds[0]!.endMs - stored.holds[0]!.startMs, 20_000);
     expectMs(stored.endedMs! - stored.startedMs, 30_000);
