@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../support/vite-server.ts';
+import { loadCorpusScenes, truthFile } from '../corpus/corpus-files.ts';
 
 const run = (args: string[]) =>
   execFileSync(process.execPath, ['--import', 'tsx', 'tests/tools/eval.ts', ...args], {
@@ -63,5 +64,25 @@ describe('npm run eval -- --set (the strict table)', () => {
     expect(written.set).toBe('clips');
     expect(written.clips).toHaveLength(4);
     expect(() => run(['--set', 'train'])).toThrow(/--set must be one of dev, test, clips/);
+  });
+
+  it('scores the recorded corpus clips of the dev set and names those not recorded yet', () => {
+    const json = join(mkdtempSync(join(tmpdir(), 'eval-')), 'dev.json');
+    // A dev clip not recorded (yet), when there is one.
+    const unrecorded = loadCorpusScenes().find(
+      (c) => c.meta.split === 'dev' && !existsSync(truthFile(c.scene.id)),
+    )?.scene.id;
+    const only = ['roller-s00001', ...(unrecorded ? [unrecorded] : [])];
+    const out = run(['--set', 'dev', '--only', only.join(','), '--json', json]);
+    if (unrecorded)
+      expect(out).toContain(
+        `1 clips of the dev set are not recorded yet (npm run corpus:render), left out: ${unrecorded}`,
+      );
+    expect(out).toMatch(/mediapipe\/lite\s+foam-roller\s+all\s+1\s/);
+    const written = JSON.parse(readFileSync(json, 'utf8')) as {
+      clips: { scene: string; view: string }[];
+    };
+    expect(written.clips.map((c) => c.scene)).toEqual(['roller-s00001', 'roller-s00001']);
+    expect(written.clips[0]!.view).toBe('outside');
   });
 });
