@@ -55,7 +55,7 @@ export function makeCamera(
   const camera = new THREE.PerspectiveCamera(c.fov, c.width / c.height, 0.05, 100);
   camera.position.set(...c.position);
   camera.lookAt(new THREE.Vector3(...c.target));
-  // A camera turned counter-clockwise about its view axis shows the picture turned clockwise.
+  // The camera turns clockwise about its view axis: the picture turns counter-clockwise.
   if (c.roll) camera.rotateZ((-c.roll * Math.PI) / 180);
   camera.updateMatrixWorld(true);
   return camera;

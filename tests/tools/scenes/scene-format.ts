@@ -31,7 +31,7 @@ export interface SceneCamera {
   width: number;
   height: number;
   fps: number;
-  /** Degrees about the view axis, positive = picture turned clockwise (a laptop on a cushion). */
+  /** Degrees about the view axis, positive = picture turned counter-clockwise (a laptop on a cushion). */
   roll?: number;
 }
 
