@@ -71,7 +71,7 @@ function setup(engine = 'auto') {
   const task = new CoachStartTask({
     camera: camera as unknown as CameraController,
     loop: loop as unknown as PoseLoopController,
-    settings: () => ({ engine, backend: undefined }),
+    settings: () => ({ engine, backend: '' }),
     attach: async () => {},
     dispatch: (e) => events.push(e),
     counts,
@@ -152,7 +152,7 @@ describe('chooseEngine (Automatic) cancelled while timing', () => {
     const texts: string[] = [];
     const choice = chooseEngine(
       loop as unknown as PoseLoopController,
-      { engine: 'auto', backend: undefined },
+      { engine: 'auto', backend: '' },
       (t) => texts.push(t),
       abort.signal,
     );
@@ -175,7 +175,7 @@ describe('chooseEngine (Automatic) cancelled while timing', () => {
     const loop = new FakeLoop();
     const choice = chooseEngine(
       loop as unknown as PoseLoopController,
-      { engine: 'auto', backend: undefined },
+      { engine: 'auto', backend: '' },
       () => {},
     );
     await flush();
