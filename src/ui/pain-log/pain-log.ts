@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, query } from 'lit/decorators.js';
+import { customElement, query, state } from 'lit/decorators.js';
 import { appNow } from '../../controllers/storage-clock.ts';
 import { StorageController } from '../../controllers/storage-controller.ts';
 import { CLINICIAN_LABELS } from '../../safety/clearance.ts';
@@ -10,12 +10,15 @@ import { evaluateSafety } from '../../safety/evaluate-safety.ts';
 import { EXERCISE_LABELS } from '../../safety/exercise-labels.ts';
 import { PAIN_CONTEXT_LABELS, PAIN_LOCATION_LABELS } from '../../safety/pain-entry.ts';
 import { safetyInputFrom } from '../../session/safety-input.ts';
+import type { SessionRecord } from '../../session/storage-schema.ts';
 import type { PainEntryForm, PainSubmitDetail } from '../pain-entry/pain-entry.ts';
 import { safetyStyles } from '../safety-styles.ts';
 import '../pain-chart/pain-chart.ts';
 import '../pain-entry/pain-entry.ts';
 import '../storage-status/storage-status.ts';
 import '../data-controls/data-controls.ts';
+import '../history/hold-history.ts';
+import '../session-timeline/session-timeline.ts';
 
 /** Entries and sessions listed below the chart. */
 const RECENT_ROWS = 10;
@@ -44,12 +47,16 @@ export class PainLog extends LitElement {
       ul.rows li { padding: 0.45rem 0; border-bottom: 1px solid #eee7dd; }
       .level { display: inline-block; min-width: 3rem; font-weight: 700; }
       .advice { border: 3px solid #b26a00; background: #fffaf0; }
+      button.link { font: inherit; background: none; border: none; color: #0b6560; text-decoration: underline; cursor: pointer; padding: 0 0.3rem; }
+      .timeline { margin: 0.8rem 0; padding-top: 0.5rem; border-top: 2px solid #e3ded6; }
     `,
   ];
 
   private readonly storage = new StorageController(this);
   @query('sw-pain-entry') private form?: PainEntryForm;
   @query('h2') private heading?: HTMLElement;
+  /** The session whose timeline is open, by id. */
+  @state() private timelineOf: string | undefined;
 
   override firstUpdated() {
     this.heading?.focus();
@@ -81,6 +88,10 @@ export class PainLog extends LitElement {
       <section class="card" aria-labelledby="trend-title">
         <h3 id="trend-title">Your trend</h3>
         <sw-pain-chart .daily=${dailyPain(data.pain)} today=${today}></sw-pain-chart>
+      </section>
+      <section class="card" aria-labelledby="holds-title">
+        <h3 id="holds-title">Your holds</h3>
+        <sw-hold-history .sessions=${data.sessions} .pain=${dailyPain(data.pain)} today=${today}></sw-hold-history>
       </section>
       <section class="card" aria-labelledby="recent-title">
         <h3 id="recent-title">Recent entries</h3>
@@ -115,9 +126,13 @@ export class PainLog extends LitElement {
                         : service.recording.has(s.id)
                           ? html`<strong> · in progress</strong>`
                           : html`<strong data-testid="unfinished"> · unfinished (the page closed before Stop)</strong>`
-                    }${unsaved.has(s.id) ? html`<strong class="unsaved"> · not saved yet</strong>` : nothing}</li>`,
+                    }${unsaved.has(s.id) ? html`<strong class="unsaved"> · not saved yet</strong>` : nothing}
+                    <button type="button" class="link" data-testid="open-timeline" aria-expanded=${this.timelineOf === s.id ? 'true' : 'false'}
+                      aria-label=${`Timeline of ${EXERCISE_LABELS[s.exercise]}, ${when(s.startedMs)}`}
+                      @click=${() => this.openTimeline(s.id)}>Timeline</button></li>`,
                 )}</ul>`
         }
+        ${this.timelineView(data.sessions)}
         <ul class="rows">
           ${data.screenings
             .slice(-RECENT_ROWS)
@@ -142,6 +157,23 @@ export class PainLog extends LitElement {
         <sw-data-controls></sw-data-controls>
       </section>
     `;
+  }
+
+  private timelineView(sessions: readonly SessionRecord[]) {
+    const open = sessions.find((s) => s.id === this.timelineOf);
+    if (!open) return nothing;
+    return html`<section class="timeline" aria-labelledby="timeline-title" data-testid="session-timeline">
+      <h4 id="timeline-title" tabindex="-1">Timeline: ${EXERCISE_LABELS[open.exercise]}, ${when(open.startedMs)}</h4>
+      <sw-session-timeline .session=${open}></sw-session-timeline>
+      <button type="button" @click=${() => this.openTimeline(undefined)}>Close the timeline</button>
+    </section>`;
+  }
+
+  private async openTimeline(id: string | undefined) {
+    this.timelineOf = this.timelineOf === id ? undefined : id;
+    await this.updateComplete;
+    // Keyboard and screen-reader users land on what opened.
+    (this.renderRoot.querySelector('#timeline-title') as HTMLElement | null)?.focus();
   }
 
   private onPain = async (e: CustomEvent<PainSubmitDetail>) => {

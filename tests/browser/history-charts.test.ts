@@ -1,0 +1,284 @@
+/**
+ * History in Chromium on its real IndexedDB: three sessions over three days
+ * (the twist on both sides twice, the roller once, with cues and a measure
+ * sample a second) and two pain entries come in through the app's own
+ * import; after a reload the charts show each stretch and side, the
+ * screen-reader tables hold the numbers worked out by hand, a session's
+ * timeline opens with its holds, cues and a rotation curve broken where the
+ * rotation was unknown, and a cue is read by keyboard. axe finds nothing
+ * serious; nothing leaves the origin. Screenshots in test-results/.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_FORMAT, EXPORT_VERSION } from '../../src/session/export-schema.ts';
+import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { passSafetyScreen } from '../support/safety-screen.ts';
+import { type RunningServer, startDevServer } from '../support/vite-server.ts';
+import { SCREENSHOTS } from './live-coach-page.ts';
+
+const NOW = '2026-03-10T18:00:00';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Local time (Node and Chromium share the machine's time zone). */
+const at = (iso: string) => new Date(iso).getTime();
+
+function hold(t0: number, atS: number, heldS: number, side?: 'left' | 'right', spanS = heldS) {
+  return {
+    startMs: t0 + atS * 1000,
+    endMs: t0 + (atS + spanS) * 1000,
+    heldMs: heldS * 1000,
+    ...(side ? { side } : {}),
+  };
+}
+
+/** One sample a second for `s` seconds; rotation unknown from 30 to 34 s. */
+function twistSamples(t0: number, s: number) {
+  return Array.from({ length: s }, (_, i) =>
+    i >= 30 && i < 35
+      ? { atMs: t0 + i * 1000 }
+      : { atMs: t0 + i * 1000, rotationDeg: Math.round(40 * Math.sin(i / 8)) },
+  );
+}
+
+const d1 = at('2026-03-08T08:00:00');
+const d2 = at('2026-03-09T08:00:00');
+const d3 = at('2026-03-10T08:00:00');
+
+const FILE = {
+  format: EXPORT_FORMAT,
+  version: EXPORT_VERSION,
+  exportedAt: new Date(d3 + 3_600_000).toISOString(),
+  screenings: [],
+  'daily-checks': [],
+  clearances: [],
+  pain: [
+    {
+      id: 'p1',
+      atMs: d1 + 600_000,
+      day: '2026-03-08',
+      level: 3,
+      locations: ['upper-back'],
+      context: 'after-session',
+    },
+    {
+      id: 'p2',
+      atMs: d3 + 600_000,
+      day: '2026-03-10',
+      level: 1,
+      locations: ['upper-back'],
+      context: 'after-session',
+    },
+  ],
+  sessions: [
+    {
+      id: 'twist-1',
+      exercise: 'seated-twist',
+      startedMs: d1,
+      endedMs: d1 + 90_000,
+      // Left 21 s of good form over 24 s, then right 18 s.
+      holds: [hold(d1, 5, 21, 'left', 24), hold(d1, 50, 18, 'right')],
+      forcingCount: 1,
+      holdTargetS: 20,
+      cues: [
+        { atMs: d1 + 3000, code: 'ease-off' },
+        { atMs: d1 + 40_000, code: 'move-into-view' },
+      ],
+      metrics: twistSamples(d1, 90),
+    },
+    {
+      id: 'twist-2',
+      exercise: 'seated-twist',
+      startedMs: d2,
+      endedMs: d2 + 80_000,
+      holds: [hold(d2, 5, 25, 'left'), hold(d2, 45, 20, 'right', 23)],
+      forcingCount: 0,
+      holdTargetS: 20,
+      cues: [],
+      metrics: twistSamples(d2, 80),
+    },
+    {
+      id: 'roller-1',
+      exercise: 'foam-roller',
+      startedMs: d3,
+      endedMs: d3 + 60_000,
+      holds: [hold(d3, 2, 8), hold(d3, 20, 10), hold(d3, 40, 6)],
+      forcingCount: 0,
+      holdTargetS: 20,
+      cues: [{ atMs: d3 + 15_000, code: 'ease-off' }],
+      metrics: Array.from({ length: 60 }, (_, i) => ({ atMs: d3 + i * 1000, hipLiftThighs: 0.4 })),
+    },
+  ],
+};
+
+let server: RunningServer;
+let browser: OfflineBrowser | undefined;
+
+beforeAll(async () => {
+  server = await startDevServer();
+}, 180_000);
+afterAll(async () => {
+  const off = browser?.offOrigin ?? [];
+  await browser?.close();
+  await server?.close();
+  expect(off).toEqual([]);
+});
+
+async function openHistory(page: Page): Promise<void> {
+  await passSafetyScreen(page);
+  await page.getByRole('button', { name: 'Pain log and history' }).click();
+  await page.locator('sw-pain-log').waitFor();
+}
+
+async function axeSerious(page: Page): Promise<string[]> {
+  await page.evaluate(`if (!window.axe) { ${AXE} }`);
+  return page.evaluate(async () => {
+    type Found = { id: string; impact: string; nodes: { target: unknown }[] };
+    const axe = (
+      window as unknown as { axe: { run(d: Document): Promise<{ violations: Found[] }> } }
+    ).axe;
+    const { violations } = await axe.run(document);
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+/** A table's body as rows of cell texts. */
+function rows(page: Page, testId: string, series?: string): Promise<string[][]> {
+  const sel = series
+    ? `[data-testid="${testId}"][data-series="${series}"]`
+    : `[data-testid="${testId}"]`;
+  return page
+    .locator(`${sel} tbody tr`)
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+    );
+}
+
+/** A day as the page writes it, in the browser's own locale. */
+function short(page: Page, day: string): Promise<string> {
+  return page.evaluate((d) => {
+    const [y, m, n] = d.split('-').map(Number) as [number, number, number];
+    return new Date(y, m - 1, n).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+  }, day);
+}
+
+describe('History with three days of sessions', () => {
+  it('charts holds per side after a reload, opens a timeline and reads a cue by keyboard', async () => {
+    browser = await openOfflineBrowser(server.url, { viewport: { width: 1100, height: 900 } });
+    const page = await browser.context.newPage();
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+    const url = `${server.url}/?now=${encodeURIComponent(NOW)}`;
+    await page.goto(url);
+    await page
+      .locator('sw-screening')
+      .or(page.getByTestId('nothing-new'))
+      .first()
+      .waitFor({ timeout: 120_000 });
+    await openHistory(page);
+    await page.getByTestId('history-empty').waitFor();
+    expect(await page.getByTestId('history-empty').textContent()).toMatch(/Stretch.*Start camera/s);
+
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByTestId('import').click(),
+    ]);
+    await chooser.setFiles({
+      name: 'three-days.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(FILE)),
+    });
+    await expect
+      .poll(() => page.getByTestId('import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/3 sessions/);
+
+    // Closed and opened again: everything comes from IndexedDB.
+    await page.reload();
+    await page
+      .locator('sw-screening')
+      .or(page.getByTestId('nothing-new'))
+      .first()
+      .waitFor({ timeout: 120_000 });
+    await openHistory(page);
+    await page.locator('[data-testid="hold-chart"]').first().waitFor();
+    const charts = await page
+      .getByTestId('hold-chart')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-series'), e.getAttribute('data-days')]),
+      );
+    expect(charts).toEqual([
+      ['seated-twist-left', '2'],
+      ['seated-twist-right', '2'],
+      ['foam-roller', '1'],
+    ]);
+    const [m8, m9, m10] = await Promise.all(
+      ['2026-03-08', '2026-03-09', '2026-03-10'].map((d) => short(page, d)),
+    );
+    // Day, best, total, holds, reached 20 s, worst pain.
+    expect(await rows(page, 'hold-table', 'seated-twist-left')).toEqual([
+      [m8, '21', '21', '1', '1', '3'],
+      [m9, '25', '25', '1', '1', '—'],
+    ]);
+    expect(await rows(page, 'hold-table', 'seated-twist-right')).toEqual([
+      [m8, '18', '18', '1', '0', '3'],
+      [m9, '20', '20', '1', '1', '—'],
+    ]);
+    expect(await rows(page, 'hold-table', 'foam-roller')).toEqual([
+      [m10, '10', '24', '3', '0', '1'],
+    ]);
+    // Left share: 21 / 39 = 54%, 25 / 45 = 56%.
+    expect(await rows(page, 'balance-table')).toEqual([
+      [m8, '21', '18', '54%'],
+      [m9, '25', '20', '56%'],
+    ]);
+    expect((await rows(page, 'roller-table')).map((r) => r.slice(1))).toEqual([['3', '24']]);
+    expect(
+      await page
+        .locator('[data-testid="series-summary"][data-series="seated-twist-left"]')
+        .textContent(),
+    ).toMatch(
+      /best 25 s, total 25 s.*Best over the period 25 s against a 20 s target; 2 of 2 holds/s,
+    );
+    // One marker per session, on its own stretch's chart.
+    expect(await page.getByTestId('session-marker').count()).toBe(2 + 2 + 1);
+    await page
+      .locator('sw-hold-history')
+      .screenshot({ path: join(SCREENSHOTS, 'history-charts.png') });
+    expect(await axeSerious(page)).toEqual([]);
+
+    // The first twist session's timeline, by keyboard.
+    const open = page.locator('[data-session="twist-1"] [data-testid="open-timeline"]');
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const timeline = page.getByTestId('session-timeline');
+    await timeline.waitFor();
+    expect(await page.getByTestId('timeline-hold').count()).toBe(2);
+    expect(await page.getByTestId('timeline-cue').count()).toBe(2);
+    // Rotation unknown from 30 to 34 s: two runs, not one line across the gap.
+    expect(await page.getByTestId('timeline-run').count()).toBe(2);
+    expect(await page.getByTestId('timeline-summary').textContent()).toMatch(
+      /2 holds \(21 s left, 18 s right\), 2 cues; torso rotation not seen for 5 s/,
+    );
+    expect(await rows(page, 'timeline-table')).toEqual([
+      ['1', '0:05', '21', 'left'],
+      ['2', '0:50', '18', 'right'],
+    ]);
+    // Tab from the heading the view focused to the first cue mark, then Enter reads it.
+    await page.getByTestId('timeline-cue').nth(1).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('timeline-cue-text').textContent())
+      .toMatch(/At 0:40: “Move back into view”/);
+    await page.getByTestId('timeline-cue').first().click();
+    await expect
+      .poll(() => page.getByTestId('timeline-cue-text').textContent())
+      .toMatch(/At 0:03: “Ease off/);
+    await timeline.screenshot({ path: join(SCREENSHOTS, 'history-timeline.png') });
+    expect(await axeSerious(page)).toEqual([]);
+  }, 300_000);
+});
