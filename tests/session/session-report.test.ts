@@ -9,8 +9,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LiveSession } from '../../src/controllers/live-session.ts';
 import { APP_VERSION } from '../../src/app-version.ts';
+import { LiveSession } from '../../src/controllers/live-session.ts';
 import type { Side } from '../../src/core/body-points.ts';
 import type { Features } from '../../src/core/features.ts';
 import { analyzeSession, analyzeStream } from '../../src/exercises/analyze-stream.ts';
