@@ -8,6 +8,8 @@
  * Also checks the progress shown from Start to the first checked frame and
  * the plain words of the automatic choice.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +41,23 @@ afterAll(async () => {
   await c?.browser.close();
   await server?.close();
 });
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings on the page as it is now (shadow roots included). */
+async function seriousFindings(page: Page): Promise<string[]> {
+  await page.evaluate(`if (!window.axe) { ${AXE} }`); // through DevTools: the CSP allows no inline script
+  return page.evaluate(async () => {
+    type Finding = { id: string; impact: string | null; nodes: { target: unknown }[] };
+    const { axe } = window as unknown as {
+      axe: { run(d: Document): Promise<{ violations: Finding[] }> };
+    };
+    const { violations } = await axe.run(document);
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
 
 /** Which stage the coach shows, read from the DOM. */
 function screen(page: Page): Promise<string> {
@@ -96,6 +115,8 @@ describe('Automatic engine choice, cancelled', () => {
         lis.map((li) => `${li.getAttribute('data-step')}:${li.getAttribute('data-state')}`),
       );
     expect(steps).toEqual(['camera:done', 'model:active', 'first-frame:pending']);
+    expect(await page.getByTestId('loading-stop').isEnabled()).toBe(true);
+    expect(await seriousFindings(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'live-loading-auto.png'), fullPage: true });
   });
 
