@@ -9,9 +9,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FeatureStream } from '../../src/core/feature-stream.ts';
+import { computeFeatures } from '../../src/core/features.ts';
+import { LANDMARK } from '../../src/core/landmarks.ts';
 import type { PoseFrame } from '../../src/core/pose-frame.ts';
 import type { ExerciseId } from '../../src/exercises/exercise-ids.ts';
-import { type GestureEvent, PoseGestureDetector } from '../../src/exercises/pose-gestures.ts';
+import {
+  armsRaised,
+  type GestureEvent,
+  PoseGestureDetector,
+} from '../../src/exercises/pose-gestures.ts';
 import { GESTURE_SCENES_DIR, GESTURE_STREAMS_DIR } from '../tools/record-gesture-streams.ts';
 import { loadScenes, SCENES_DIR, STREAMS_DIR } from '../tools/scenes/load-scenes.ts';
 import { decodeFrame, parseStream } from '../tools/streams/landmark-stream.ts';
@@ -163,5 +169,70 @@ describe('sitting up pauses the roller and the child’s pose; going back resume
     );
     const roller = recorded(STREAMS_DIR, 'roller-good-side-male', ENGINES[0]);
     expect(gestures(joined(sitting, roller), 'foam-roller')).toEqual([]);
+  });
+});
+
+describe('armsRaised on real frames with the arms moved (postures no clip shows)', () => {
+  const stream = recorded(GESTURE_STREAMS_DIR, 'gesture-stop-twist-front-female', ENGINES[0]);
+  const at = (tMs: number) => stream.find((p) => p.tMs === tMs)!.frame!;
+  const down = at(1000); // sitting square, hands by the hips
+  const up = at(5000); // both arms raised
+  const L = (name: string) => LANDMARK[name as keyof typeof LANDMARK];
+
+  /** `base` with some landmarks taken from `from` (same image size), or set outright. */
+  function moved(base: PoseFrame, changes: Record<string, PoseFrame | { x: number; y: number }>) {
+    const landmarks = [...base.landmarks];
+    for (const [name, src] of Object.entries(changes)) {
+      const p = 'landmarks' in src ? src.landmarks[L(name)]! : { ...src, visibility: 0.99 };
+      landmarks[L(name)] = { ...p };
+    }
+    return { ...base, landmarks };
+  }
+  const judge = (frame: PoseFrame) => armsRaised(frame, computeFeatures(frame));
+  const lm = (f: PoseFrame, name: string) => f.landmarks[L(name)]!;
+
+  it('both arms up: raised', () => {
+    expect(judge(up)).toBe(true);
+  });
+
+  it('one arm up, the other hand down by the hip: not raised', () => {
+    expect(judge(moved(down, { left_elbow: up, left_wrist: up }))).toBe(false);
+    expect(judge(moved(down, { right_elbow: up, right_wrist: up }))).toBe(false);
+  });
+
+  it('hands laced behind the head, elbows out (the roller’s hold, done sitting): not raised', () => {
+    const ear = (s: string) => lm(down, `${s}_ear`);
+    const shoulder = (s: string) => lm(down, `${s}_shoulder`);
+    const behindHead = Object.fromEntries(
+      ['left', 'right'].flatMap((s) => [
+        [`${s}_wrist`, { x: (ear(s).x + lm(down, 'nose').x) / 2, y: ear(s).y - 0.02 }],
+        // Elbow out to the side, a little above the shoulder.
+        [
+          `${s}_elbow`,
+          {
+            x: shoulder(s).x + (shoulder(s).x - lm(down, 'nose').x) * 0.9,
+            y: shoulder(s).y - 0.04,
+          },
+        ],
+      ]),
+    );
+    expect(judge(moved(down, behindHead))).toBe(false);
+  });
+
+  it('both arms up but a wrist not seen: not raised (nothing is judged on an unseen point)', () => {
+    const hidden = moved(up, {});
+    const i = L('left_wrist');
+    const landmarks = [...hidden.landmarks];
+    landmarks[i] = { ...landmarks[i]!, visibility: 0.2 };
+    expect(judge({ ...hidden, landmarks })).toBe(false);
+  });
+
+  it('both arms up while lying back (the same frame turned on its side): not raised', () => {
+    // Turn the picture a quarter: the trunk is then horizontal, as over the roller.
+    const turned = {
+      ...up,
+      landmarks: up.landmarks.map((p) => (p ? { ...p, x: p.y, y: 1 - p.x } : p)),
+    };
+    expect(judge(turned)).toBe(false);
   });
 });
