@@ -24,6 +24,7 @@ import {
   type StoreName,
   TIME_INDEX,
 } from '../session/storage-schema.ts';
+import type { SkippedRecord } from '../session/stored-record-check.ts';
 import { appNow } from './storage-clock.ts';
 
 export type StorageStatus = 'opening' | 'ready' | 'unavailable';
@@ -56,6 +57,12 @@ export class StorageService extends EventTarget {
   readonly data: StoredData = emptyData();
   /** Records entered but not yet saved (at most one per record: the newest state). */
   readonly pending: Pending[] = [];
+  /**
+   * Records in the database that failed their schema when read: left out of
+   * `data` (so no view meets a shape it cannot draw), left in the database
+   * untouched, and reported by <sw-storage-status>.
+   */
+  skipped: readonly SkippedRecord[] = [];
   /** Sessions the live coach is recording on this page right now (the others without an end are unfinished). */
   readonly recording = new Set<string>();
   private store: LocalStore | undefined;
@@ -83,7 +90,8 @@ export class StorageService extends EventTarget {
   private async open(): Promise<void> {
     try {
       this.store = await this.connect();
-      const saved = await this.store.readAll();
+      const { data: saved, skipped } = await this.store.readAll();
+      this.skipped = skipped;
       for (const s of STORE_NAMES) {
         (this.data[s] as unknown[]) = saved[s];
         for (const p of this.pending)
@@ -131,7 +139,8 @@ export class StorageService extends EventTarget {
     await this.ready;
     if (!this.store) return;
     try {
-      const saved = await this.store.readAll();
+      const { data: saved, skipped } = await this.store.readAll();
+      this.skipped = skipped;
       for (const s of STORE_NAMES) {
         (this.data[s] as unknown[]) = saved[s];
         for (const p of this.pending)
@@ -190,7 +199,8 @@ export class StorageService extends EventTarget {
     if (!(globalThis.indexedDB as IDBFactory | undefined)) throw storageError('unavailable');
     const store = await this.connect();
     // Anything saved that this page has not seen (the first open failed) joins the copy; ours is newer.
-    const saved = await store.readAll();
+    const { data: saved, skipped } = await store.readAll();
+    this.skipped = skipped;
     for (const s of STORE_NAMES) {
       const known = new Set((this.data[s] as { id: string }[]).map((r) => r.id));
       for (const r of saved[s]) if (!known.has(r.id)) this.remember(s, r as RecordOf<typeof s>);
@@ -233,6 +243,10 @@ export class StorageService extends EventTarget {
     }
     for (const s of STORE_NAMES)
       for (const r of plan.add[s]) this.remember(s, r as RecordOf<typeof s>);
+    // An imported record with a skipped one's id replaced it in the database: that one is mended.
+    this.skipped = this.skipped.filter(
+      (k) => !(plan.add[k.store] as { id: string }[]).some((r) => r.id === k.id),
+    );
     this.changed();
     return plan;
   }
@@ -257,6 +271,7 @@ export class StorageService extends EventTarget {
       throw toStorageError(error);
     }
     for (const s of STORE_NAMES) (this.data[s] as unknown[]) = [];
+    this.skipped = [];
     this.error = undefined;
     this.retries = 0;
     this.clearRetry();

@@ -90,7 +90,8 @@ export function issuePath(issue: v.BaseIssue<unknown>): string {
   return out;
 }
 
-function toProblem(issue: v.BaseIssue<unknown>): ImportProblem {
+/** Where and what, in words; also used for records read back from storage (stored-record-check.ts). */
+export function toProblem(issue: v.BaseIssue<unknown>): ImportProblem {
   const missing = issue.input === undefined && issue.kind === 'schema';
   return { path: issuePath(issue), reason: missing ? 'is missing' : reasonOf(issue) };
 }

@@ -8,14 +8,13 @@ import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import { StorageError, storageError, toStorageError } from './storage-error.ts';
 import {
   DEFAULT_DB_NAME,
-  emptyData,
   type SpinewiseDbSchema,
   STORAGE_VERSION,
   STORE_NAMES,
   type StoredData,
   type StoreName,
-  TIME_INDEX,
 } from './storage-schema.ts';
+import { type CheckedData, checkStoredData } from './stored-record-check.ts';
 
 export interface LocalStoreOptions {
   /** Database name. Default DEFAULT_DB_NAME. */
@@ -70,33 +69,24 @@ export class LocalStore {
     }
   }
 
-  /** All records of one store, oldest first. */
-  async all<S extends StoreName>(store: S): Promise<SpinewiseDbSchema[S]['value'][]> {
-    try {
-      return (await this.db.getAllFromIndex(
-        store,
-        TIME_INDEX[store] as never,
-      )) as SpinewiseDbSchema[S]['value'][];
-    } catch (error) {
-      throw toStorageError(error);
-    }
-  }
-
-  /** Everything, read in one transaction so the stores agree with each other. */
-  async readAll(): Promise<StoredData> {
+  /**
+   * Everything, read in one transaction so the stores agree with each other,
+   * each record checked against its schema: the good ones oldest first, the
+   * damaged ones listed in `skipped` (and left in the database as they are).
+   * Read from the stores, not their time indexes, so a record whose time is
+   * missing is seen (and reported) rather than silently left out.
+   */
+  async readAll(): Promise<CheckedData> {
     try {
       const tx = this.db.transaction([...STORE_NAMES], 'readonly');
-      const data = emptyData();
+      const raw = {} as Record<StoreName, unknown[]>;
       await Promise.all(
         STORE_NAMES.map(async (s) => {
-          (data[s] as unknown[]) = await tx
-            .objectStore(s)
-            .index(TIME_INDEX[s] as never)
-            .getAll();
+          raw[s] = await tx.objectStore(s).getAll();
         }),
       );
       await tx.done;
-      return data;
+      return checkStoredData(raw);
     } catch (error) {
       throw toStorageError(error);
     }
