@@ -1,10 +1,13 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig, type Plugin } from 'vitest/config';
-import { ASSET_URLS } from './src/pose/asset-urls.ts';
+import type { ManifestTransform } from 'workbox-build';
+import { ASSET_URLS, WASM_SOURCES } from './src/pose/asset-urls.ts';
+import { parseManifest } from './src/pose/model-manifest.ts';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 
@@ -40,16 +43,11 @@ export const SECURITY_HEADERS = {
 /** Same-origin runtime files: URL prefix → folder, and which files to publish. */
 const RUNTIME_ASSETS = [
   { url: ASSET_URLS.models, dir: join(ROOT, 'models'), include: /\.(task|json|bin)$/ },
-  {
-    url: ASSET_URLS.mediapipeWasm,
-    dir: join(ROOT, 'node_modules/@mediapipe/tasks-vision/wasm'),
-    include: /\.(js|wasm)$/,
-  },
-  {
-    url: ASSET_URLS.tfjsWasm,
-    dir: join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'),
-    include: /\.wasm$/,
-  },
+  ...WASM_SOURCES.map((w) => ({
+    url: w.url,
+    dir: join(ROOT, 'node_modules', w.package, w.dir),
+    include: w.include,
+  })),
 ];
 
 const MIME: Record<string, string> = {
@@ -140,10 +138,144 @@ function keepTfjsThreadedFactorySource(): Plugin {
   };
 }
 
+/**
+ * What the service worker precaches: the app shell, and what a first
+ * session runs (the live coach's default: MediaPipe lite in the worker,
+ * whose loader is the ES-module build). The Engine check's page-side wasm,
+ * the other models and tfjs's files are cached on first use instead (38 MB
+ * more that most visits never touch).
+ */
+const PRECACHE = [
+  '*.{html,ico,svg,webmanifest}',
+  'icons/*.{svg,png}',
+  'assets/**/*.{js,css,png,webp,svg}',
+  'models/manifest.json',
+  'models/pose_landmarker_lite.task',
+  'wasm/mediapipe/vision_wasm_module_internal.{js,wasm}',
+];
+
+/** Largest precached file: the MediaPipe worker wasm (13 MB). */
+const PRECACHE_MAX_BYTES = 16 * 1024 * 1024;
+
+function hexToBase64(hex: string): string {
+  return Buffer.from(hex, 'hex').toString('base64');
+}
+
+/**
+ * Models and wasm in the precache get their SHA-256 from models/manifest.json
+ * as revision and integrity: a rebuild that changes one replaces exactly
+ * that file, and a corrupt copy on the server fails the worker's install.
+ */
+const revisionByModelManifest: ManifestTransform = (entries) => {
+  const file = join(ROOT, 'models/manifest.json');
+  if (!existsSync(file)) return { manifest: entries, warnings: ['models/manifest.json missing'] };
+  const manifest = parseManifest(readFileSync(file, 'utf8'));
+  const listed = (url: string) =>
+    url.startsWith('models/') ? manifest.files[url.slice('models/'.length)] : manifest.wasm?.[url];
+  return {
+    manifest: entries.map((e) => {
+      const entry = listed(e.url);
+      if (!entry) return e;
+      return { ...e, revision: entry.sha256, integrity: `sha256-${hexToBase64(entry.sha256)}` };
+    }),
+  };
+};
+
+/** Offline and installable (README "Offline and install"). */
+function offlineApp() {
+  return VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'src/offline',
+    filename: 'service-worker.ts',
+    // Registered by src/offline/register-service-worker.ts (no inline script under the CSP).
+    injectRegister: false,
+    manifest: {
+      name: 'Spinewise: upper-back stretch coach',
+      short_name: 'Spinewise',
+      description:
+        'Coaches three upper-back stretches from your camera; the pose model runs on this device.',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      background_color: '#f7f5f2',
+      theme_color: '#0b7a75',
+      icons: [
+        { src: '/icons/spinewise.svg', sizes: 'any', type: 'image/svg+xml' },
+        { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    injectManifest: {
+      globPatterns: PRECACHE,
+      maximumFileSizeToCacheInBytes: PRECACHE_MAX_BYTES,
+      manifestTransforms: [revisionByModelManifest],
+      // Hashed names need no cache-busting revision.
+      dontCacheBustURLsMatching: /^assets\//,
+      rollupFormat: 'iife',
+    },
+    devOptions: { enabled: false },
+  });
+}
+
+/** Output options shared by the page and worker bundles: licence comments go to one file instead. */
+const LEAN_OUTPUT = { comments: { legal: false, annotation: false, jsdoc: false } };
+export const LICENCES_FILE = 'third-party-licences.txt';
+
+/** Package root of a bundled module id (`…/node_modules/@scope/name/…`), or undefined for our code. */
+function packageRoot(id: string): string | undefined {
+  const m = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)/.exec(id.split('?')[0] ?? '');
+  return m?.[1];
+}
+
+/** Packages bundled by the page and by the workers (their builds share this set). */
+const bundledPackages = new Set<string>();
+
+/**
+ * Gathers the licence of every bundled npm package into LICENCES_FILE
+ * (each package once, with its licence text), as the chunks no longer
+ * carry ~1,300 repeated licence comments.
+ */
+function gatherLicences(emit: boolean): Plugin {
+  return {
+    name: 'spinewise-gather-licences',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        for (const id of chunk.moduleIds) {
+          const root = packageRoot(id);
+          if (root) bundledPackages.add(root);
+        }
+      }
+      if (!emit) return;
+      const parts = [...bundledPackages].sort().map((root) => {
+        const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+          name: string;
+          version: string;
+          license?: string;
+        };
+        const licenceFile = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'LICENCE']
+          .map((f) => join(root, f))
+          .find((f) => existsSync(f));
+        const text = licenceFile
+          ? readFileSync(licenceFile, 'utf8').trim()
+          : '(no licence file shipped)';
+        return `${pkg.name}@${pkg.version} — ${pkg.license ?? 'licence not stated'}\n\n${text}\n`;
+      });
+      this.emitFile({
+        type: 'asset',
+        fileName: LICENCES_FILE,
+        source: `Third-party software bundled in Spinewise\n\n${parts.join(`\n${'-'.repeat(72)}\n\n`)}`,
+      });
+    },
+  };
+}
+
 const BROWSER_TESTS = 'tests/browser/**/*.test.ts';
 
 export default defineConfig({
-  plugins: [runtimeAssets(), keepTfjsThreadedFactorySource()],
+  plugins: [runtimeAssets(), keepTfjsThreadedFactorySource(), gatherLicences(true), offlineApp()],
   resolve: {
     alias: {
       // pose-detection imports the legacy runtime we never use; keep it (and its CDN URLs) out.
@@ -152,9 +284,17 @@ export default defineConfig({
   },
   server: { headers: SECURITY_HEADERS },
   preview: { headers: SECURITY_HEADERS },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: { output: LEAN_OUTPUT },
+  },
   // Worker bundles get only the plugins listed here; the tfjs engine runs in the worker.
-  worker: { format: 'es', plugins: () => [keepTfjsThreadedFactorySource()] },
+  worker: {
+    format: 'es',
+    plugins: () => [keepTfjsThreadedFactorySource(), gatherLicences(false)],
+    rolldownOptions: { output: LEAN_OUTPUT },
+  },
   optimizeDeps: {
     // Scan every page up front so the dev server never reloads mid-test to add a dependency.
     entries: ['index.html', 'tests/browser/pages/*.html', 'tests/tools/*-page/*.html'],

@@ -1,1 +1,4 @@
 import './app/spinewise-app.ts';
+import { registerServiceWorker } from './offline/register-service-worker.ts';
+
+registerServiceWorker();

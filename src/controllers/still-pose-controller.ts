@@ -1,6 +1,7 @@
 import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import stillUrl from '../../fixtures/images/standing-arm-up.png';
+// The app's own copy of the committed test still (tests/assets/engine-check-picture.test.ts keeps them equal).
+import stillUrl from '../assets/engine-check/standing-arm-up.png';
 import type { PoseFrame } from '../core/pose-frame.ts';
 import { browserEngineAssets } from '../pose/browser-engine-assets.ts';
 import { createPoseEngine, type EngineSpec } from '../pose/create-pose-engine.ts';

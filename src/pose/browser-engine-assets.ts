@@ -6,10 +6,12 @@ let cached: Promise<ModelFiles> | undefined;
 
 /** Engine assets as the app serves them; the manifest is read once per page. */
 export async function browserEngineAssets(): Promise<EngineAssets> {
-  cached ??= ModelFiles.open(httpModelReader(ASSET_URLS.models)).catch((e: unknown) => {
-    cached = undefined; // let a retry after `npm run models` succeed
-    throw e;
-  });
+  cached ??= ModelFiles.open(httpModelReader(ASSET_URLS.models), httpModelReader('/')).catch(
+    (e: unknown) => {
+      cached = undefined; // let a retry after `npm run models` succeed
+      throw e;
+    },
+  );
   return {
     files: await cached,
     mediapipeWasmUrl: ASSET_URLS.mediapipeWasm,

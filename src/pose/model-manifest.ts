@@ -15,6 +15,13 @@ export interface ModelManifest {
   formatVersion: 1;
   /** Keyed by path relative to `models/`, e.g. `pose_landmarker_lite.task`. */
   files: Record<string, ModelManifestEntry>;
+  /**
+   * The engines' wasm and loader scripts, keyed by URL path without the
+   * leading slash (`wasm/mediapipe/vision_wasm_internal.wasm`). Optional so a
+   * manifest from before they were listed still reads; then every wasm
+   * check fails with the rebuild command.
+   */
+  wasm?: Record<string, ModelManifestEntry>;
 }
 
 /** The command that rebuilds `models/`; named in every model error. */
@@ -29,12 +36,19 @@ export class ModelFileError extends Error {
     readonly file: string,
     readonly problem: ModelFileProblem,
     detail: string,
+    /** How the file is named in the message: `models/<file>` for models, the URL path for wasm. */
+    shownAs = `models/${file}`,
   ) {
     super(
-      `Model file "models/${file}" ${detail}. Rebuild the models with \`${MODELS_REBUILD_COMMAND}\`.`,
+      `Model file "${shownAs}" ${detail}. Rebuild the models with \`${MODELS_REBUILD_COMMAND}\`.`,
     );
     this.name = 'ModelFileError';
   }
+}
+
+/** A wasm or loader file that cannot be used; `file` is its manifest key. */
+export function wasmFileError(file: string, problem: ModelFileProblem, detail: string) {
+  return new ModelFileError(file, problem, detail, `/${file}`);
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -48,23 +62,34 @@ export async function verifyModelFile(
   file: string,
   bytes: Uint8Array,
 ): Promise<void> {
-  const entry = manifest.files[file];
-  if (!entry)
-    throw new ModelFileError(file, 'not-in-manifest', 'is not listed in models/manifest.json');
+  await verifyEntry(manifest.files[file], bytes, (problem, detail) => {
+    return new ModelFileError(file, problem, detail);
+  });
+}
+
+/** Throws unless `bytes` is exactly the wasm/loader file the manifest lists under `key`. */
+export async function verifyWasmFile(
+  manifest: ModelManifest,
+  key: string,
+  bytes: Uint8Array,
+): Promise<void> {
+  await verifyEntry(manifest.wasm?.[key], bytes, (problem, detail) =>
+    wasmFileError(key, problem, detail),
+  );
+}
+
+async function verifyEntry(
+  entry: ModelManifestEntry | undefined,
+  bytes: Uint8Array,
+  fail: (problem: ModelFileProblem, detail: string) => ModelFileError,
+): Promise<void> {
+  if (!entry) throw fail('not-in-manifest', 'is not listed in models/manifest.json');
   if (bytes.length !== entry.size) {
-    throw new ModelFileError(
-      file,
-      'size',
-      `is ${bytes.length} bytes, expected ${entry.size} (truncated or corrupt)`,
-    );
+    throw fail('size', `is ${bytes.length} bytes, expected ${entry.size} (truncated or corrupt)`);
   }
   const hash = await sha256Hex(bytes);
   if (hash !== entry.sha256) {
-    throw new ModelFileError(
-      file,
-      'hash',
-      'does not match its SHA-256 in models/manifest.json (corrupt)',
-    );
+    throw fail('hash', 'does not match its SHA-256 in models/manifest.json (corrupt)');
   }
 }
 

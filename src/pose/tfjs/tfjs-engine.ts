@@ -1,5 +1,4 @@
 import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import * as poseDetection from '@tensorflow-models/pose-detection';
@@ -54,6 +53,8 @@ async function useBackend(
     setWasmPaths(wasmPaths.endsWith('/') ? wasmPaths : `${wasmPaths}/`);
     wasmPathsSet = true;
   }
+  // WebGL is a chunk of its own, fetched only when chosen (wasm is the default).
+  if (backend === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
   if (tf.getBackend() !== backend) {
     const ok = await tf.setBackend(backend);
     if (!ok) {
