@@ -6,10 +6,23 @@
  * and counted as dropped, so the pose is never more than one frame old.
  * Lifetime: one worker (one engine) at a time; `stop()` or the host leaving
  * ends the loop and the worker.
+ *
+ * Faults mid-session (rules in worker-fault-rules.ts): a worker that stops
+ * answering is ended and started again with the same engine; an engine
+ * that fails frame after frame is swapped for a lighter model or the other
+ * engine (lighter-engine.ts). Each step is reported through `onTrouble`, in
+ * words for the person, so the coach can pause and say what is going on.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EngineSpec } from '../pose/create-pose-engine.ts';
+import { engineWords, lighterEngine, specKey } from '../pose/lighter-engine.ts';
 import { type PoseResult, PoseWorkerClient } from '../pose/worker/pose-worker-client.ts';
+import {
+  engineBroken,
+  failuresAfter,
+  RESTARTS_PER_ENGINE,
+  stallLimitMs,
+} from '../pose/worker/worker-fault-rules.ts';
 import { LoopStats } from './loop-stats.ts';
 
 /**
@@ -30,11 +43,38 @@ function frameSize(video: HTMLVideoElement): ImageBitmapOptions {
   };
 }
 
+/**
+ * A fault and what the loop does about it. `lost`: the pose model is not
+ * running (pause, drop the last cue); `back`: it runs again. `sinceMs`:
+ * the time of the last frame that came back before the fault (the pause
+ * starts there, so a stall's wait is not counted as a gap in a hold).
+ */
+export type LoopTrouble =
+  | { kind: 'lost'; why: 'stopped' | 'failing'; message: string; sinceMs: number }
+  | { kind: 'back'; message: string }
+  | { kind: 'gave-up'; message: string };
+
+export const TROUBLE_WORDS = {
+  stopped: 'The pose model stopped. Paused while it restarts…',
+  restarted: 'The pose model stopped; restarted it. Carry on.',
+  failing: (what: string, next: string) =>
+    `The pose model failed on several frames in a row (${what}). Paused; trying ${next} instead…`,
+  switched: (to: string) => `Switched to ${to} after the pose model kept failing. Carry on.`,
+  gaveUp:
+    'The pose model keeps failing and no other model would start. Stop the session (it is kept), then reload the page or pick another engine in the settings.',
+} as const;
+
 export class PoseLoopController implements ReactiveController {
   /** Called on the main thread for every analysed frame. */
   onPose: (pose: PoseResult) => void = () => {};
   /** Called when a frame fails in the worker. */
   onError: (message: string) => void = () => {};
+  /** Called when the worker died or the engine keeps failing, and when it runs again. */
+  onTrouble: (trouble: LoopTrouble) => void = () => {};
+  /** The engine now loaded (or being restarted). */
+  spec: EngineSpec | undefined;
+  /** Workers restarted and engines switched since the last `load` (for tests and the curious). */
+  readonly faults = { restarts: 0, switches: 0 };
   client: PoseWorkerClient | undefined;
   readonly stats = new LoopStats();
   /** Ask the worker for each frame's brightness (setup help). */
@@ -44,6 +84,12 @@ export class PoseLoopController implements ReactiveController {
   private handle: number | undefined;
   private grabbing = false;
   private generation = 0;
+  private failuresInARow = 0;
+  /** Restarts of the engine now loaded, since it was loaded. */
+  private restartsHere = 0;
+  private lastFrameMs = 0;
+  /** Engines given up since the last `load`, as `specKey`s. */
+  private readonly tried = new Set<string>();
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -56,6 +102,9 @@ export class PoseLoopController implements ReactiveController {
    */
   async load(spec: EngineSpec, signal?: AbortSignal): Promise<PoseWorkerClient> {
     this.closeClient();
+    this.tried.clear();
+    this.restartsHere = 0;
+    Object.assign(this.faults, { restarts: 0, switches: 0 });
     const generation = this.generation;
     const client = await PoseWorkerClient.start(spec, { signal });
     if (generation !== this.generation || signal?.aborted) {
@@ -64,15 +113,89 @@ export class PoseLoopController implements ReactiveController {
         ? signal.reason
         : new DOMException('Loading the pose model was cancelled.', 'AbortError');
     }
+    this.use(client, spec);
+    return client;
+  }
+
+  /** Makes `client` the loop's worker. */
+  private use(client: PoseWorkerClient, spec: EngineSpec) {
     client.onPose = (pose) => {
+      this.failuresInARow = 0;
+      this.lastFrameMs = pose.tMs;
       this.stats.add(pose);
       this.onPose(pose);
     };
-    client.onFrameError = (m) => this.onError(m);
+    client.onFrameError = (m) => this.frameFailed(client, m);
+    client.stallLimitMs = () => stallLimitMs(this.stats.inferenceMs);
+    client.onStalled = () => void this.recover(client, 'stopped', '');
     this.client = client;
+    this.spec = spec;
+    this.failuresInARow = 0;
+    this.lastFrameMs = performance.now();
     this.stats.reset();
     this.host.requestUpdate();
-    return client;
+  }
+
+  private frameFailed(client: PoseWorkerClient, message: string) {
+    this.onError(message);
+    this.failuresInARow = failuresAfter(this.failuresInARow, true);
+    if (engineBroken(this.failuresInARow)) void this.recover(client, 'failing', message);
+  }
+
+  /**
+   * The worker died (restart it, twice at most per engine, then go lighter)
+   * or its engine keeps failing (go lighter at once). Stale when the loop
+   * has moved on (stopped, another load) meanwhile.
+   */
+  private async recover(client: PoseWorkerClient, why: 'stopped' | 'failing', what: string) {
+    const spec = this.spec;
+    if (this.client !== client || !spec) return;
+    client.close();
+    this.client = undefined;
+    const generation = ++this.generation;
+    this.host.requestUpdate();
+    let next: EngineSpec | undefined = spec;
+    if (why === 'failing' || this.restartsHere >= RESTARTS_PER_ENGINE) {
+      this.tried.add(specKey(spec));
+      next = lighterEngine(spec, this.tried);
+    }
+    const sinceMs = this.lastFrameMs;
+    const message =
+      why === 'stopped' && next === spec
+        ? TROUBLE_WORDS.stopped
+        : TROUBLE_WORDS.failing(
+            what || 'it stopped answering',
+            next ? engineWords(next) : 'another model',
+          );
+    this.onTrouble({ kind: 'lost', why, message, sinceMs });
+    while (next) {
+      try {
+        const fresh = await PoseWorkerClient.start(next);
+        if (generation !== this.generation) {
+          fresh.close();
+          return;
+        }
+        const same = specKey(next) === specKey(spec);
+        if (same) {
+          this.faults.restarts++;
+          this.restartsHere++;
+        } else {
+          this.faults.switches++;
+          this.restartsHere = 0;
+        }
+        this.use(fresh, next);
+        this.onTrouble({
+          kind: 'back',
+          message: same ? TROUBLE_WORDS.restarted : TROUBLE_WORDS.switched(engineWords(next)),
+        });
+        return;
+      } catch {
+        if (generation !== this.generation) return;
+        this.tried.add(specKey(next));
+        next = lighterEngine(next, this.tried);
+      }
+    }
+    this.onTrouble({ kind: 'gave-up', message: TROUBLE_WORDS.gaveUp });
   }
 
   /** Starts pulling frames from this video. */

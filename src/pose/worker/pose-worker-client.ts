@@ -9,6 +9,7 @@
 import type { EngineSpec } from '../create-pose-engine.ts';
 import type { EngineRuntime } from '../pose-engine.ts';
 import type { FromWorker, ToWorker, WorkerPose } from './pose-worker-protocol.ts';
+import { FIRST_FRAME_STALL_MS } from './worker-fault-rules.ts';
 
 /** Longest wait for the engine to load before giving up, ms (a heavy model cold is ~3 s). */
 export const DEFAULT_START_TIMEOUT_MS = 60_000;
@@ -30,12 +31,20 @@ export class PoseWorkerClient {
   onPose: (pose: PoseResult) => void = () => {};
   /** Called when a frame could not be analysed (the loop goes on). */
   onFrameError: (message: string) => void = () => {};
+  /**
+   * Called once when a frame has been out longer than `stallLimitMs()`: the
+   * worker is taken as dead (a terminated worker sends no event) and ended.
+   */
+  onStalled: () => void = () => {};
+  /** How long a frame may be out, ms (worker-fault-rules.ts; the loop sets it from the model's speed). */
+  stallLimitMs: () => number = () => FIRST_FRAME_STALL_MS;
   /** Frames refused because one was in flight. */
   dropped = 0;
   sent = 0;
   private inFlight = false;
   private nextId = 1;
   private closed = false;
+  private stallTimer: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
     private readonly worker: Worker,
@@ -117,6 +126,7 @@ export class PoseWorkerClient {
     this.sent++;
     const message: ToWorker = { type: 'frame', id: this.nextId++, tMs, bitmap, wantBrightness };
     this.worker.postMessage(message, [bitmap]);
+    this.stallTimer = setTimeout(() => this.stall(), this.stallLimitMs());
     return true;
   }
 
@@ -125,8 +135,17 @@ export class PoseWorkerClient {
     this.dropped++;
   }
 
+  /** No answer to a frame in time: the worker is ended and the loop told. */
+  private stall() {
+    if (this.closed) return;
+    this.close();
+    this.worker.terminate();
+    this.onStalled();
+  }
+
   private receive(message: FromWorker) {
     if (this.closed) return;
+    clearTimeout(this.stallTimer);
     if (message.type === 'pose') {
       this.inFlight = false;
       this.onPose({ ...message, receivedMs: performance.now() });
@@ -139,6 +158,7 @@ export class PoseWorkerClient {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.stallTimer);
     const message: ToWorker = { type: 'close' };
     this.worker.postMessage(message);
     // The worker frees its engines and closes itself; terminate in case it is stuck in a frame.

@@ -17,7 +17,14 @@ import {
 import { CoachStartTask } from '../../controllers/coach-start-task.ts';
 import type { LiveSession } from '../../controllers/live-session.ts';
 import { LongTaskMonitor } from '../../controllers/long-task-monitor.ts';
-import { PoseLoopController } from '../../controllers/pose-loop-controller.ts';
+import { type LoopTrouble, PoseLoopController } from '../../controllers/pose-loop-controller.ts';
+import { PageVisibilityController } from '../../controllers/page-visibility.ts';
+import {
+  INTERRUPTION_WORDS,
+  SessionInterruptions,
+} from '../../controllers/session-interruptions.ts';
+import { SingleTabLock } from '../../controllers/single-tab-lock.ts';
+import { PausedTime } from '../../session/paused-time.ts';
 import { RoutineController } from '../../controllers/routine-controller.ts';
 import { SpeechController } from '../../controllers/speech-controller.ts';
 import type { Side } from '../../core/body-points.ts';
@@ -96,6 +103,26 @@ export class LiveCoach extends LitElement {
   @state() private askHurt = false;
   /** Today's routine, when one is under way. */
   readonly routine = new RoutineController(this);
+  /** One coaching tab at a time (Web Locks); the others say so and offer to take over. */
+  readonly tabLock = new SingleTabLock(this);
+  private readonly visibility = new PageVisibilityController(this);
+  /** Paused spans of the session, left out of the hold timer's time. */
+  private pausedTime = new PausedTime();
+  /** Pauses for a hidden tab or a stopped pose model, with what to tell the person. */
+  private readonly interruptions = new SessionInterruptions({
+    flow: () => this.flow.state,
+    dispatch: (event) => this.flow.dispatch(event),
+    clearCue: () => {
+      this.session?.clearCue();
+      this.draw(null, undefined);
+    },
+    say: (text) => this.speech.say(text),
+    pausedTime: () => this.pausedTime,
+    setLoopPaused: (paused) => {
+      this.loop.paused = paused;
+    },
+    requestUpdate: () => this.requestUpdate(),
+  });
 
   /**
    * The stretches the safety check opened for today (issue 6's gate);
@@ -156,6 +183,13 @@ export class LiveCoach extends LitElement {
       this.engineError = `The pose model failed on a frame: ${m}`;
     };
     this.camera.onEnded = () => this.onCameraEnded();
+    this.loop.onTrouble = (t) => this.onLoopTrouble(t);
+    this.visibility.onChange = (hidden) => {
+      if (hidden)
+        this.interruptions.interrupt('hidden', INTERRUPTION_WORDS.hidden, performance.now(), false);
+      else this.interruptions.end('hidden', INTERRUPTION_WORDS.back);
+    };
+    this.tabLock.onLost = () => this.onTabLockLost();
     this.routine.onStretch = (step) => this.routineStretch(step);
   }
 
@@ -216,6 +250,7 @@ export class LiveCoach extends LitElement {
         break;
       case 'set-paused':
         this.session?.clearCue(); // a cue from before the pause no longer describes the person
+        this.pausedTime.set(effect.paused, performance.now());
         this.loop.paused = effect.paused && !effect.keepWatching;
         if (!effect.paused) this.askHurt = false; // resumed by hand: "Did it hurt?" no longer stands
         break;
@@ -252,6 +287,7 @@ export class LiveCoach extends LitElement {
 
   private startSession(atMs: number) {
     this.loop.wantBrightness = false;
+    this.pausedTime = new PausedTime();
     const session = this.coaching.start({
       exercise: this.exercise,
       twistSide: this.twistSide,
@@ -297,6 +333,22 @@ export class LiveCoach extends LitElement {
           : 'Session finished. Here is your summary.',
       );
     }
+  }
+
+  /** The pose worker died or its engine keeps failing (pose-loop-controller.ts): pause, say so, go on. */
+  private onLoopTrouble(t: LoopTrouble) {
+    if (t.kind === 'lost') {
+      this.engineError = '';
+      this.interruptions.interrupt('model', t.message, t.sinceMs);
+    } else if (t.kind === 'back') this.interruptions.end('model', t.message);
+    else this.interruptions.fail(t.message);
+  }
+
+  /** Another tab took over the coaching: this one stands down, keeping a session under way. */
+  private onTabLockLost() {
+    if (this.stage === 'live') this.finish('done');
+    else if (this.stage === 'loading' || this.stage === 'setup') this.restart();
+    this.speech.hush();
   }
 
   private onCameraEnded() {
@@ -354,7 +406,8 @@ export class LiveCoach extends LitElement {
     const session = this.session;
     if (!session) return;
     const t0 = performance.now();
-    const step = session.onPose(p);
+    // Session time: paused spans (Space, a hidden tab, a model restart) are no gap in a hold.
+    const step = session.onPose({ ...p, tMs: this.pausedTime.sessionMs(p.tMs) });
     if (!step) return;
     this.draw(step.smoothed, step);
     this.meter.step(performance.now() - t0, session.poses);
@@ -464,7 +517,7 @@ export class LiveCoach extends LitElement {
 
   /** The shortcuts (coach-keymap.ts): what each does here. */
   private readonly onKey = (e: KeyboardEvent) => {
-    if (keyBelongsToControl(e)) return;
+    if (keyBelongsToControl(e) || this.tabLock.state === 'elsewhere') return;
     const hit = coachKeyAction(e, { stage: this.stage, matActive: this.mat.active });
     if (!hit) return;
     if (hit.takesKey) e.preventDefault();
@@ -502,7 +555,7 @@ export class LiveCoach extends LitElement {
           ? cueDefinition(this.session.step.screen.cue).text
           : ''
       }</div>
-      ${this.renderStage()}
+      ${this.tabLock.state === 'elsewhere' ? this.renderOtherTab() : this.renderStage()}
       <p class="keys">Keys: ${COACH_KEY_HELP.map(
         (h, i) =>
           html`${i ? ' · ' : ''}${h.keys.map((k, j) => html`${j ? '/' : ''}<kbd>${k}</kbd>`)} ${h.does}`,
@@ -544,6 +597,7 @@ export class LiveCoach extends LitElement {
 
   /** The flow went back to choosing (or the page is leaving): everything is let go. */
   private release() {
+    this.interruptions.clear();
     this.endHandsFree();
     this.loop.stop();
     this.camera.stop();
@@ -739,7 +793,29 @@ export class LiveCoach extends LitElement {
       model ${fmt(s.inferenceMs)} ms · latency ${fmt(s.latencyMs)} ms · dropped ${this.loop.client?.dropped ?? 0}
       ${info?.runtime.fallback ? html`· <abbr title=${info.runtime.fallback}>fallback</abbr>` : nothing}
       ${this.flow.state.engineNote ? html`<br /><span data-testid="engine-note">${this.flow.state.engineNote}</span>` : nothing}</p>
-      ${this.engineError ? html`<p class="error" role="alert" data-testid="frame-error">${this.engineError}</p>` : nothing}`;
+      ${this.engineError ? html`<p class="error" role="alert" data-testid="frame-error">${this.engineError}</p>` : nothing}
+      ${this.renderInterruption()}`;
+  }
+
+  /** What interrupted the session (hidden tab, pose model stopped) and what happens now. */
+  private renderInterruption() {
+    const { note, alert } = this.interruptions;
+    if (!note) return nothing;
+    return alert
+      ? html`<p class="error" role="alert" data-testid="fault-note">${note}</p>`
+      : html`<p class="note" role="status" data-testid="fault-note">${note}</p>`;
+  }
+
+  /** Another tab is coaching: say so, with a way to coach here instead. */
+  private renderOtherTab() {
+    return html`<section data-testid="other-tab" aria-labelledby="other-tab-h">
+      <h2 id="other-tab-h" tabindex="-1" data-view-heading>Coaching in another tab</h2>
+      <p>Spinewise is coaching in another tab or window. One coach at a time keeps the camera
+        free and saves each session once.</p>
+      <button class="primary" data-testid="take-over" @click=${() => this.tabLock.takeOver()}>
+        Coach here instead</button>
+      <p class="muted">The other tab ends its session (it is kept) and stops its camera.</p>
+    </section>`;
   }
 
   private renderCaptions() {
@@ -778,7 +854,7 @@ export class LiveCoach extends LitElement {
 
   protected override updated() {
     const failure = this.camera.status === 'failed' ? this.camera.failure?.kind : '';
-    const key = `${this.stage}/${failure}/${this.routine.state?.phase ?? ''}`;
+    const key = `${this.stage}/${failure}/${this.routine.state?.phase ?? ''}/${this.tabLock.state === 'elsewhere'}`;
     if (key !== this.viewKey) {
       this.viewKey = key;
       void focusViewHeading(this.renderRoot);
