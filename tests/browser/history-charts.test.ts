@@ -12,12 +12,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../../src/session/export-schema.ts';
 import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
 import { passSafetyScreen } from '../support/safety-screen.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
-import { SCREENSHOTS } from './live-coach-page.ts';
+import { cameraClip } from '../tools/make-camera-clip.ts';
+import { fakeCameraArgs, reachLive, SCREENSHOTS } from './live-coach-page.ts';
+
+/** A good left twist, front view: the coached session whose timeline is checked. */
+const TWIST_CLIP = 'twist-good-left-front-female';
 
 const NOW = '2026-03-10T18:00:00';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -115,15 +119,21 @@ const FILE = {
 
 let server: RunningServer;
 let browser: OfflineBrowser | undefined;
+let clip: string;
+const offOrigin: string[] = [];
 
 beforeAll(async () => {
+  clip = await cameraClip(TWIST_CLIP); // rendered by the global setup, cached
   server = await startDevServer();
 }, 180_000);
-afterAll(async () => {
-  const off = browser?.offOrigin ?? [];
+afterEach(async () => {
+  offOrigin.push(...(browser?.offOrigin ?? []));
   await browser?.close();
+  browser = undefined;
+});
+afterAll(async () => {
   await server?.close();
-  expect(off).toEqual([]);
+  expect(offOrigin).toEqual([]);
 });
 
 async function openHistory(page: Page): Promise<void> {
@@ -281,4 +291,90 @@ describe('History with three days of sessions', () => {
     await timeline.screenshot({ path: join(SCREENSHOTS, 'history-timeline.png') });
     expect(await axeSerious(page)).toEqual([]);
   }, 300_000);
+
+  it('a session coached from the camera stores what its timeline draws', async () => {
+    browser = await openOfflineBrowser(server.url, {
+      args: fakeCameraArgs(clip),
+      viewport: { width: 1100, height: 900 },
+    });
+    const page = await browser.context.newPage();
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+    await page.addInitScript(() => {
+      localStorage.setItem(
+        'spinewise.coach-settings',
+        JSON.stringify({
+          engine: 'mediapipe/lite',
+          voice: { enabled: false, voiceURI: '', rate: 1 },
+        }),
+      );
+    });
+    await page.goto(`${server.url}/?now=${encodeURIComponent(NOW)}`);
+    await passSafetyScreen(page);
+    await page.getByTestId('choose-seated-twist').click();
+    await page.getByTestId('twist-left').click();
+    await page.getByTestId('start-camera').click();
+    await page.getByTestId('setup-checks').waitFor({ timeout: 90_000 });
+    await reachLive(page, 20_000);
+    // Real MediaPipe lite on the rendered clip: wait for 3 s of good form, then 2 s more of samples.
+    await expect
+      .poll(
+        () =>
+          page.locator('sw-live-coach').evaluate((el) => {
+            const trace = (el as unknown as { measures: { trace: { heldMs: number }[] } }).measures
+              .trace;
+            return Math.max(0, ...trace.map((t) => t.heldMs));
+          }),
+        { timeout: 90_000 },
+      )
+      .toBeGreaterThan(3000);
+    await page.getByTestId('stop').click();
+    await page.getByTestId('summary').waitFor({ timeout: 30_000 });
+    await page.getByTestId('summary-saved').waitFor({ timeout: 30_000 });
+
+    await page.getByRole('button', { name: 'Pain log and history' }).click();
+    await page.locator('sw-pain-log').waitFor();
+    const stored = await page.evaluate(
+      () =>
+        new Promise<{
+          holds: { heldMs?: number; side?: string }[];
+          metrics?: { atMs: number; rotationDeg?: number }[];
+          cues?: unknown[];
+          holdTargetS?: number;
+        }>((resolve, reject) => {
+          const open = indexedDB.open('spinewise');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction('sessions').objectStore('sessions').getAll();
+            req.onsuccess = () => {
+              open.result.close();
+              resolve(req.result[0]);
+            };
+          };
+        }),
+    );
+    expect(stored.holdTargetS).toBe(20);
+    expect(stored.holds.length).toBeGreaterThan(0);
+    expect(stored.holds.every((h) => h.side === 'left' && (h.heldMs ?? 0) > 0)).toBe(true);
+    const samples = stored.metrics ?? [];
+    const withRotation = samples.filter((m) => m.rotationDeg !== undefined);
+    expect(withRotation.length).toBeGreaterThan(3);
+    // One a second: no two samples closer than 1 s of pose time (epoch ms are rounded).
+    const steps = samples.slice(1).map((m, i) => m.atMs - samples[i]!.atMs);
+    expect(Math.min(...steps)).toBeGreaterThanOrEqual(999);
+    expect(Array.isArray(stored.cues)).toBe(true);
+
+    await page.getByTestId('open-timeline').first().click();
+    await page.getByTestId('session-timeline').waitFor();
+    expect(await page.getByTestId('timeline-hold').count()).toBe(stored.holds.length);
+    expect(await page.getByTestId('timeline-run').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('timeline-cue').count()).toBe(stored.cues!.length);
+    await expect
+      .poll(() => page.locator('[data-testid="hold-chart"]').first().getAttribute('data-series'))
+      .toBe('seated-twist-left');
+    await page
+      .getByTestId('session-timeline')
+      .screenshot({ path: join(SCREENSHOTS, 'history-timeline-coached.png') });
+  }, 400_000);
 });

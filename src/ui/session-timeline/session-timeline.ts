@@ -66,9 +66,11 @@ export class SessionTimeline extends LitElement {
         : '') +
       `, ${cues.length} ${cues.length === 1 ? 'cue' : 'cues'}` +
       (measure
-        ? s.metrics?.length
-          ? `; ${measure.label.toLowerCase()} not seen for ${seconds(layout.unknownMs)} s, shown as gaps.`
-          : `; no ${measure.label.toLowerCase()} was stored with this session.`
+        ? !s.metrics?.length
+          ? `; no ${measure.label.toLowerCase()} was stored with this session.`
+          : layout.unknownMs > 0
+            ? `; ${measure.label.toLowerCase()} not seen for ${seconds(layout.unknownMs)} s, shown as gaps.`
+            : `; ${measure.label.toLowerCase()} seen throughout.`
         : '.');
     return html`
       <p data-testid="timeline-summary">${summary}</p>
@@ -118,7 +120,7 @@ export class SessionTimeline extends LitElement {
         cues.length
           ? html`<ul class="cue-list" aria-label="Cues in order">${cues.map(
               (c) =>
-                html`<li><button type="button" aria-pressed=${this.chosen === c.index ? 'true' : 'false'} @click=${() => this.choose(c.index)}>${clock(c.atS)}</button></li>`,
+                html`<li><button type="button" aria-label=${`Cue at ${clock(c.atS)}`} aria-pressed=${this.chosen === c.index ? 'true' : 'false'} @click=${() => this.choose(c.index)}>${clock(c.atS)}</button></li>`,
             )}</ul>`
           : nothing
       }
