@@ -1,10 +1,11 @@
 /**
  * One live coaching session, frame by frame, apart from any screen: runs
- * the per-frame chain (CoachPipeline), gives each cue to the voice, speaks
- * the countdown to the hold target and the side switch for the twist,
- * announces a recognised stretch once, moves the twist to the other side
- * once a hold on this side reached the target and ended, keeps the holds of every side, and
- * writes the session to this device as it goes (SessionRecorder).
+ * the session script (SessionScript: the per-frame chain, the countdown to
+ * the hold target, the twist's move to the other side once a hold on this
+ * side reached the target and ended, the same script a recording is
+ * analysed with), gives each cue and script line to the voice, announces a
+ * recognised stretch once, builds the SessionReport, and writes the session
+ * to this device as it goes (SessionRecorder).
  * Lifetime: from "go live" to `finish()`; `finish` closes the recorder.
  */
 import type { Side } from '../core/body-points.ts';
@@ -13,12 +14,12 @@ import { cueDefinition } from '../feedback/cue-vocabulary.ts';
 import type { CueEvent } from '../feedback/feedback-policy.ts';
 import type { PoseResult } from '../pose/worker/pose-worker-client.ts';
 import type { SessionStopReason } from '../safety/session-stop-advice.ts';
-import { type CoachHold, CoachPipeline, type CoachStep } from '../session/coach-pipeline.ts';
+import type { CoachHold, CoachStep } from '../session/coach-pipeline.ts';
 import { type SessionReport, SessionReporter } from '../session/session-report.ts';
+import { SessionScript } from '../session/session-script.ts';
 import { SessionRecorder } from './session-recorder.ts';
 
-/** Seconds before the hold target at which the remaining time is spoken. */
-export const COUNTDOWN_MARKS_S = [10, 5] as const;
+export { COUNTDOWN_MARKS_S } from '../session/session-script.ts';
 /** Steps kept in the trace (a bounded window, ~1 min at 10 fps). */
 export const TRACE_LIMIT = 600;
 
@@ -62,35 +63,29 @@ export interface FinishedSession {
 
 export class LiveSession {
   exercise: ExerciseId | undefined;
-  twistSide: Side;
   /** The last step, for the screen. */
   step: CoachStep | undefined;
   /** The last cue given. */
   cue: CueEvent | undefined;
-  /** The twist's hold reached its target on this side: time to switch. */
-  switchDue = false;
   poses = 0;
   readonly trace: TraceEntry[] = [];
-  private pipeline: CoachPipeline;
-  /** Holds of earlier pipelines (the twist's first side). */
-  private readonly earlierHolds: CoachHold[] = [];
+  private readonly script: SessionScript;
   private recorder: SessionRecorder | undefined;
   private reporter: SessionReporter | undefined;
   private recordedHolds = 0;
   private cueCount = 0;
   /** "Ease off" cues given (the checker saw forcing): stored with the session. */
   private forcingCount = 0;
-  private announcedHoldMs: number | undefined;
   private announcedRecognition: ExerciseId | undefined;
-  /** Countdown marks already spoken, as `holdStart:mark`. */
-  private readonly countedDown = new Set<string>();
-  /** The hold and its time on the last frame: a countdown mark is said when a frame crosses it. */
-  private lastProgress = { startMs: Number.NaN, heldMs: 0 };
 
   constructor(private readonly options: LiveSessionOptions) {
     this.exercise = options.exercise;
-    this.twistSide = options.twistSide;
-    this.pipeline = this.newPipeline();
+    this.script = new SessionScript({
+      exercise: options.exercise,
+      twistSide: options.twistSide,
+      holdTargetS: options.holdTargetS,
+      holdWord: (id) => options.describe(id).holdWord,
+    });
     if (this.exercise) this.startRecording(this.exercise);
     options.say(
       this.exercise
@@ -99,24 +94,24 @@ export class LiveSession {
     );
   }
 
+  /** The twist's side coached now (the bent knee). */
+  get twistSide(): Side {
+    return this.script.twistSide ?? this.options.twistSide;
+  }
+
+  /** The twist's hold reached its target on this side: time to switch. */
+  get switchDue(): boolean {
+    return this.script.switchDue;
+  }
+
   /** Whether the chosen stretch has form rules yet (a checker). */
   get hasChecker(): boolean {
-    return this.pipeline.checker !== undefined;
+    return this.script.hasChecker;
   }
 
   /** Every hold so far, the twist's sides together, oldest first. */
   get holds(): CoachHold[] {
-    return [...this.earlierHolds, ...this.pipeline.holds];
-  }
-
-  private newPipeline(): CoachPipeline {
-    this.announcedHoldMs = undefined;
-    this.countedDown.clear();
-    this.switchDue = false;
-    return new CoachPipeline(
-      this.exercise,
-      this.exercise === 'seated-twist' ? { side: this.twistSide } : {},
-    );
+    return this.script.holds;
   }
 
   private startRecording(exercise: ExerciseId) {
@@ -135,12 +130,10 @@ export class LiveSession {
 
   /** One analysed frame. Returns the step (undefined when its time did not move forward). */
   onPose(p: PoseResult): CoachStep | undefined {
-    const step = this.pipeline.step(p.frame, p.tMs);
+    const step = this.script.step(p.frame, p.tMs);
     if (!step) return undefined;
     this.step = step;
-    // The side coached on this frame, before a switch it may cause.
-    const coachedSide = this.exercise === 'seated-twist' ? this.twistSide : undefined;
-    this.reporter?.add(coachedSide ? { ...step, coachedSide } : step);
+    this.reporter?.add(step);
     this.poses++;
     this.trace.push({
       tMs: step.tMs,
@@ -159,18 +152,15 @@ export class LiveSession {
       this.recorder?.cue(step.cue.code, step.cue.tMs);
     }
     this.recorder?.sample(step.tMs, step.verdict?.metrics);
-    const holds = this.earlierHolds.length + this.pipeline.holds.length;
+    const holds = this.script.holds.length;
     if (holds !== this.recordedHolds) {
       this.recordedHolds = holds;
       this.recorder?.update(this.holds, this.forcingCount);
     }
     // The hold in progress is checkpointed each second, so a crashed tab keeps nearly all of it.
-    this.recorder?.progress(
-      step.activeHold,
-      this.exercise === 'seated-twist' ? this.twistSide : undefined,
-    );
-    if (step.activeHold) this.holdProgress(step.activeHold.startMs, step.activeHold.heldMs);
-    else if (this.switchDue) this.autoSwitch();
+    this.recorder?.progress(step.activeHold, step.coachedSide);
+    // The countdown, the target reached, the twist's other side: after the cue, in order.
+    for (const line of step.lines) this.options.say(line.text);
     return step;
   }
 
@@ -186,53 +176,12 @@ export class LiveSession {
     );
   }
 
-  /** Countdown ("10 seconds to go", "5") and the target reached, once each per hold. */
-  private holdProgress(holdStartMs: number, heldMs: number) {
-    const targetMs = this.options.holdTargetS * 1000;
-    const remainingMs = targetMs - heldMs;
-    const beforeMs = this.lastProgress.startMs === holdStartMs ? this.lastProgress.heldMs : 0;
-    this.lastProgress = { startMs: holdStartMs, heldMs };
-    // Crossed on this frame: at a low analysis rate one frame may step over a whole second.
-    const mark = COUNTDOWN_MARKS_S.filter(
-      (m) => targetMs - beforeMs > m * 1000 && remainingMs <= m * 1000 && remainingMs > 0,
-    ).at(-1);
-    if (mark !== undefined && !this.countedDown.has(`${holdStartMs}:${mark}`)) {
-      this.countedDown.add(`${holdStartMs}:${mark}`);
-      this.options.say(mark === 10 ? '10 seconds to go' : String(mark));
-    }
-    if (heldMs < targetMs || this.announcedHoldMs === holdStartMs) return;
-    this.announcedHoldMs = holdStartMs;
-    const s = this.options.holdTargetS;
-    if (this.exercise === 'seated-twist') {
-      this.switchDue = true;
-      const other = this.twistSide === 'left' ? 'right' : 'left';
-      this.options.say(
-        `${s} seconds. Well done. Now the other side: twist toward your ${other} knee.`,
-      );
-    } else {
-      const next =
-        this.exercise && this.options.describe(this.exercise).holdWord === 'pause'
-          ? 'roll to the next spot'
-          : 'go again';
-      this.options.say(`${s} seconds. Well done. Rest, then ${next}.`);
-    }
-  }
-
-  /**
-   * The twist's target was reached and that hold has ended (the person came
-   * out of it): coach the other side without a button press.
-   */
-  private autoSwitch() {
-    this.switchSide();
-    this.options.say(`Now twist toward your ${this.twistSide} knee.`);
-  }
-
   /** Coach the recognised stretch. Returns whether it was taken. */
   accept(): boolean {
     const id = this.step?.recognized;
     if (this.exercise || !id || !this.options.isAllowed(id)) return false;
     this.exercise = id;
-    this.pipeline = this.newPipeline();
+    this.script.choose(id);
     this.startRecording(id);
     this.options.say(`Coaching ${this.options.describe(id).title}.`);
     return true;
@@ -240,9 +189,7 @@ export class LiveSession {
 
   /** The twist's other side: its holds are kept, a new hold starts on the new side. */
   switchSide(): void {
-    this.earlierHolds.push(...this.pipeline.end());
-    this.twistSide = this.twistSide === 'left' ? 'right' : 'left';
-    this.pipeline = this.newPipeline();
+    this.script.switchSide();
   }
 
   /** Drops the last cue (after a pause it no longer describes the person). */
@@ -252,9 +199,7 @@ export class LiveSession {
 
   /** Ends every hold, stores the session and closes the recorder. */
   finish(nowMs: number, stoppedFor?: SessionStopReason): FinishedSession {
-    this.earlierHolds.push(...this.pipeline.end());
-    this.pipeline = this.newPipeline(); // a fresh, empty one: nothing more is counted
-    const holds = [...this.earlierHolds];
+    const holds = this.script.end(); // nothing more is counted after
     const report = this.reporter?.finish(holds);
     this.reporter = undefined;
     const recorder = this.recorder;
