@@ -22,6 +22,9 @@ function shortDay(day: DayKey): string {
 
 const sec = (ms: number) => Math.round(ms / 100) / 10;
 
+/** Roller sessions charted (the newest). */
+const ROLLER_SESSIONS_SHOWN = 14;
+
 export function seriesTitle(s: Pick<HoldSeries, 'exercise' | 'side'>): string {
   return `${EXERCISE_LABELS[s.exercise]}${s.side ? `, ${s.side} side` : ''}`;
 }
@@ -77,7 +80,8 @@ export class HoldHistory extends LitElement {
       </p>`;
     const markers = sessionMarkers(this.sessions);
     const balance = twistBalance(this.sessions);
-    const roller = rollerPauses(this.sessions);
+    // The latest sessions only: more bars than this no longer have room for their day labels.
+    const roller = rollerPauses(this.sessions).slice(-ROLLER_SESSIONS_SHOWN);
     return html`
       <p class="key">Bars: good-form time per day, all holds together. Dots: the day’s best hold.
         Dashed line: your hold target. Red dots: the day’s worst pain (0–10, right-hand scale).
@@ -211,7 +215,7 @@ export class HoldHistory extends LitElement {
     const max = Math.max(4, ...sessions.map((s) => s.pauses));
     const yOf = (v: number) => 10 + (h - 40) - (v / max) * (h - 40);
     const last = sessions.at(-1)!;
-    const summary = `Foam roller: ${n} ${n === 1 ? 'session' : 'sessions'}; the latest, ${shortDay(last.day)}, had ${last.pauses} ${last.pauses === 1 ? 'pause' : 'pauses'} (${sec(last.totalMs)} s).`;
+    const summary = `Foam roller: ${n === ROLLER_SESSIONS_SHOWN ? `the last ${n} sessions` : `${n} ${n === 1 ? 'session' : 'sessions'}`}; the latest, ${shortDay(last.day)}, had ${last.pauses} ${last.pauses === 1 ? 'pause' : 'pauses'} (${sec(last.totalMs)} s).`;
     return html`
       <h4 id="roller-title">Foam roller: pauses per session</h4>
       <p data-testid="roller-summary">${summary}</p>

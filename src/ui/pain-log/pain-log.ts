@@ -9,6 +9,7 @@ import { DECISION_TEXT } from '../../safety/decision-texts.ts';
 import { evaluateSafety } from '../../safety/evaluate-safety.ts';
 import { EXERCISE_LABELS } from '../../safety/exercise-labels.ts';
 import { PAIN_CONTEXT_LABELS, PAIN_LOCATION_LABELS } from '../../safety/pain-entry.ts';
+import { goodFormMs } from '../../session/history-series.ts';
 import { safetyInputFrom } from '../../session/safety-input.ts';
 import type { SessionRecord } from '../../session/storage-schema.ts';
 import type { PainEntryForm, PainSubmitDetail } from '../pain-entry/pain-entry.ts';
@@ -120,7 +121,7 @@ export class PainLog extends LitElement {
                 .reverse()
                 .map(
                   (s) =>
-                    html`<li data-testid="session-row" data-session=${s.id}>${EXERCISE_LABELS[s.exercise]} <span class="muted">· ${when(s.startedMs)} · ${s.holds.length} ${s.holds.length === 1 ? 'hold' : 'holds'}${s.holds.length > 0 ? ` (${s.holds.map((h) => `${Math.round((h.endMs - h.startMs) / 1000)} s${h.side ? ` ${h.side}` : ''}`).join(', ')})` : ''}${s.forcingCount > 0 ? ` · forcing noticed ${s.forcingCount}×` : ''}${s.stoppedFor ? ' · stopped for safety' : ''}</span>${
+                    html`<li data-testid="session-row" data-session=${s.id}>${EXERCISE_LABELS[s.exercise]} <span class="muted">· ${when(s.startedMs)} · ${s.holds.length} ${s.holds.length === 1 ? 'hold' : 'holds'}${s.holds.length > 0 ? ` (${s.holds.map((h) => `${Math.round(goodFormMs(h) / 1000)} s${h.side ? ` ${h.side}` : ''}`).join(', ')})` : ''}${s.forcingCount > 0 ? ` · forcing noticed ${s.forcingCount}×` : ''}${s.stoppedFor ? ' · stopped for safety' : ''}</span>${
                       s.endedMs !== undefined
                         ? nothing
                         : service.recording.has(s.id)
