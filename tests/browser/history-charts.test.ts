@@ -278,8 +278,18 @@ describe('History with three days of sessions', () => {
       ['1', '0:05', '21', 'left'],
       ['2', '0:50', '18', 'right'],
     ]);
-    // Tab from the heading the view focused to the first cue mark, then Enter reads it.
-    await page.getByTestId('timeline-cue').nth(1).focus();
+    // Opening focused the timeline's heading; Tab reaches the first cue mark, Tab again the second.
+    const focused = () =>
+      page.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.getAttribute('data-testid') ?? el?.id ?? el?.tagName;
+      });
+    await expect.poll(focused).toBe('timeline-title');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('timeline-cue');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('timeline-cue');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.getByTestId('timeline-cue-text').textContent())
