@@ -1,0 +1,60 @@
+/**
+ * Hands-free pause and stop in child's pose, end to end in headless
+ * Chromium: the fake camera plays a rendered clip (fixtures/gestures/scenes/
+ * gesture-stop-kneel-45-female) of 4 s in child's pose, then kneeling up on
+ * the heels and raising both arms; the real MediaPipe lite model runs in the
+ * worker. Kneeling up pauses the coached session by itself (the model keeps
+ * watching), the raised arms then stop it and ask "Did it hurt?", and "No"
+ * shows the summary. Nothing leaves the origin. Screenshots:
+ * test-results/live-hands-free-child-*.png.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startDevServer } from '../support/vite-server.ts';
+import { cameraClip } from '../tools/make-camera-clip.ts';
+import { GESTURE_SCENES_DIR } from '../tools/record-gesture-streams.ts';
+import {
+  type CoachPage,
+  fakeCameraArgs,
+  openCoach,
+  reachLive,
+  SCREENSHOTS,
+} from './live-coach-page.ts';
+
+const CLIP = 'gesture-stop-kneel-45-female';
+
+let server: RunningServer;
+let c: CoachPage;
+
+beforeAll(async () => {
+  const clip = await cameraClip(CLIP, GESTURE_SCENES_DIR); // ~15 s the first time, then cached
+  server = await startDevServer();
+  c = await openCoach(server.url, fakeCameraArgs(clip));
+}, 240_000);
+
+afterAll(async () => {
+  await c?.browser.close();
+  await server?.close();
+});
+
+describe(`hands-free in child's pose on ${CLIP}`, () => {
+  it('kneeling up pauses by itself; both arms up then stop and ask; No shows the summary', async () => {
+    const { page } = c;
+    await page.getByTestId('choose-childs-pose').click();
+    await page.getByTestId('start-camera').click();
+    await reachLive(page, 30_000);
+    // The clip loops every 13 s: in the pose 0–4 s, kneeling up from ~5.5 s, arms up 7–10.5 s.
+    await page.getByTestId('paused').waitFor({ timeout: 240_000 });
+    // Paused by the pose, not by anything else: the spoken (and captioned) reason says so.
+    await expect
+      .poll(async () => await page.getByTestId('captions').textContent(), { timeout: 10_000 })
+      .toContain('Fold forward again to go on');
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-hands-free-child-paused.png') });
+    await page.getByTestId('hurt-question').waitFor({ timeout: 240_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-hands-free-child-hurt.png') });
+    await page.getByTestId('hurt-no').click();
+    await page.getByTestId('summary').waitFor({ timeout: 10_000 });
+    expect(c.browser.offOrigin).toEqual([]);
+    expect(c.errors).toEqual([]);
+  }, 600_000);
+});
