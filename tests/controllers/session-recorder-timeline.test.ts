@@ -43,20 +43,24 @@ describe('the recorder keeps cues, samples and good-form time', () => {
     const s = later.data.sessions[0]!;
     expect(s.holdTargetS).toBe(25);
     expect(s.holds.map((h) => h.heldMs)).toEqual([2200]);
-    // Samples at 0, 1, 2 and 3 s of pose time; the one at 2 s had no rotation.
-    const rel = s.metrics!.map((m) => ({
-      ...m,
-      atMs: Math.round((m.atMs - s.startedMs) / 100) * 100,
-    }));
-    expect(rel).toEqual([
-      { atMs: 0, rotationDeg: 10 },
-      { atMs: 1000, rotationDeg: 20 },
-      { atMs: 2000 },
-      { atMs: 3000, rotationDeg: 40 },
+    // Samples at 0, 1, 2 and 3 s of pose time; the one at 2 s had no rotation. Epoch times
+    // come from two clocks read one after the other: on a busy machine they may drift apart a little.
+    const near = (ms: number, want: number) => Math.abs(ms - want) <= 250;
+    const metrics = s.metrics!;
+    expect(metrics.map(({ atMs: _, ...m }) => m)).toEqual([
+      { rotationDeg: 10 },
+      { rotationDeg: 20 },
+      {},
+      { rotationDeg: 40 },
     ]);
-    expect(s.cues!.map((c) => [c.code, Math.round((c.atMs - s.startedMs) / 100) * 100])).toEqual([
-      ['ease-off', 1200],
+    expect(metrics.map((m, i) => near(m.atMs - s.startedMs, i * 1000))).toEqual([
+      true,
+      true,
+      true,
+      true,
     ]);
+    expect(s.cues!.map((c) => c.code)).toEqual(['ease-off']);
+    expect(near(s.cues![0]!.atMs - s.startedMs, 1200)).toBe(true);
     expect(v.safeParse(sessionSchema, s).success).toBe(true);
   });
 
