@@ -1,0 +1,299 @@
+/**
+ * Faults injected mid-session, in the production build (`vite build` +
+ * preview) with a fake camera playing a rendered child's-pose clip and the
+ * real MediaPipe lite model in its worker:
+ * - the pose worker is closed from inside (`self.close()` through the
+ *   DevTools protocol: it dies without a word, as a crashed worker does) →
+ *   the coach pauses, says so, restarts the same engine and goes on, the
+ *   hold's time with no gap in it;
+ * - every frame fails in the engine (each frame's bitmap closed before the
+ *   engine gets it: a real failure of the real engine) → paused with a
+ *   message, the last cue gone, then TensorFlow.js BlazePose lite takes over;
+ * - the tab is hidden for one loop of the clip → no frame analysed, the
+ *   session paused; shown again → resumed with no gap in session time;
+ * - a second tab → it says another tab coaches, "Coach here instead" moves
+ *   the coaching there and the first tab stands down.
+ * Nothing leaves the origin in any of them.
+ */
+import { join } from 'node:path';
+import type { Browser, Page, Worker } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TROUBLE_WORDS } from '../../src/controllers/pose-loop-controller.ts';
+import { INTERRUPTION_WORDS } from '../../src/controllers/session-interruptions.ts';
+import { DEFAULT_HOLD_TIMER } from '../../src/core/hold-timer.ts';
+import type { CoachMeasures, LiveCoach } from '../../src/ui/live-session/live-coach.ts';
+import { launchSharedChromium } from '../support/chromium.ts';
+import { type OfflineBrowser, openOfflineContext } from '../support/offline-browser.ts';
+import { passSafetyScreen } from '../support/safety-screen.ts';
+import { type RunningServer, startBuiltPreview } from '../support/vite-server.ts';
+import { cameraClip } from '../tools/make-camera-clip.ts';
+import { fakeCameraArgs, reachLive, SCREENSHOTS } from './live-coach-page.ts';
+
+const CLIP = 'child-good-side-male';
+/** One loop of the clip, ms (12 s scene): hidden this long, the camera shows the same moment again. */
+const CLIP_LOOP_MS = 12_000;
+/** Per test: a page load, setup, a model (re)load or two, on a busy 2-core machine. */
+const TEST_MS = 420_000;
+
+let server: RunningServer;
+let chromium: Browser;
+
+beforeAll(async () => {
+  const clip = await cameraClip(CLIP);
+  server = await startBuiltPreview();
+  chromium = await launchSharedChromium(fakeCameraArgs(clip));
+}, 300_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+interface Tab {
+  page: Page;
+  errors: string[];
+}
+
+/** A page of the app past the safety gate, the coach's settings pinned (MediaPipe lite). */
+async function openApp(ctx: OfflineBrowser): Promise<Tab> {
+  const page = await ctx.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() =>
+    localStorage.setItem(
+      'spinewise.coach-settings',
+      JSON.stringify({ engine: 'mediapipe/lite', holdTargetS: 30 }),
+    ),
+  );
+  await page.goto(server.url);
+  await passSafetyScreen(page);
+  return { page, errors };
+}
+
+/** Child's pose from the picker to the live stage. */
+async function startLive(page: Page): Promise<void> {
+  await page.getByTestId('choose-childs-pose').click();
+  await page.getByTestId('start-camera').click();
+  await page.getByTestId('setup-checks').waitFor({ timeout: 120_000 });
+  await reachLive(page, 20_000);
+}
+
+/** The pose worker of this page (the only dedicated worker the app starts). */
+async function poseWorker(page: Page): Promise<Worker> {
+  await expect.poll(() => page.workers().length, { timeout: 60_000 }).toBeGreaterThan(0);
+  const worker = page.workers().find((w) => w.url().includes('pose-worker'));
+  if (!worker) throw new Error(`no pose worker among ${page.workers().map((w) => w.url())}`);
+  return worker;
+}
+
+/** Waits for a hold in progress with some time on it (the clip's held part). */
+async function waitForHold(page: Page, minMs = 1500): Promise<void> {
+  await expect
+    .poll(async () => (await measures(page)).trace.at(-1)?.heldMs ?? 0, { timeout: 90_000 })
+    .toBeGreaterThan(minMs);
+}
+
+/** The coach's public measures (it sits in the app's shadow root; locators pierce it). */
+const coachOf = (page: Page) => page.locator('sw-live-coach');
+const measures = (page: Page): Promise<CoachMeasures> =>
+  coachOf(page).evaluate(
+    (coach) =>
+      JSON.parse(JSON.stringify((coach as unknown as LiveCoach).measures)) as CoachMeasures,
+  );
+const faults = (page: Page) =>
+  coachOf(page).evaluate((coach) => ({ ...(coach as unknown as LiveCoach).loop.faults }));
+const note = (page: Page) => page.getByTestId('fault-note').textContent();
+
+/**
+ * The step times around an interruption: the last before `beforeCount`
+ * steps and the first after. Their gap is session time across the fault.
+ */
+async function across(page: Page, stepsBefore: number) {
+  const m = await measures(page);
+  // The trace is a bounded window of the last steps, with `poses` counting them all.
+  const offset = m.poses - m.trace.length;
+  const last = m.trace[stepsBefore - 1 - offset]!;
+  const next = m.trace[stepsBefore - offset]!;
+  return { last, next, gapMs: next.tMs - last.tMs };
+}
+
+/** Checks that the interruption left no break in the hold timer's time, and logs what the hold did. */
+async function expectNoGap(page: Page, stepsBefore: number, what: string) {
+  await expect
+    .poll(async () => (await measures(page)).poses, { timeout: 60_000 })
+    .toBeGreaterThan(stepsBefore + 5);
+  const { last, next, gapMs } = await across(page, stepsBefore);
+  console.log(
+    `${what}: session-time gap ${Math.round(gapMs)} ms; held ${last.heldMs} ms before, ${next.heldMs} ms on the next frame (form ${next.formGood})`,
+  );
+  // Under the hold timer's smallest break: the pause is no break in a hold.
+  expect(gapMs).toBeLessThan(DEFAULT_HOLD_TIMER.breakToleranceMs);
+  // The same hold goes on when the form is still good (the camera moved on meanwhile).
+  if (last.heldMs > 0 && next.formGood) expect(next.heldMs).toBeGreaterThanOrEqual(last.heldMs);
+}
+
+describe('faults mid-session (production build)', () => {
+  let ctx: OfflineBrowser;
+  beforeAll(async () => {
+    ctx = await openOfflineContext(chromium, server.url, {
+      viewport: { width: 1280, height: 860 },
+    });
+  });
+  afterEach(async () => {
+    // A page left open by a failed test would hold the coach's lock for the next one.
+    for (const page of ctx.context.pages()) await page.close();
+  });
+  afterAll(async () => {
+    expect(ctx.offOrigin).toEqual([]);
+    await ctx?.context.close();
+  });
+
+  it(
+    'a pose worker that dies is restarted with the same engine, and the person is told',
+    async () => {
+      const { page, errors } = await openApp(ctx);
+      await startLive(page);
+      await waitForHold(page);
+      const worker = await poseWorker(page);
+      // Dies without a message or an error event, as a crashed worker does.
+      await worker.evaluate(() => self.close()).catch(() => {});
+      const before = (await measures(page)).poses;
+      await expect.poll(() => note(page), { timeout: 60_000 }).toBe(TROUBLE_WORDS.stopped);
+      expect(await page.getByTestId('paused').isVisible()).toBe(true);
+      expect(await page.getByTestId('cue').getAttribute('data-code')).toBe('');
+      await page.screenshot({ path: join(SCREENSHOTS, 'fault-worker-stopped.png') });
+      await expect.poll(() => note(page), { timeout: 120_000 }).toBe(TROUBLE_WORDS.restarted);
+      expect(await page.getByTestId('captions').textContent()).toContain(TROUBLE_WORDS.restarted);
+      expect(await page.getByTestId('paused').count()).toBe(0);
+      expect(await faults(page)).toEqual({ restarts: 1, switches: 0 });
+      expect(await page.getByTestId('status-line').textContent()).toContain('mediapipe/lite');
+      const stalled = (await measures(page)).poses;
+      expect(stalled - before).toBeLessThanOrEqual(1); // at most the frame already on its way back
+      await expectNoGap(page, stalled, 'worker restart');
+      await page.screenshot({ path: join(SCREENSHOTS, 'fault-worker-restarted.png') });
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    'an engine failing on every frame pauses with a message, then the other engine takes over',
+    async () => {
+      const { page, errors } = await openApp(ctx);
+      await startLive(page);
+      await waitForHold(page, 500);
+      const worker = await poseWorker(page);
+      // From now on every frame fails inside the worker's frame handling (its clock throws there;
+      // a closed bitmap made MediaPipe hang instead, which the stall watchdog then caught).
+      await worker.evaluate(() => {
+        const handle = self.onmessage!;
+        const now = performance.now.bind(performance);
+        self.onmessage = (e: MessageEvent) => {
+          if (e.data?.type !== 'frame') return handle.call(self, e);
+          performance.now = () => {
+            performance.now = now;
+            throw new Error('injected engine failure');
+          };
+          return handle.call(self, e);
+        };
+      });
+      await page.getByTestId('fault-note').waitFor({ timeout: 60_000 });
+      const lost = await note(page);
+      expect(lost).toContain('failed on several frames in a row (injected engine failure)');
+      expect(lost).toContain('trying TensorFlow.js BlazePose lite instead');
+      expect(await page.getByTestId('fault-note').getAttribute('role')).toBe('alert');
+      expect(await page.getByTestId('paused').isVisible()).toBe(true);
+      expect(await page.getByTestId('cue').getAttribute('data-code')).toBe('');
+      expect(await page.getByTestId('cue-live').textContent()).toBe('');
+      await page.screenshot({ path: join(SCREENSHOTS, 'fault-engine-failing.png') });
+      const switched = TROUBLE_WORDS.switched('TensorFlow.js BlazePose lite');
+      await expect.poll(() => note(page), { timeout: 180_000 }).toBe(switched);
+      expect(await faults(page)).toEqual({ restarts: 0, switches: 1 });
+      const stepsBefore = (await measures(page)).poses;
+      await expect
+        .poll(async () => (await measures(page)).poses, { timeout: 60_000 })
+        .toBeGreaterThan(stepsBefore + 5);
+      expect(await page.getByTestId('status-line').textContent()).toContain('tfjs/blazepose-lite');
+      expect(await page.getByTestId('frame-error').count()).toBe(0);
+      await page.screenshot({ path: join(SCREENSHOTS, 'fault-engine-switched.png') });
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    'a hidden tab pauses the loop and the hold; shown again, the hold goes on with no gap counted',
+    async () => {
+      const { page, errors } = await openApp(ctx);
+      await startLive(page);
+      await waitForHold(page);
+      const setHidden = (hidden: boolean) =>
+        page.evaluate((h) => {
+          if (h) {
+            Object.defineProperty(document, 'visibilityState', {
+              configurable: true,
+              get: () => 'hidden',
+            });
+            Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+          } else {
+            // The document's own properties go; the real ones (the prototype's) show through again.
+            delete (document as unknown as Record<string, unknown>).visibilityState;
+            delete (document as unknown as Record<string, unknown>).hidden;
+          }
+          document.dispatchEvent(new Event('visibilitychange'));
+        }, hidden);
+      await setHidden(true);
+      await page.getByTestId('paused').waitFor({ timeout: 10_000 });
+      expect(await note(page)).toBe(INTERRUPTION_WORDS.hidden);
+      const hiddenAt = (await measures(page)).poses;
+      // The fault itself: the tab stays hidden for one loop of the clip.
+      await page.waitForTimeout(CLIP_LOOP_MS);
+      // At most the frame already in flight came back; none was analysed while hidden.
+      expect((await measures(page)).poses - hiddenAt).toBeLessThanOrEqual(1);
+      const stepsBefore = (await measures(page)).poses;
+      await setHidden(false);
+      await expect.poll(() => note(page), { timeout: 10_000 }).toBe(INTERRUPTION_WORDS.back);
+      expect(await page.getByTestId('paused').count()).toBe(0);
+      await expectNoGap(page, stepsBefore, 'hidden tab');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    'two tabs: the second says another coaches; "Coach here instead" moves the coaching over',
+    async () => {
+      const a = await openApp(ctx);
+      await startLive(a.page);
+      const b = await openApp(ctx);
+      await b.page.getByTestId('other-tab').waitFor({ timeout: 30_000 });
+      expect(await b.page.getByTestId('start-camera').count()).toBe(0);
+      await b.page.screenshot({ path: join(SCREENSHOTS, 'fault-second-tab.png') });
+      await b.page.getByTestId('take-over').focus();
+      await b.page.keyboard.press('Enter');
+      await b.page.getByTestId('start-camera').waitFor({ timeout: 30_000 });
+      // The first tab stood down: its session ended, its camera is off, it says where the coach went.
+      await a.page.getByTestId('other-tab').waitFor({ timeout: 30_000 });
+      await expect
+        .poll(() =>
+          coachOf(a.page).evaluate(
+            (coach) => (coach as unknown as LiveCoach).camera.stream === undefined,
+          ),
+        )
+        .toBe(true);
+      // And it can take the coaching back: its summary of the session it ended shows again.
+      await a.page.getByTestId('take-over').click();
+      await b.page.getByTestId('other-tab').waitFor({ timeout: 30_000 });
+      await expect.poll(() => a.page.getByTestId('other-tab').count(), { timeout: 30_000 }).toBe(0);
+      await a.page.screenshot({ path: join(SCREENSHOTS, 'fault-tab-taken-back.png') });
+      expect(a.errors).toEqual([]);
+      expect(b.errors).toEqual([]);
+      await a.page.close();
+      await b.page.close();
+    },
+    TEST_MS,
+  );
+});
