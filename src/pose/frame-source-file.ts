@@ -1,0 +1,112 @@
+/**
+ * A recorded video file (any the browser can play: webm, mp4) as a
+ * FrameSource that waits: it seeks to each analysis time in turn, grabs the
+ * frame shown there and hands it over, and only moves on when the consumer
+ * is done, so every step of the video is analysed at its media time however
+ * slow the model is. Browser only (a <video> element decodes the file).
+ */
+import {
+  analysisTimes,
+  type FrameSource,
+  FrameSourceError,
+  type FrameSourceRun,
+  type SourceFrame,
+} from './frame-source.ts';
+
+export interface FileFrameSourceOptions {
+  /** Media time between analysed frames, ms: 100 is the live coach's 10 analysed frames a second. */
+  stepMs?: number;
+  /** Frames wider than this are scaled down, px (as the live pose loop does). */
+  maxWidth?: number;
+  /** Progress after each frame: media time reached and the video's length, ms. */
+  onProgress?: (doneMs: number, durationMs: number) => void;
+}
+
+const once = (target: EventTarget, ok: string, fail = 'error') =>
+  new Promise<void>((resolve, reject) => {
+    const done = (e: Event) => {
+      target.removeEventListener(ok, done);
+      target.removeEventListener(fail, done);
+      if (e.type === ok) resolve();
+      else reject(e);
+    };
+    target.addEventListener(ok, done);
+    target.addEventListener(fail, done);
+  });
+
+export class FileFrameSource implements FrameSource {
+  readonly pacing = 'wait' as const;
+  /** The video's length, ms (known after `open()`). */
+  durationMs = 0;
+  private readonly video = document.createElement('video');
+  private url: string | undefined;
+
+  constructor(
+    private readonly file: Blob,
+    private readonly options: FileFrameSourceOptions = {},
+  ) {}
+
+  /** Loads the file; rejects with a FrameSourceError the person can act on. */
+  async open(): Promise<void> {
+    const v = this.video;
+    v.muted = true;
+    v.playsInline = true;
+    v.preload = 'auto';
+    this.url = URL.createObjectURL(this.file);
+    v.src = this.url;
+    const name = this.file instanceof File ? `"${this.file.name}"` : 'This file';
+    try {
+      await once(v, 'loadeddata');
+      // A recording made by MediaRecorder carries no length: seeking past the end makes the browser find it.
+      if (!Number.isFinite(v.duration)) {
+        v.currentTime = Number.MAX_SAFE_INTEGER;
+        await once(v, 'seeked');
+      }
+    } catch {
+      this.close();
+      throw new FrameSourceError(
+        `${name} could not be played as a video. Choose a webm or mp4 file this browser plays.`,
+        'undecodable',
+      );
+    }
+    this.durationMs = v.duration * 1000;
+    if (!(this.durationMs > 0) || !v.videoWidth) {
+      this.close();
+      throw new FrameSourceError(`${name} has no picture to analyse.`, 'empty');
+    }
+  }
+
+  async run(
+    onFrame: (frame: SourceFrame) => Promise<void>,
+    signal?: AbortSignal,
+  ): Promise<FrameSourceRun> {
+    if (!this.durationMs) await this.open();
+    const v = this.video;
+    const { stepMs = 100, maxWidth = 960, onProgress } = this.options;
+    const scale = Math.min(1, maxWidth / v.videoWidth);
+    let taken = 0;
+    for (const tMs of analysisTimes(this.durationMs, stepMs)) {
+      if (signal?.aborted) return { taken, dropped: 0, ended: 'aborted' };
+      v.currentTime = tMs / 1000;
+      await once(v, 'seeked');
+      // Seeked can come before the frame there is decoded.
+      if (v.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) await once(v, 'canplay');
+      const bitmap = await createImageBitmap(v, {
+        resizeWidth: Math.round(v.videoWidth * scale),
+        resizeHeight: Math.round(v.videoHeight * scale),
+      });
+      taken++;
+      await onFrame({ bitmap, tMs });
+      onProgress?.(tMs, this.durationMs);
+    }
+    return { taken, dropped: 0, ended: signal?.aborted ? 'aborted' : 'end' };
+  }
+
+  /** Lets go of the file. */
+  close(): void {
+    this.video.removeAttribute('src');
+    this.video.load();
+    if (this.url) URL.revokeObjectURL(this.url);
+    this.url = undefined;
+  }
+}
