@@ -34,14 +34,15 @@ export class LandmarkSmoother {
       return values.map((v, k) => f[k]!.apply(v, t) ?? v);
     };
     const landmarks = frame.landmarks.map((p, i): ImageLandmark | null => {
-      if (!p) return null;
+      // A point the model could not place (NaN, Infinity) is no point: never drawn or measured.
+      if (!p || !finite(p.x, p.y, p.visibility)) return null;
       const [x, y] = smooth(this.image, i, [p.x, p.y]) as [number, number];
       return { ...p, x, y };
     });
     const out: PoseFrame = { ...frame, landmarks };
     if (frame.world) {
       out.world = frame.world.map((p, i): WorldLandmark | null => {
-        if (!p) return null;
+        if (!p || !finite(p.x, p.y, p.z)) return null;
         const [x, y, z] = smooth(this.world, i, [p.x, p.y, p.z]) as [number, number, number];
         return { x, y, z };
       });
@@ -59,4 +60,8 @@ export class LandmarkSmoother {
       for (const fs of bank) for (const f of fs ?? []) f.reset();
     this.lastMs = undefined;
   }
+}
+
+function finite(...values: number[]): boolean {
+  return values.every(Number.isFinite);
 }
