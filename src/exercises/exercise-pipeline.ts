@@ -62,9 +62,13 @@ export class ExercisePipeline {
     this.state = this.checker.initial(options);
   }
 
-  /** Feeds one frame (null when nobody was found); frames whose time does not move forward are ignored. */
+  /**
+   * Feeds one frame (null when nobody was found); frames whose time does not
+   * move forward, or is not a finite number, are ignored (one frame stamped
+   * Infinity would otherwise make every later frame look old: a frozen coach).
+   */
   step(frame: PoseFrame | null, tMs: number): ExerciseStep | undefined {
-    if (!(tMs > this.lastMs)) return undefined;
+    if (!Number.isFinite(tMs) || !(tMs > this.lastMs)) return undefined;
     this.lastMs = tMs;
     const { smoothed, features } = this.measures.next(frame, tMs);
     const step = this.checker.step(this.state, features, tMs);
