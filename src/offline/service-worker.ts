@@ -31,11 +31,13 @@ const ASSET_CACHE = assetCacheName(precache);
 self.skipWaiting();
 clientsClaim();
 cleanupOutdatedCaches();
-precacheAndRoute(precache);
+// The pose worker imports MediaPipe's loader as `…js?load=N` (a fresh module each time).
+precacheAndRoute(precache, { ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^load$/] });
 
 registerRoute(
   ({ url, sameOrigin }) => sameOrigin && isEngineFile(url.pathname),
-  new CacheFirst({ cacheName: ASSET_CACHE }),
+  // Engine files are named by path alone; a query never names another file.
+  new CacheFirst({ cacheName: ASSET_CACHE, matchOptions: { ignoreSearch: true } }),
 );
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
 

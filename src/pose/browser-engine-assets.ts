@@ -14,7 +14,9 @@ export async function browserEngineAssets(): Promise<EngineAssets> {
   );
   return {
     files: await cached,
-    mediapipeWasmUrl: ASSET_URLS.mediapipeWasm,
+    // MediaPipe adds its own '/': with ours too it would ask for `…//file.wasm`,
+    // a URL that neither the precache nor the manifest check knows.
+    mediapipeWasmUrl: ASSET_URLS.mediapipeWasm.replace(/\/$/, ''),
     tfjsWasmUrl: ASSET_URLS.tfjsWasm,
   };
 }

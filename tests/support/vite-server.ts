@@ -41,7 +41,15 @@ export interface AppBuild {
 /** `vite build` of the app into a fresh temporary folder. */
 export async function buildApp(): Promise<AppBuild> {
   const outDir = mkdtempSync(join(tmpdir(), 'spinewise-dist-'));
-  await build({ root: PROJECT_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  // Vitest sets NODE_ENV=test, and Vite builds a non-production bundle under
+  // it (import.meta.env.PROD false: no service worker, dev paths kept).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: PROJECT_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   return { outDir, remove: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
