@@ -89,7 +89,7 @@ export class SessionTimeline extends LitElement {
                 ) => svg`<line class=${t.value === 0 ? 'zero' : 'grid'} x1=${box.left} x2=${right} y1=${t.y} y2=${t.y}></line>
                   <text class="label" x=${box.left - 6} y=${t.y + 4} text-anchor="end">${t.value}</text>`,
               )}
-              <text class="label" x=${box.left} y=${layout.curveTop - 4}>${measure.label} (${measure.unit.trim()})</text>
+              <text class="label" x=${box.left} y=${layout.curveTop - 6}>${measure.axis}</text>
               ${layout.runs.map((d) => svg`<path class="curve" data-testid="timeline-run" d=${d}></path>`)}`
             : nothing
         }

@@ -38,10 +38,24 @@ export const MAX_JOIN_GAP_MS = 2500;
 
 /** The measure each stretch's curve shows; child's pose has none stored. */
 export const CURVE_MEASURE: Partial<
-  Record<ExerciseId, { key: 'rotationDeg' | 'hipLiftThighs'; label: string; unit: string }>
+  Record<
+    ExerciseId,
+    { key: 'rotationDeg' | 'hipLiftThighs'; label: string; unit: string; axis: string }
+  >
 > = {
-  'seated-twist': { key: 'rotationDeg', label: 'Torso rotation', unit: '°' },
-  'foam-roller': { key: 'hipLiftThighs', label: 'Hip lift', unit: ' thigh lengths' },
+  // features.ts: positive when the chest turns to the person's left.
+  'seated-twist': {
+    key: 'rotationDeg',
+    label: 'Torso rotation',
+    unit: '°',
+    axis: 'Torso rotation (°, + to the left)',
+  },
+  'foam-roller': {
+    key: 'hipLiftThighs',
+    label: 'Hip lift',
+    unit: ' thigh lengths',
+    axis: 'Hip lift (thigh lengths above the floor)',
+  },
 };
 
 export interface HoldBar {
