@@ -117,7 +117,7 @@ export function layoutTimeline(
   const durationMs = Math.max(1000, lastMs - t0);
   const plotW = box.width - box.left - box.right;
   const xOf = (ms: number) => round(box.left + ((ms - t0) / durationMs) * plotW);
-  const curveTop = box.top + box.laneHeight + 14;
+  const curveTop = box.top + box.laneHeight + 22; // room for the curve's axis label
   const height = curveTop + box.curveHeight + box.bottom;
 
   const holds = session.holds.map((h, index) => ({
