@@ -21,6 +21,8 @@ const SOURCES = [
   'src/ui/pain-log',
   'src/ui/pain-entry',
   'src/ui/pain-chart',
+  'src/ui/history',
+  'src/ui/session-timeline',
   'src/ui/storage-status',
   'src/session/storage-error.ts',
   'src/session/export-data.ts',
