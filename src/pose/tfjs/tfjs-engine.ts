@@ -116,6 +116,8 @@ export async function createTfjsEngine(options: TfjsEngineOptions): Promise<Pose
     async detect(input: PoseInput, tMs: number) {
       if (closed) throw new EngineClosedError(name);
       const size = inputSize(input);
+      // No pixels, nobody to see (a video not started yet); the detector would throw and leak a tensor.
+      if (!(size.width > 0 && size.height > 0)) return null;
       const tensor = isRgbaImage(input) ? rgbTensor(input) : undefined;
       try {
         const poses = await detector.estimatePoses(
