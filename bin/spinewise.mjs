@@ -5,7 +5,8 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../src/cli/main.ts');
-process.exitCode = main(process.argv.slice(2), {
+process.exitCode = await main(process.argv.slice(2), {
+  tty: process.stderr.isTTY,
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 });

@@ -1,6 +1,7 @@
 /**
- * `spinewise analyze <stream.json> [--exercise ID] [--side left|right]
- * [--target S] [--json [out.json]]`: a recorded landmark stream through the
+ * `spinewise analyze <stream.json | video.y4m> [--exercise ID] [--side left|right]
+ * [--target S] [--json [out.json]]`: a recorded landmark stream, or a .y4m
+ * video through TF.js BlazePose lite in Node (pose-video.ts), through the
  * app's own session chain (analyzeSession: the same script and reporter as
  * the live coach), printed as a summary or written as the SessionReport.
  * Every failure is one line on stderr that says what to do, with its own
@@ -27,9 +28,10 @@ export const CLI_EXIT = {
   unknownStretch: 5,
 } as const;
 
-export const ANALYZE_USAGE = `Usage: spinewise analyze <stream.json> [--exercise ${EXERCISE_IDS.join('|')}] [--side left|right] [--target SECONDS] [--json [out.json]]
+export const ANALYZE_USAGE = `Usage: spinewise analyze <stream.json | video.y4m> [--exercise ${EXERCISE_IDS.join('|')}] [--side left|right] [--target SECONDS] [--json [out.json]]
 
   <stream.json>  a recorded landmark stream, e.g. fixtures/landmarks/<clip>/mediapipe-lite.json
+  <video.y4m>    a YUV4MPEG2 video, run through TF.js BlazePose lite here (slow: seconds per second)
   --exercise     the stretch; without it, recognised from the movement as the app does
   --side         the seated twist's first side, as in the app's settings (it then switches
                  sides as the coach does); without it, either direction counts
@@ -40,6 +42,8 @@ export const ANALYZE_USAGE = `Usage: spinewise analyze <stream.json> [--exercise
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Whether stderr is a terminal (a progress line is drawn there). */
+  tty?: boolean;
 }
 
 class CliError extends Error {
@@ -100,10 +104,26 @@ function parseArgs(argv: string[]): Args {
   return { ...args, file } as Args;
 }
 
-const VIDEO_EXTENSIONS = new Set(['.webm', '.mp4', '.mov', '.mkv', '.y4m', '.avi']);
+const VIDEO_EXTENSIONS = new Set(['.webm', '.mp4', '.mov', '.mkv', '.avi']);
 
-function readStream(file: string) {
+async function readPoses(file: string, io: Io) {
   if (!existsSync(file)) throw new CliError(`${file}: no such file.`, CLI_EXIT.missing);
+  if (extname(file).toLowerCase() === '.y4m') {
+    try {
+      // Loaded only for a video: TF.js takes seconds to load, a stream needs none of it.
+      const { posesFromY4m } = await import('./pose-video.ts');
+      const poses = await posesFromY4m(file, 'blazepose-lite', (done) => {
+        if (io.tty) io.err(`\rAnalysing with TF.js BlazePose lite: frame ${done}`);
+      });
+      if (io.tty) io.err('\n');
+      return poses;
+    } catch (e) {
+      throw new CliError(
+        `${file}: cannot read this video: ${(e as Error).message}.`,
+        CLI_EXIT.unreadable,
+      );
+    }
+  }
   if (statSync(file).isDirectory())
     throw new CliError(
       `${file} is a folder: analysing a folder of frames is not built yet; name a landmark stream file (.json).`,
@@ -111,11 +131,11 @@ function readStream(file: string) {
     );
   if (VIDEO_EXTENSIONS.has(extname(file).toLowerCase()))
     throw new CliError(
-      `${file}: analysing a video from the command line is not built yet; record it into a landmark stream (npm run record) and analyse that.`,
+      `${file}: only .y4m videos are analysed from the command line so far; convert it (ffmpeg -i ${file} -pix_fmt yuv420p out.y4m) or review it in the app.`,
       CLI_EXIT.unreadable,
     );
   try {
-    return parseStream(readFileSync(file, 'utf8'), file);
+    return streamPoses(parseStream(readFileSync(file, 'utf8'), file));
   } catch (e) {
     throw new CliError((e as Error).message, CLI_EXIT.unreadable);
   }
@@ -132,11 +152,10 @@ function recognise(poses: ReturnType<typeof streamPoses>): ExerciseId | undefine
 }
 
 /** Runs `spinewise analyze …` (argv after `analyze`); returns the exit code. */
-export function analyzeCommand(argv: string[], io: Io): number {
+export async function analyzeCommand(argv: string[], io: Io): Promise<number> {
   try {
     const args = parseArgs(argv);
-    const stream = readStream(args.file);
-    const poses = streamPoses(stream);
+    const poses = await readPoses(args.file, io);
     const exercise = args.exercise ?? recognise(poses);
     if (!exercise)
       throw new CliError(

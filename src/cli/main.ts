@@ -1,7 +1,7 @@
 /** The `spinewise` command: one subcommand so far, `analyze`. */
 import { ANALYZE_USAGE, analyzeCommand, CLI_EXIT, type Io } from './analyze.ts';
 
-export function main(argv: string[], io: Io): number {
+export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'analyze') return analyzeCommand(rest, io);
   if (command === undefined || command === '--help' || command === '-h') {

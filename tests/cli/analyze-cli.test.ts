@@ -113,7 +113,11 @@ describe('spinewise analyze (subprocess)', { timeout: 180_000 }, () => {
         /broken\.json: not a landmark stream \(not valid JSON/,
       ],
       [['analyze', other], CLI_EXIT.unreadable, /other\.json: not a landmark stream \(format/],
-      [['analyze', video], CLI_EXIT.unreadable, /video .*not built yet/],
+      [
+        ['analyze', video],
+        CLI_EXIT.unreadable,
+        /clip\.webm: only \.y4m videos are analysed from the command line so far; convert it/,
+      ],
       [
         ['analyze', clipFile('child-good-side-male'), '--exercise', 'yoga'],
         CLI_EXIT.usage,
