@@ -101,5 +101,5 @@ export function skippedRecordsMessage(skipped: readonly SkippedRecord[]): string
   const what =
     parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
   const one = skipped.length === 1;
-  return `${what} saved in this browser ${one ? 'is' : 'are'} damaged and ${one ? 'was' : 'were'} skipped; everything else is shown. ${one ? 'It is' : 'They are'} still kept in the browser, unchanged. Deleting all data removes ${one ? 'it' : 'them'}.`;
+  return `${what} saved in this browser ${one ? 'is' : 'are'} damaged and ${one ? 'was' : 'were'} skipped; everything else is shown. ${one ? 'It is' : 'They are'} still kept in the browser, unchanged, but not in the export; importing an export that holds a good copy mends ${one ? 'it' : 'them'}, and “Delete all my data” removes ${one ? 'it' : 'them'}.`;
 }
