@@ -4,8 +4,8 @@
  * camera held by another app (the
  * browser's NotReadableError, injected, since no second app can hold the
  * fake camera here), the device picker with two fake cameras, settings
- * saved on this device, and the stick-figure sketch standing still under
- * prefers-reduced-motion. Nothing leaves the origin.
+ * saved on this device, and the instruction card's rendered pictures.
+ * Nothing leaves the origin.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -236,7 +236,7 @@ describe('a missing model file', () => {
   });
 });
 
-describe('settings and reduced motion', () => {
+describe('settings and the instruction card', () => {
   let c: CoachPage;
   beforeAll(async () => {
     c = await openCoach(server.url, fakeCameraArgs(undefined));
@@ -279,14 +279,19 @@ describe('settings and reduced motion', () => {
     await page.getByTestId('stop').click();
   });
 
-  it('animates the pose sketch, and holds it still when reduced motion is asked for', async () => {
+  it('shows where the laptop goes on the instruction card: two rendered pictures with alt text', async () => {
     const { page } = c;
-    const animation = () =>
-      page.locator('sw-exercise-card svg .to').evaluate((g) => getComputedStyle(g).animationName);
-    await page.emulateMedia({ reducedMotion: 'no-preference' });
     await page.goto(`${server.url}${HARNESS}`);
-    expect(await animation()).toBe('fade');
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    expect(await animation()).toBe('none');
+    const pictures = page.locator('sw-exercise-card [data-testid="guide-pictures"] img');
+    await expect.poll(() => pictures.count()).toBe(2);
+    for (const img of await pictures.all()) {
+      await expect
+        .poll(() => img.evaluate((i) => (i as HTMLImageElement).naturalWidth))
+        .toBeGreaterThan(0);
+      expect((await img.getAttribute('alt'))?.length ?? 0).toBeGreaterThan(10);
+      expect(new URL((await img.getAttribute('src'))!, server.url).origin).toBe(
+        new URL(server.url).origin,
+      );
+    }
   });
 });

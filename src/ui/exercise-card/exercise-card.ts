@@ -2,12 +2,11 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ExerciseId } from '../../exercises/exercise-ids.ts';
 import { EXERCISE_GUIDES } from './exercise-guides.ts';
-import { renderSketch } from './render-sketch.ts';
+import { renderGuidePictures } from './render-guide-pictures.ts';
 
 /**
- * The instruction card for one stretch: a small looping stick-figure sketch
- * (still when the person prefers reduced motion), where to put the camera,
- * and the steps.
+ * The instruction card for one stretch: rendered pictures of what the camera
+ * should see and where the laptop goes, the placement in words, and the steps.
  */
 @customElement('sw-exercise-card')
 export class ExerciseCard extends LitElement {
@@ -18,15 +17,6 @@ export class ExerciseCard extends LitElement {
     .camera { color: #444; margin: 0 0 0.5rem; }
     ol { margin: 0; padding-left: 1.3rem; }
     li { margin: 0.3rem 0; line-height: 1.4; }
-    svg { display: block; width: 100%; max-width: 220px; height: auto; aspect-ratio: 5 / 3; margin: 0 0 0.5rem; background: #f1f7f6; border-radius: 8px; }
-    polyline { fill: none; stroke: #0b7a75; stroke-width: 3; stroke-linecap: round; stroke-linejoin: round; }
-    .to { animation: fade 3s ease-in-out infinite alternate; opacity: 0; }
-    .from { animation: fade 3s ease-in-out infinite alternate-reverse; }
-    @keyframes fade { from { opacity: 0; } to { opacity: 1; } }
-    @media (prefers-reduced-motion: reduce) {
-      .to { animation: none; opacity: 0; }
-      .from { animation: none; opacity: 1; }
-    }
   `;
 
   @property() exercise: ExerciseId = 'foam-roller';
@@ -34,7 +24,7 @@ export class ExerciseCard extends LitElement {
   override render() {
     const g = EXERCISE_GUIDES[this.exercise];
     return html`<article aria-labelledby="t" data-testid="exercise-card">
-      ${renderSketch(this.exercise)}
+      ${renderGuidePictures(this.exercise)}
       <h3 id="t">${g.title}</h3>
       <p class="camera">${g.camera}</p>
       <ol>${g.steps.map((s) => html`<li>${s}</li>`)}</ol>

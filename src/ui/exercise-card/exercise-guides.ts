@@ -1,7 +1,7 @@
 /**
  * How to do each stretch, in our own words (short steps a person can follow
- * while glancing at the screen), plus where the camera goes and a stick
- * figure sketch (SVG polylines in a 100×60 box) of the position.
+ * while glancing at the screen), plus where the camera goes in words (the
+ * pictures are rendered ones: render-guide-pictures.ts).
  */
 import type { ExerciseId } from '../../exercises/exercise-ids.ts';
 
@@ -11,8 +11,6 @@ export interface ExerciseGuide {
   steps: string[];
   /** Whether the coach counts pauses (roller) or holds. */
   holdWord: 'pause' | 'hold';
-  /** Stick figure, two poses to move between (the loop eases from one to the other). */
-  sketch: { from: string[]; to: string[] };
 }
 
 export const EXERCISE_GUIDES: Record<ExerciseId, ExerciseGuide> = {
@@ -27,10 +25,6 @@ export const EXERCISE_GUIDES: Record<ExerciseId, ExerciseGuide> = {
       'Found a stiff spot? Pause there and breathe; you may lean back over the roller a little.',
     ],
     holdWord: 'pause',
-    sketch: {
-      from: ['15,50 35,50 45,38', '45,38 62,40 80,34', '80,34 88,30', '62,40 70,30 84,28'],
-      to: ['15,50 35,50 45,36', '45,36 60,40 76,38', '76,38 85,36', '60,40 68,31 80,32'],
-    },
   },
   'seated-twist': {
     title: 'Seated spinal twist',
@@ -43,22 +37,6 @@ export const EXERCISE_GUIDES: Record<ExerciseId, ExerciseGuide> = {
       'Hold 15–30 seconds, breathing out to ease a little further. Never force it. Then the other side.',
     ],
     holdWord: 'hold',
-    sketch: {
-      from: [
-        '20,52 80,52',
-        '40,52 50,36 58,52',
-        '40,52 40,22',
-        '40,28 52,34 56,38',
-        '40,28 30,40 28,52',
-      ],
-      to: [
-        '20,52 80,52',
-        '40,52 50,36 58,52',
-        '40,52 42,22',
-        '42,28 54,32 58,36',
-        '42,28 30,42 26,52',
-      ],
-    },
   },
   'childs-pose': {
     title: 'Child’s pose, palms together',
@@ -71,9 +49,5 @@ export const EXERCISE_GUIDES: Record<ExerciseId, ExerciseGuide> = {
       'Hold and breathe slowly.',
     ],
     holdWord: 'hold',
-    sketch: {
-      from: ['30,50 50,50 50,30', '50,30 75,32', '75,32 82,42 84,50', '75,32 82,36'],
-      to: ['30,50 48,50 36,40', '36,40 66,46', '66,46 74,40 68,34', '66,46 74,50'],
-    },
   },
 };

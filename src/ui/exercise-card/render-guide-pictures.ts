@@ -20,7 +20,7 @@ const PICTURE_STYLE = html`<style>
   .guide-still { inline-size: 100%; block-size: 100%; object-fit: contain; opacity: 0.6; }
 </style>`;
 
-export function renderSketch(
+export function renderGuidePictures(
   exercise: ExerciseId,
   label = 'Where the laptop goes',
 ): TemplateResult {

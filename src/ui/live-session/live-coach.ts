@@ -36,7 +36,7 @@ import type { CoachStage, CoachStopReason, FlowEffect } from '../../session/coac
 import type { CoachStep } from '../../session/coach-pipeline.ts';
 import type { RoutineStep } from '../../session/routine.ts';
 import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
-import { renderCameraView } from '../exercise-card/render-sketch.ts';
+import { renderCameraView } from '../exercise-card/render-guide-pictures.ts';
 import { preselect, renderPicker } from '../exercise-picker/render-picker.ts';
 import { focusViewHeading } from '../focus-view-heading.ts';
 import { renderRest, renderRoutineSummary, routinePlace } from '../routine/render-routine.ts';

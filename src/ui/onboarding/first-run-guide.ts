@@ -2,7 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { EXERCISE_IDS } from '../../exercises/exercise-ids.ts';
 import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
-import { renderSketch } from '../exercise-card/render-sketch.ts';
+import { renderGuidePictures } from '../exercise-card/render-guide-pictures.ts';
 
 /**
  * The first-run guide: what you need, how long it takes, what happens to the
@@ -60,7 +60,7 @@ export class FirstRunGuide extends LitElement {
         ${EXERCISE_IDS.map(
           (id) => html`<div class="stretch" data-testid=${`first-run-${id}`}>
             <h3>${EXERCISE_GUIDES[id].title}</h3>
-            ${renderSketch(id, `${EXERCISE_GUIDES[id].title}: where the laptop goes`)}
+            ${renderGuidePictures(id, `${EXERCISE_GUIDES[id].title}: where the laptop goes`)}
           </div>`,
         )}
       </div>
