@@ -7,8 +7,11 @@
  * - second visit: a live session (MediaPipe lite in the worker, fake camera
  *   clip) starts while the server sends almost nothing (the models and wasm
  *   come from the service worker's cache): bytes measured;
+ * - first use: the Engine check's page-side wasm (not precached) is cached
+ *   when first loaded;
  * - offline: the browser set offline, every request routed to abort and the
- *   server shut down; a reload starts the app and a live session still runs;
+ *   server shut down; a reload starts the app, a live session still runs,
+ *   and so does the Engine check;
  * - a corrupt wasm served by the host: the Engine check names the file and
  *   the rebuild command.
  * No request leaves the origin at any point (the context logs and refuses them).
@@ -85,6 +88,15 @@ async function startLive(page: Page): Promise<void> {
     .poll(() => page.getByTestId('status-line').textContent(), { timeout: 60_000 })
     .toMatch(/mediapipe\/lite/);
   await expect.poll(() => skeletonPixels(page), { timeout: 60_000 }).toBeGreaterThan(500);
+}
+
+/** The Engine check on the bundled picture with MediaPipe lite (page-side wasm). */
+async function runEngineCheck(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Engine check' }).click();
+  await page.getByTestId('engine').selectOption({ label: 'MediaPipe · lite' });
+  await page.getByTestId('run').click();
+  await page.getByTestId('result').waitFor({ timeout: 120_000 });
+  expect(await page.getByTestId('person').textContent()).toMatch(/^found/);
 }
 
 beforeAll(async () => {
@@ -170,6 +182,23 @@ describe('offline and installable (production build)', () => {
     await page.close();
   });
 
+  it('first use: the Engine check’s page-side wasm, not precached, is cached when first loaded', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(server.url);
+    await runEngineCheck(page);
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        if (!name.startsWith('spinewise-assets-')) continue;
+        for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
+      }
+      return urls;
+    });
+    expect(cached).toContain(PAGE_WASM);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('offline (browser offline, every request aborted, server gone): a reload starts the app and a session runs', async () => {
     await browser.context.setOffline(true);
     const reached: string[] = [];
@@ -182,11 +211,13 @@ describe('offline and installable (production build)', () => {
     await page.goto(server.url);
     await runLiveSession(page, 'offline');
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    await page.getByTestId('stop').click();
+    await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+    // The Engine check too, from what its first use cached.
+    await runEngineCheck(page);
     expect(browser.offOrigin).toEqual([]);
     expect(errors).toEqual([]);
     console.log(`offline.test: requests that reached the (aborting) network: ${reached.length}`);
-    await page.getByTestId('stop').click();
-    await page.getByTestId('summary').waitFor({ timeout: 60_000 });
     await page.close();
   });
 });
