@@ -94,7 +94,10 @@ function parseArgs(argv: string[]): Args {
       args.targetS = v;
     } else if (a === '--json') {
       const next = argv[i + 1];
-      args.json = next && !next.startsWith('--') ? (i++, next) : true;
+      if (next && !next.startsWith('--')) {
+        args.json = next;
+        i++;
+      } else args.json = true;
     } else if (a.startsWith('--')) {
       throw new CliError(`Unknown option ${a}.\n\n${ANALYZE_USAGE}`, CLI_EXIT.usage);
     } else if (file === undefined) file = a;

@@ -39,7 +39,7 @@ function parseHeader(line: string): Y4mInfo {
   return { width, height, fps: num! / den! };
 }
 
-const clampByte = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
+const clampByte = (v: number) => Math.max(0, Math.min(255, v));
 
 function toRgba(yuv: Buffer, width: number, height: number): RgbaImage {
   const cw = width >> 1;
