@@ -125,6 +125,9 @@ export class StorageService extends EventTarget {
    */
   async save<S extends StoreName>(store: S, record: RecordOf<S>): Promise<boolean> {
     this.remember(store, record);
+    // A new state of a record read back as damaged replaces it: it is no longer skipped.
+    if (this.skipped.some((k) => k.store === store && k.id === record.id))
+      this.skipped = this.skipped.filter((k) => !(k.store === store && k.id === record.id));
     const at = this.pending.findIndex((p) => p.store === store && p.record.id === record.id);
     const entry = { store, record } as Pending;
     if (at >= 0) this.pending[at] = entry;

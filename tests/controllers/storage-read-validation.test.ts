@@ -160,6 +160,18 @@ describe('reading stored records', () => {
     expect(await rawRows(name, 'sessions')).toEqual([]);
   });
 
+  it('saving a good state of a skipped record replaces it and clears it from the report', async () => {
+    const name = await seeded({ sessions: [noHolds] });
+    const s = await openService(name);
+    expect(s.skipped).toHaveLength(1);
+    const mended = { ...noHolds, holds: [] } as never;
+    expect(await s.save('sessions', mended)).toBe(true);
+    expect(s.skipped).toEqual([]);
+    await s.refresh();
+    expect(s.skipped).toEqual([]);
+    expect(s.data.sessions.map((r) => r.id)).toContain('session-noholds');
+  });
+
   it('saving new records still works beside a skipped one, which stays untouched', async () => {
     const name = await seeded({ sessions: [noHolds] });
     const s = await openService(name);
