@@ -47,6 +47,8 @@ export interface CoachFlowState {
   /** Setup: since when every check has been right, ms; undefined while one is not. */
   readySinceMs: number | undefined;
   paused: boolean;
+  /** The pause came from the pose itself (sat up out of the stretch): going back into it resumes. */
+  pausedByPose: boolean;
   /** When coaching started, ms. */
   liveSinceMs: number | undefined;
   /** Summary and safety: why the session ended, and how long it coached, ms (0: it never went live). */
@@ -117,6 +119,7 @@ export const INITIAL_FLOW: CoachFlowState = {
   cameraProblem: false,
   readySinceMs: undefined,
   paused: false,
+  pausedByPose: false,
   liveSinceMs: undefined,
   stoppedFor: undefined,
   durationMs: 0,
@@ -173,7 +176,11 @@ function current(s: CoachFlowState, run: number): boolean {
 
 /** The coach flow: the next state for this event at time `tMs`. Stale or out-of-place events change nothing. */
 export function coachFlow(s: CoachFlowState, e: FlowEvent, tMs: number): CoachFlowState {
-  return step({ ...s, effects: [] }, e, tMs);
+  const next = step({ ...s, effects: [] }, e, tMs);
+  // Whatever ended a pause, or made it another kind, it is no longer the pose's own.
+  return next.pausedByPose && (!next.paused || e.type !== 'pause')
+    ? { ...next, pausedByPose: false }
+    : next;
 }
 
 function step(s: CoachFlowState, e: FlowEvent, tMs: number): CoachFlowState {
@@ -249,6 +256,7 @@ function step(s: CoachFlowState, e: FlowEvent, tMs: number): CoachFlowState {
       return {
         ...s,
         paused: true,
+        pausedByPose: e.keepWatching,
         effects: [{ type: 'set-paused', paused: true, keepWatching: e.keepWatching }],
       };
     case 'resume':

@@ -303,8 +303,36 @@ describe('coach flow: pause and a lost camera', () => {
     [
       'a gesture pauses, the pose loop goes on',
       [...LIVE, [5000, { type: 'pause', keepWatching: true }]],
-      { paused: true },
+      { paused: true, pausedByPose: true },
       [{ type: 'set-paused', paused: true, keepWatching: true }],
+    ],
+    [
+      "a hand pause is not the pose's own",
+      [...LIVE, [5000, { type: 'toggle-pause' }]],
+      { paused: true, pausedByPose: false },
+      [
+        { type: 'set-paused', paused: true },
+        { type: 'hush' },
+        { type: 'say', text: FLOW_WORDS.paused, safety: false },
+      ],
+    ],
+    [
+      "the camera lost during a pose pause makes it the camera's",
+      [...LIVE, [5000, { type: 'pause', keepWatching: true }], [6000, { type: 'camera-lost' }]],
+      { paused: true, pausedByPose: false, cameraProblem: true },
+      [
+        { type: 'set-paused', paused: true },
+        { type: 'say', text: FLOW_WORDS.cameraLost, safety: false },
+      ],
+    ],
+    [
+      'Space during a pose pause resumes',
+      [...LIVE, [5000, { type: 'pause', keepWatching: true }], [6000, { type: 'toggle-pause' }]],
+      { paused: false, pausedByPose: false },
+      [
+        { type: 'set-paused', paused: false },
+        { type: 'say', text: FLOW_WORDS.resumed, safety: false },
+      ],
     ],
     [
       'a second pause changes nothing',
@@ -313,13 +341,13 @@ describe('coach flow: pause and a lost camera', () => {
         [5000, { type: 'pause', keepWatching: true }],
         [5100, { type: 'pause', keepWatching: false }],
       ],
-      { paused: true },
+      { paused: true, pausedByPose: true },
       [],
     ],
     [
       'a gesture resumes',
       [...LIVE, [5000, { type: 'pause', keepWatching: true }], [7000, { type: 'resume' }]],
-      { paused: false },
+      { paused: false, pausedByPose: false },
       [{ type: 'set-paused', paused: false }],
     ],
     [

@@ -768,6 +768,7 @@ export class LiveCoach extends LitElement {
       {
         session: this.session,
         paused: this.paused,
+        pausedByPose: this.flow.state.pausedByPose,
         cameraFailed: this.camera.status === 'failed',
         holdTargetS: this.settings.holdTargetS,
         storageNote: this.storageNote,

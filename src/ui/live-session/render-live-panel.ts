@@ -13,6 +13,8 @@ import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
 export interface LivePanelView {
   session: LiveSession;
   paused: boolean;
+  /** The pause came from sitting up out of the stretch: going back into it resumes. */
+  pausedByPose: boolean;
   cameraFailed: boolean;
   holdTargetS: number;
   storageNote: string;
@@ -39,7 +41,9 @@ export function renderLivePanel(v: LivePanelView, act: LivePanelActions): Templa
   // Space resumes a pause, but not while the camera is gone: the camera screen above says what to do.
   const pausedText = v.cameraFailed
     ? 'Paused: the camera stopped. Use “Resume with camera” above.'
-    : 'Paused. Press Space to go on.';
+    : v.pausedByPose
+      ? `Paused. ${exercise === 'childs-pose' ? 'Fold forward again' : 'Lie back on the roller'} to go on, or press Space.`
+      : 'Paused. Press Space to go on.';
   const title = exercise ? EXERCISE_GUIDES[exercise].title : 'Just start';
   return html`
     <h2 class="live-h" tabindex="-1" ?data-view-heading=${!v.cameraFailed}>Coaching: ${title}</h2>
