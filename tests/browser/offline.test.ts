@@ -16,7 +16,7 @@
  *   the rebuild command.
  * No request leaves the origin at any point (the context logs and refuses them).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -245,6 +245,57 @@ describe('wasm checked against the manifest (production build)', () => {
     } finally {
       await other.close();
       await bad.close();
+    }
+  });
+});
+
+describe('lean bundle (production build)', () => {
+  it('no licence comments in any chunk; one licence file names every bundled package', () => {
+    const assets = join(build.outDir, 'assets');
+    const chunks = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const f of chunks) {
+      expect(readFileSync(join(assets, f), 'utf8').includes('@license'), f).toBe(false);
+    }
+    const licences = readFileSync(join(build.outDir, 'third-party-licences.txt'), 'utf8');
+    for (const pkg of ['@mediapipe/tasks-vision@', '@tensorflow/tfjs-core@', 'lit@', 'idb@']) {
+      expect(licences, pkg).toContain(pkg);
+    }
+    expect(licences).toContain('Apache License');
+  });
+
+  it('tfjs’s WebGL backend is fetched only when WebGL is chosen, and then runs', async () => {
+    const quiet = await startBareStaticServer(build.outDir, { headers: SECURITY_HEADERS });
+    const other = await openOfflineBrowser(quiet.url);
+    try {
+      const page = await other.context.newPage();
+      const scripts: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
+      await page.goto(quiet.url);
+      await page.getByRole('button', { name: 'Engine check' }).click();
+      await page.getByTestId('engine').selectOption({ label: 'TensorFlow.js · BlazePose lite' });
+      await page.getByTestId('run').click();
+      await page.getByTestId('result').waitFor({ timeout: 120_000 });
+      expect(await page.getByTestId('backend').textContent()).toBe('wasm');
+      const beforeWebgl = [...scripts];
+      expect(beforeWebgl.some((p) => p.includes('tfjs-engine'))).toBe(true);
+
+      await page.getByTestId('backend-choice').selectOption('webgl');
+      await page.getByTestId('run').click();
+      await expect
+        .poll(() => page.getByTestId('backend').textContent(), { timeout: 120_000 })
+        .toMatch(/^(webgl|cpu)$/);
+      const added = scripts.slice(beforeWebgl.length);
+      // One new chunk, the WebGL backend (its name is the folder it comes from: `dist`).
+      expect(added.length, added.join(', ')).toBe(1);
+      const chunk = readFileSync(join(build.outDir, added[0]!), 'utf8');
+      expect(chunk).toContain('webgl');
+      expect(other.offOrigin).toEqual([]);
+    } finally {
+      await other.close();
+      await quiet.close();
     }
   });
 });
