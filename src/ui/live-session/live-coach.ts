@@ -15,44 +15,33 @@ import {
   saveCoachSettings,
 } from '../../controllers/coach-settings.ts';
 import { CoachStartTask } from '../../controllers/coach-start-task.ts';
+import { HandsFreeController } from '../../controllers/hands-free-controller.ts';
 import type { LiveSession } from '../../controllers/live-session.ts';
 import { LongTaskMonitor } from '../../controllers/long-task-monitor.ts';
-import { type LoopTrouble, PoseLoopController } from '../../controllers/pose-loop-controller.ts';
+import { MatViewController } from '../../controllers/mat-view-controller.ts';
 import { PageVisibilityController } from '../../controllers/page-visibility.ts';
+import { type LoopTrouble, PoseLoopController } from '../../controllers/pose-loop-controller.ts';
+import { RoutineController } from '../../controllers/routine-controller.ts';
 import {
   INTERRUPTION_WORDS,
   SessionInterruptions,
 } from '../../controllers/session-interruptions.ts';
 import { SingleTabLock } from '../../controllers/single-tab-lock.ts';
-import { PausedTime } from '../../session/paused-time.ts';
-import { RoutineController } from '../../controllers/routine-controller.ts';
 import { SpeechController } from '../../controllers/speech-controller.ts';
 import type { Side } from '../../core/body-points.ts';
 import type { ExerciseId } from '../../exercises/exercise-ids.ts';
+import type { GestureEvent } from '../../exercises/pose-gestures.ts';
 import { cueDefinition } from '../../feedback/cue-vocabulary.ts';
 import type { PoseResult } from '../../pose/worker/pose-worker-client.ts';
 import type { ClosedExercises } from '../../safety/closed-exercises.ts';
 import type { CoachStage, CoachStopReason, FlowEffect } from '../../session/coach-flow.ts';
 import type { CoachStep } from '../../session/coach-pipeline.ts';
+import { PausedTime } from '../../session/paused-time.ts';
 import type { RoutineStep } from '../../session/routine.ts';
 import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
 import { renderCameraView } from '../exercise-card/render-guide-pictures.ts';
 import { preselect, renderPicker } from '../exercise-picker/render-picker.ts';
 import { focusViewHeading } from '../focus-view-heading.ts';
-import { renderRest, renderRoutineSummary, routinePlace } from '../routine/render-routine.ts';
-import {
-  checkSetup,
-  firstProblem,
-  rankedChecks,
-  type SetupCheck,
-  setupReady,
-} from '../setup/setup-check.ts';
-import { type SpokenHint, setupHintToSay } from '../setup/setup-hint.ts';
-import { drawOnCanvas } from './draw-overlay.ts';
-import { liveCoachStyles } from './live-coach-styles.ts';
-import { HandsFreeController } from '../../controllers/hands-free-controller.ts';
-import { MatViewController } from '../../controllers/mat-view-controller.ts';
-import type { GestureEvent } from '../../exercises/pose-gestures.ts';
 import { matViewStyles } from '../mat-view/mat-view-styles.ts';
 import {
   handsFreeHint,
@@ -62,12 +51,23 @@ import {
   renderMatToggle,
   renderStopProgress,
 } from '../mat-view/render-hands-free.ts';
+import { renderRest, renderRoutineSummary, routinePlace } from '../routine/render-routine.ts';
+import {
+  checkSetup,
+  firstProblem,
+  rankedChecks,
+  type SetupCheck,
+  setupReady,
+} from '../setup/setup-check.ts';
+import { type SpokenHint, setupHintToSay } from '../setup/setup-hint.ts';
 import {
   COACH_KEY_HELP,
   type CoachKeyAction,
   coachKeyAction,
   keyBelongsToControl,
 } from './coach-keymap.ts';
+import { drawOnCanvas } from './draw-overlay.ts';
+import { liveCoachStyles } from './live-coach-styles.ts';
 import { renderLivePanel } from './render-live-panel.ts';
 import { renderStartProgress } from './render-start-progress.ts';
 import { segmentStatuses } from './segment-status.ts';
@@ -506,7 +506,15 @@ export class LiveCoach extends LitElement {
             })
           : nothing
       }
-      ${hf ? renderCountdown(hf.offer, (id) => EXERCISE_GUIDES[id].title, () => this.declineRecognized()) : nothing}
+      ${
+        hf
+          ? renderCountdown(
+              hf.offer,
+              (id) => EXERCISE_GUIDES[id].title,
+              () => this.declineRecognized(),
+            )
+          : nothing
+      }
       <div class="row">
         ${renderMatToggle(this.mat.active, () => void this.mat.toggle())}
         <p class="hands-free-hint">${handsFreeHint(this.session?.exercise ?? this.exercise)}</p>
