@@ -65,7 +65,10 @@ describe('a real model on odd frames', () => {
 
   it('still finds the person in the still afterwards (no stuck state)', async () => {
     let frame: PoseFrame | null = null;
-    for (let i = 0; i < 3; i++) frame = await engine.detect(still, (t += 33));
+    for (let i = 0; i < 3; i++) {
+      t += 33;
+      frame = await engine.detect(still, t);
+    }
     expect(frame).not.toBeNull();
     const errors = jointErrors(frame!);
     expect(errors.left_shoulder!).toBeLessThan(jointTolerance('left_shoulder'));
@@ -77,7 +80,10 @@ describe('a real model on odd frames', () => {
     async (turn) => {
       const turned = rotateRgba(still, turn);
       let frame: PoseFrame | null = null;
-      for (let i = 0; i < 3; i++) frame = await engine.detect(turned, (t += 33));
+      for (let i = 0; i < 3; i++) {
+        t += 33;
+        frame = await engine.detect(turned, t);
+      }
       // MoveNet places a body lying across the frame poorly (shoulders ~0.1–0.15 of the height off):
       // only the shape is checked here; tests/browser/rotation-samples.test.ts covers the turned detection.
       if (!frame) return;
