@@ -96,6 +96,17 @@ export class CoachSessionController implements ReactiveController {
     return done;
   }
 
+  /**
+   * Sharp pain told after the session ended (a routine's rest): the summary
+   * and the stored session say it stopped for sharp pain, so the rest of the
+   * day is closed as after a stop in the stretch.
+   */
+  async markSharpPain(): Promise<void> {
+    if (this.summary) this.summary = { ...this.summary, stoppedFor: 'sharp-pain' };
+    this.host.requestUpdate();
+    await this.session?.restop('sharp-pain');
+  }
+
   /** Drops the session and its summary (back to choosing, or a routine's next stretch). */
   clear(): void {
     this.session?.close();

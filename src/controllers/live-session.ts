@@ -71,6 +71,8 @@ export class LiveSession {
   readonly trace: TraceEntry[] = [];
   private readonly script: SessionScript;
   private recorder: SessionRecorder | undefined;
+  /** The recorder after `finish`, for `restop`. */
+  private finishedRecorder: SessionRecorder | undefined;
   private reporter: SessionReporter | undefined;
   private recordedHolds = 0;
   private cueCount = 0;
@@ -204,12 +206,21 @@ export class LiveSession {
     this.reporter = undefined;
     const recorder = this.recorder;
     this.recorder = undefined;
+    this.finishedRecorder = recorder;
     let saved = Promise.resolve();
     if (recorder) {
       recorder.update(holds, this.forcingCount);
       saved = recorder.finish(nowMs, stoppedFor).finally(() => recorder.close());
     }
     return { exercise: this.exercise, holds, cues: this.cueCount, report, saved };
+  }
+
+  /**
+   * After `finish`: the stored session counts as stopped for `reason` after
+   * all (sharp pain in a routine's rest). Resolves once stored or kept pending.
+   */
+  async restop(reason: SessionStopReason): Promise<void> {
+    await this.finishedRecorder?.restop(reason);
   }
 
   /** Releases the recorder without finishing (the page is going away). */

@@ -42,6 +42,8 @@ export class SessionRecorder {
   /** Called when a write fails (the message says what happened and that it is kept and retried). */
   onError: (message: string) => void = () => {};
   private record: SessionRecord | undefined;
+  /** The record as finished, kept for `restop` (sharp pain told in the rest after it). */
+  private finished: SessionRecord | undefined;
   /** The newest save; each save carries the whole record, so the last one is the one that counts. */
   private saved: Promise<boolean> = Promise.resolve(true);
   /** The hold in progress as far as it got, stored after the finished ones. */
@@ -146,10 +148,31 @@ export class SessionRecorder {
     if (stoppedFor) record.stoppedFor = stoppedFor;
     this.openHold = undefined; // the caller's final update() holds every hold, ended
     this.save();
+    this.finished = record;
     this.record = undefined;
     this.storage.recording.delete(record.id);
     this.page?.removeEventListener('pagehide', this.onPageHide);
     await this.saved;
+  }
+
+  /**
+   * After `finish`: the session is stored as stopped for `stoppedFor` after
+   * all (sharp pain told in a routine's rest right after it, which closes
+   * the day as a stop in the stretch would). Resolves once stored or kept
+   * pending (never rejects); a failure is reported through `onError`.
+   */
+  async restop(stoppedFor: SessionStopReason): Promise<void> {
+    const record = this.finished;
+    if (!record) return;
+    record.stoppedFor = stoppedFor;
+    const saving = this.storage.save('sessions', structuredClone(record));
+    this.saved = saving;
+    if (!(await saving)) {
+      const why = this.storage.error?.message ?? 'Saving failed.';
+      this.onError(
+        `The sharp-pain stop is not saved yet; it is kept on this page and saved as soon as storage works again. ${why}`,
+      );
+    }
   }
 
   private save() {

@@ -89,6 +89,11 @@ export type FlowEvent =
   /** A lost camera opened again. */
   | { type: 'camera-back' }
   | { type: 'stop'; reason: CoachStopReason }
+  /**
+   * Sharp pain after a stretch ended, in a routine's rest: the routine ends
+   * with the advice, and the stretch just stored counts as a sharp-pain stop.
+   */
+  | { type: 'sharp-pain-after' }
   /** Back to choosing (Back, "I have read this", "Start another"). */
   | { type: 'restart' };
 
@@ -106,6 +111,8 @@ export type FlowEffect =
   | { type: 'hush' }
   /** Release the camera and the worker and finish the session (stored, summarised). */
   | { type: 'end-session'; reason: CoachStopReason; atMs: number }
+  /** The session already ended is stored as stopped for sharp pain; the routine ends, the camera and worker go. */
+  | { type: 'mark-sharp-pain' }
   /** Release the camera and the worker and drop the session and summary. */
   | { type: 'release' };
 
@@ -287,6 +294,20 @@ function step(s: CoachFlowState, e: FlowEvent, tMs: number): CoachFlowState {
       return s.stage === 'loading' || s.stage === 'setup' || s.stage === 'live'
         ? stop(s, e.reason, tMs)
         : s;
+    case 'sharp-pain-after':
+      if (s.stage !== 'summary') return s;
+      return {
+        ...s,
+        stage: 'safety',
+        run: s.run + 1,
+        stoppedFor: 'sharp-pain',
+        effects: [
+          { type: 'cancel-start' },
+          { type: 'mark-sharp-pain' },
+          { type: 'hush' },
+          say(FLOW_WORDS.sharpPain, true),
+        ],
+      };
     case 'restart':
       return {
         ...INITIAL_FLOW,

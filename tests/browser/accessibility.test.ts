@@ -8,7 +8,9 @@
  * disabled, and says why and for how long; the twist's side buttons show
  * their state; the ring keeps its size beside the side box; the quiet cue
  * has at least 4.5:1 contrast; /favicon.ico is served. Nothing leaves the
- * origin.
+ * origin. Sharp pain in a routine's rest (its button shown, P pressed)
+ * ends the routine with the advice, and the stretch just stored closes the
+ * day.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -436,6 +438,72 @@ describe('today’s routine', () => {
     await page.getByTestId('again').click();
     await page.getByTestId('daily-check').waitFor();
     expect(await page.getByTestId('overuse-many-sessions').count()).toBe(0);
+    expect(browser.offOrigin).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('sharp pain in the routine’s rest', () => {
+  let browser: OfflineBrowser;
+  let page: Page;
+  let errors: string[];
+  beforeAll(async () => {
+    ({ browser, page, errors } = await openApp('2026-03-10T18:00:00'));
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('P in the rest ends the routine with the advice; the stretch just stored closes the day', async () => {
+    await passSafetyScreen(page);
+    await page.getByTestId('start-routine').click();
+    await page.getByTestId('setup-checks').waitFor({ timeout: 120_000 });
+    await page.getByTestId('start-now').click();
+    await page.getByTestId('pause').waitFor({ timeout: 30_000 });
+    await page.getByTestId('stop').click();
+
+    // The rest offers Sharp pain as a button, as every camera view does.
+    await page.getByTestId('routine-rest').waitFor();
+    await expectFocusOnHeading(page, /^Rest, then seated spinal twist$/);
+    expect(
+      await page.getByTestId('rest-sharp-pain').getAttribute('class'),
+      'the rest’s Sharp pain button',
+    ).toBe('danger');
+    expect(await page.getByRole('button', { name: /Sharp pain/ }).count()).toBe(1);
+    await expect
+      .poll(async () => (await storedSessions(page)).filter((s) => s.endedMs).length)
+      .toBe(1);
+
+    await page.keyboard.press('p');
+    const advice = page.locator('sw-safety-advice');
+    await advice.waitFor();
+    expect(await advice.getAttribute('reason')).toBe('sharp-pain');
+    expect(await page.getByTestId('routine-rest').count()).toBe(0);
+    expect(
+      await page.evaluate(() => {
+        const coach = document.querySelector('sw-app')!.shadowRoot!.querySelector('sw-live-coach')!;
+        return { stream: coach.camera.stream === undefined, routine: coach.routine.state?.phase };
+      }),
+    ).toEqual({ stream: true, routine: 'done' });
+    await expect
+      .poll(async () =>
+        (await storedSessions(page)).map((s) => [
+          s.exercise,
+          (s as { stoppedFor?: string }).stoppedFor,
+        ]),
+      )
+      .toEqual([['foam-roller', 'sharp-pain']]);
+    expect(await seriousViolations(page, 'sharp pain in the rest')).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'a11y-rest-sharp-pain.png'), fullPage: true });
+
+    // Read: back through the gate, which keeps every stretch closed for the rest of the day.
+    await advice.getByRole('button', { name: 'I have read this' }).click();
+    await expect
+      .poll(() => page.getByTestId('decision').getAttribute('data-decision'), { timeout: 30_000 })
+      .toBe('not-today');
+    expect(
+      await page.getByTestId('decision').locator('li[data-rule]').getAttribute('data-rule'),
+    ).toBe('stopped-for-sharp-pain');
     expect(browser.offOrigin).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -201,6 +201,34 @@ describe('coach flow: cancellation (Stop and Sharp pain always win)', () => {
   });
 });
 
+describe('coach flow: sharp pain after a stretch ended (a routine’s rest)', () => {
+  const DONE: Timed[] = [...LIVE, [9000, { type: 'stop', reason: 'done' }]];
+
+  it('from the summary: the advice, the stored stretch marked, the safety line after a hush', () => {
+    const s = last([...DONE, [12_000, { type: 'sharp-pain-after' }]]);
+    expect(s).toMatchObject({ stage: 'safety', stoppedFor: 'sharp-pain', durationMs: 5000 });
+    expect(s.effects).toEqual([
+      { type: 'cancel-start' },
+      { type: 'mark-sharp-pain' },
+      { type: 'hush' },
+      { type: 'say', text: FLOW_WORDS.sharpPain, safety: true },
+    ]);
+    expect(s.run).toBeGreaterThan(last(DONE).run);
+  });
+
+  it.each<[string, Timed[]]>([
+    ['choosing', []],
+    ['loading', OPENED],
+    ['setup', READY],
+    ['live (Sharp pain stops the session itself there)', LIVE],
+    ['the safety advice already', [...LIVE, [9000, { type: 'stop', reason: 'sharp-pain' }]]],
+  ])('does nothing while %s', (_name, before) => {
+    const from = before.length ? last(before) : INITIAL_FLOW;
+    const after = coachFlow({ ...from, effects: [] }, { type: 'sharp-pain-after' }, 12_000);
+    expect(after).toEqual({ ...from, effects: [] });
+  });
+});
+
 describe('coach flow: setup starts by itself once all is right for SETUP_STEADY_MS', () => {
   const frames = (ready: boolean[], everyMs: number, from = 3000): Timed[] =>
     ready.map((r, i) => [from + (i + 1) * everyMs, { type: 'setup-frame', ready: r }]);

@@ -266,6 +266,13 @@ export class LiveCoach extends LitElement {
       case 'release':
         this.release();
         break;
+      case 'mark-sharp-pain':
+        // Sharp pain in a routine's rest: the routine is over, and the stretch just stored closes the day.
+        this.routine.dispatch({ type: 'end' });
+        this.loop.stop();
+        this.camera.stop();
+        void this.coaching.markSharpPain();
+        break;
     }
   }
 
@@ -309,6 +316,12 @@ export class LiveCoach extends LitElement {
   /** Ends the session: everything stops and the summary (or the safety advice) shows. */
   private finish(reason: CoachStopReason) {
     this.flow.dispatch({ type: 'stop', reason });
+  }
+
+  /** Sharp pain (button or P): ends the session, or in a routine's rest the routine. */
+  private sharpPain() {
+    if (this.routine.resting) this.flow.dispatch({ type: 'sharp-pain-after' });
+    else this.finish('sharp-pain');
   }
 
   /** The flow ended the session (loading, setup or live): release, store, summarise. */
@@ -530,7 +543,7 @@ export class LiveCoach extends LitElement {
     if (!hit) return;
     if (hit.takesKey) e.preventDefault();
     const actions: Record<CoachKeyAction, () => void> = {
-      'sharp-pain': () => this.finish('sharp-pain'),
+      'sharp-pain': () => this.sharpPain(),
       pause: () => this.togglePause(),
       'start-now': () => this.goLive(),
       'leave-mat': () => void this.mat.leave(),
@@ -631,6 +644,7 @@ export class LiveCoach extends LitElement {
     return renderRest(r, performance.now(), {
       nextNow: () => this.routine.dispatch({ type: 'next-now' }),
       skip: () => this.routine.dispatch({ type: 'skip' }),
+      sharpPain: () => this.sharpPain(),
       end: () => {
         this.routine.dispatch({ type: 'end' });
         this.loop.stop();

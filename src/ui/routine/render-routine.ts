@@ -1,8 +1,8 @@
 /**
  * The routine's screens between and after its stretches: the rest (what
- * comes next, where the camera goes, seconds left, go on now / skip / end)
- * and the routine's own summary. Templates only: the coach owns the state
- * and the clock.
+ * comes next, where the camera goes, seconds left, go on now / skip / end /
+ * sharp pain) and the routine's own summary. Templates only: the coach owns
+ * the state and the clock.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RoutineState } from '../../session/routine.ts';
@@ -13,6 +13,8 @@ export interface RestActions {
   nextNow(): void;
   skip(): void;
   end(): void;
+  /** Sharp pain in the rest: the routine ends with the advice. */
+  sharpPain(): void;
 }
 
 /** "Stretch 2 of 3". */
@@ -36,6 +38,7 @@ export function renderRest(r: RoutineState, tMs: number, act: RestActions): Temp
       <button class="primary" data-testid="rest-next" @click=${act.nextNow}>Go on now</button>
       <button data-testid="rest-skip" @click=${act.skip}>Skip ${guide.title.toLowerCase()}</button>
       <button data-testid="routine-end" @click=${act.end}>End the routine</button>
+      <button class="danger" data-testid="rest-sharp-pain" @click=${act.sharpPain}>Sharp pain <kbd>P</kbd></button>
     </div>
   </section>`;
 }
