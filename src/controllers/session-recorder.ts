@@ -17,12 +17,12 @@ import type { CueCode } from '../feedback/cue-vocabulary.ts';
 import type { SessionStopReason } from '../safety/session-stop-advice.ts';
 import type { CoachHold } from '../session/coach-pipeline.ts';
 import type { HoldRecord, MetricSample, SessionRecord } from '../session/storage-schema.ts';
-import { appNow } from './storage-clock.ts';
+import { appTimeOf } from './storage-clock.ts';
 import { type StorageService, sharedStorage } from './storage-service.ts';
 
 /** performance.now() ms → epoch ms on the app's clock (storage-clock.ts), as the safety log dates days. */
 export function epochMs(perfMs: number): number {
-  return Math.round(appNow() - (performance.now() - perfMs));
+  return Math.round(appTimeOf(perfMs));
 }
 
 /**

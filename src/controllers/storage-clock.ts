@@ -30,3 +30,14 @@ const startPerf = performance.now();
 export function appNow(): number {
   return startMs === undefined ? Date.now() : startMs + (performance.now() - startPerf);
 }
+
+/**
+ * The app-clock time of a `performance.now()` stamp (a pose frame's time).
+ * Under `?now=` it is exact: no second clock is read, so two stamps 1000 ms
+ * apart stay 1000 ms apart however busy the machine is between the reads.
+ */
+export function appTimeOf(perfMs: number): number {
+  return startMs === undefined
+    ? Date.now() - (performance.now() - perfMs)
+    : startMs + (perfMs - startPerf);
+}

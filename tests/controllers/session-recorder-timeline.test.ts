@@ -27,7 +27,9 @@ describe('the recorder keeps cues, samples and good-form time', () => {
     const app = service();
     await app.whenReady();
     const rec = new SessionRecorder(app, new EventTarget());
-    const t = performance.now();
+    // A whole-ms start: with a fractional one, (t + 3000) - (t + 2000) can come out a hair
+    // under 1000 in floating point and move the sample one frame later.
+    const t = Math.floor(performance.now());
     rec.start('seated-twist', t, 25);
     // 10 frames a second for 3.5 s; rotation unseen from 1.5 to 2.5 s.
     for (let ms = 0; ms <= 3500; ms += 100) {
