@@ -34,6 +34,32 @@ const once = (target: EventTarget, ok: string, fail = 'error') =>
     target.addEventListener(fail, done);
   });
 
+/** How long a decoded frame may take to become grabbable after `seeked`, ms (a busy machine). */
+const GRAB_PATIENCE_MS = 2000;
+const GRAB_RETRY_MS = 20;
+
+/**
+ * The frame at the video's current time as a bitmap. On a busy machine the
+ * element can report `seeked` and HAVE_CURRENT_DATA a moment before the
+ * picture is usable (createImageBitmap then throws InvalidStateError), so
+ * it tries again for a while before giving up.
+ */
+async function grabWhenUsable(v: HTMLVideoElement, scale: number): Promise<ImageBitmap> {
+  const size = {
+    resizeWidth: Math.round(v.videoWidth * scale),
+    resizeHeight: Math.round(v.videoHeight * scale),
+  };
+  for (let waited = 0; ; waited += GRAB_RETRY_MS) {
+    try {
+      return await createImageBitmap(v, size);
+    } catch (error) {
+      const notYet = error instanceof DOMException && error.name === 'InvalidStateError';
+      if (!notYet || waited >= GRAB_PATIENCE_MS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, GRAB_RETRY_MS));
+    }
+  }
+}
+
 export class FileFrameSource implements FrameSource {
   readonly pacing = 'wait' as const;
   /** The video's length, ms (known after `open()`). */
@@ -91,10 +117,7 @@ export class FileFrameSource implements FrameSource {
       await once(v, 'seeked');
       // Seeked can come before the frame there is decoded.
       if (v.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) await once(v, 'canplay');
-      const bitmap = await createImageBitmap(v, {
-        resizeWidth: Math.round(v.videoWidth * scale),
-        resizeHeight: Math.round(v.videoHeight * scale),
-      });
+      const bitmap = await grabWhenUsable(v, scale);
       taken++;
       await onFrame({ bitmap, tMs });
       onProgress?.(tMs, this.durationMs);
