@@ -195,6 +195,15 @@ async function download(page: Page, testId: string): Promise<{ name: string; tex
   return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
 }
 
+/** The data-testid of the element with keyboard focus, through shadow roots. */
+function focusedTestId(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a?.getAttribute('data-testid') ?? null;
+  });
+}
+
 /** axe-core's serious and critical findings on the page as it is (shadow roots included). */
 async function axeSerious(page: Page): Promise<string[]> {
   // Through the DevTools protocol, so the page's CSP (no inline scripts) does not stop it.
@@ -390,12 +399,7 @@ describe('export, delete all, import', () => {
     const dialog = page.getByTestId('delete-dialog');
     await dialog.waitFor();
     expect(await dialog.getAttribute('open')).not.toBeNull();
-    const focused = () =>
-      page.evaluate(() => {
-        let a = document.activeElement;
-        while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-        return a?.getAttribute('data-testid') ?? null;
-      });
+    const focused = () => focusedTestId(page);
     expect(await focused()).toBe('delete-cancel');
     await page.screenshot({ path: join(SCREENSHOTS, 'data-delete-confirm.png') });
     expect(await axeSerious(page)).toEqual([]);
@@ -453,13 +457,14 @@ describe('export, delete all, import', () => {
     const page = await openApp();
     await passSafetyScreen(page);
     await openHistory(page);
+    // Listening first: Playwright turns on file-chooser interception by a
+    // round trip of its own, which a busy machine let the Enter overtake.
+    const chooserShown = page.waitForEvent('filechooser');
     await page.getByTestId('export-csv').focus();
     await page.keyboard.press('Tab');
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.keyboard.press('Enter'),
-    ]);
-    expect(chooser.isMultiple()).toBe(false);
+    await expect.poll(() => focusedTestId(page)).toBe('import');
+    await page.keyboard.press('Enter');
+    expect((await chooserShown).isMultiple()).toBe(false);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByTestId('delete-dialog').waitFor();
