@@ -6,19 +6,19 @@
  * session. Pure geometry, tested without a browser.
  */
 import type { DailyPain } from '../../safety/daily-pain.ts';
-import { addDays, type DayKey, daysBetween } from '../../safety/day-key.ts';
+import { type DayKey, daysBetween } from '../../safety/day-key.ts';
 import { PAIN_MAX } from '../../safety/pain-entry.ts';
 import type { DayHolds, SessionMarker } from '../../session/history-series.ts';
+import {
+  type ChartBox,
+  dayTicks,
+  dayWindow,
+  polylinePath,
+  roundTenth as round,
+} from '../chart/day-axis.ts';
 import { DEFAULT_CHART_DAYS } from '../pain-chart/chart-layout.ts';
 
-export interface HoldChartBox {
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
+export type HoldChartBox = ChartBox;
 
 export const DEFAULT_HOLD_CHART_BOX: Readonly<HoldChartBox> = {
   width: 640,
@@ -55,8 +55,6 @@ export interface HoldChartLayout {
   markerY: number;
 }
 
-const round = (v: number) => Math.round(v * 10) / 10;
-
 export function layoutHoldChart(
   data: readonly DayHolds[],
   targetS: number,
@@ -66,13 +64,13 @@ export function layoutHoldChart(
   days = DEFAULT_CHART_DAYS,
   box: HoldChartBox = DEFAULT_HOLD_CHART_BOX,
 ): HoldChartLayout {
-  const first = addDays(today, -(days - 1));
-  const inWindow = (day: DayKey) => daysBetween(first, day) >= 0 && daysBetween(day, today) >= 0;
+  const span = dayWindow(today, days);
+  const inWindow = span.has;
   const plotW = box.width - box.left - box.right;
   const plotH = box.height - box.top - box.bottom;
   // Each day a slot; the bar and marks sit in its middle.
   const slot = plotW / days;
-  const xOf = (day: DayKey) => round(box.left + (daysBetween(first, day) + 0.5) * slot);
+  const xOf = (day: DayKey) => round(box.left + (daysBetween(span.first, day) + 0.5) * slot);
   const shown = data.filter((d) => inWindow(d.day));
   const top = Math.max(targetS, ...shown.map((d) => d.totalMs / 1000));
   const step = top <= 30 ? 10 : top <= 60 ? 15 : top <= 150 ? 30 : 60;
@@ -82,12 +80,7 @@ export function layoutHoldChart(
 
   const yTicks = [];
   for (let s = 0; s <= maxS; s += step) yTicks.push({ s, y: yOf(s) });
-  const xTicks = [];
-  const every = Math.max(1, Math.ceil(days / 7));
-  for (let i = 0; i < days; i += every) {
-    const day = addDays(today, -i);
-    xTicks.unshift({ day, x: xOf(day), label: String(Number(day.slice(8))) });
-  }
+  const xTicks = dayTicks(today, days, xOf);
   const painPoints = pain
     .filter((p) => inWindow(p.day))
     .map((p) => ({ day: p.day, x: xOf(p.day), y: painY(p.worst), worst: p.worst }));
@@ -106,10 +99,7 @@ export function layoutHoldChart(
     yTicks,
     xTicks,
     painPoints,
-    painPath:
-      painPoints.length < 2
-        ? ''
-        : painPoints.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x} ${p.y}`).join(' '),
+    painPath: polylinePath(painPoints),
     painTicks: [0, 5, 10].map((level) => ({ level, y: painY(level) })),
     markers: spread(
       markers.filter((m) => inWindow(m.day)),

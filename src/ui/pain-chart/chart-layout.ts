@@ -4,19 +4,11 @@
  */
 
 import type { DailyPain } from '../../safety/daily-pain.ts';
-import { addDays, type DayKey, daysBetween } from '../../safety/day-key.ts';
+import { type DayKey, daysBetween } from '../../safety/day-key.ts';
 import { PAIN_MAX } from '../../safety/pain-entry.ts';
+import { type ChartBox, dayTicks, dayWindow, polylinePath, roundTenth } from '../chart/day-axis.ts';
 
-export interface ChartBox {
-  /** SVG viewBox size, user units. */
-  width: number;
-  height: number;
-  /** Room for the axis labels, user units. */
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
+export type { ChartBox } from '../chart/day-axis.ts';
 
 /** Default box: a wide, short chart that scales to its container. */
 export const DEFAULT_CHART_BOX: Readonly<ChartBox> = {
@@ -61,25 +53,23 @@ export function layoutPainChart(
   box: ChartBox = DEFAULT_CHART_BOX,
   tickEvery = Math.max(1, Math.ceil(days / 7)),
 ): ChartLayout {
-  const first = addDays(today, -(days - 1));
+  const span = dayWindow(today, days);
   const plotW = box.width - box.left - box.right;
   const plotH = box.height - box.top - box.bottom;
   const xOf = (day: DayKey) =>
-    box.left + (days === 1 ? plotW / 2 : (daysBetween(first, day) / (days - 1)) * plotW);
+    box.left + (days === 1 ? plotW / 2 : (daysBetween(span.first, day) / (days - 1)) * plotW);
   const yOf = (level: number) => box.top + plotH - (level / PAIN_MAX) * plotH;
-  const round = (v: number) => Math.round(v * 10) / 10;
 
   const points = daily
-    .filter((d) => daysBetween(first, d.day) >= 0 && daysBetween(d.day, today) >= 0)
-    .map((d) => ({ day: d.day, worst: d.worst, x: round(xOf(d.day)), y: round(yOf(d.worst)) }));
-  const path =
-    points.length < 2 ? '' : points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x} ${p.y}`).join(' ');
-  const xTicks = [];
-  // Count back from today so today always has a label.
-  for (let i = 0; i < days; i += tickEvery) {
-    const day = addDays(today, -i);
-    xTicks.unshift({ day, x: round(xOf(day)), label: String(Number(day.slice(8))) });
-  }
-  const yTicks = [0, 5, 10].map((level) => ({ level, y: round(yOf(level)) }));
+    .filter((d) => span.has(d.day))
+    .map((d) => ({
+      day: d.day,
+      worst: d.worst,
+      x: roundTenth(xOf(d.day)),
+      y: roundTenth(yOf(d.worst)),
+    }));
+  const path = polylinePath(points);
+  const xTicks = dayTicks(today, days, xOf, tickEvery);
+  const yTicks = [0, 5, 10].map((level) => ({ level, y: roundTenth(yOf(level)) }));
   return { points, path, xTicks, yTicks, yOf };
 }
