@@ -7,10 +7,11 @@ import '../ui/pose-check/pose-check.ts';
 import '../ui/pain-log/pain-log.ts';
 import '../ui/safety-gate/safety-gate.ts';
 import '../ui/onboarding/first-run-guide.ts';
+import '../ui/video-review/video-review.ts';
 import type { ClosedExercises } from '../safety/closed-exercises.ts';
 import type { SafetyPassDetail } from '../ui/safety-gate/safety-gate.ts';
 
-type View = 'stretch' | 'pain-log' | 'engine-check' | 'guide';
+type View = 'stretch' | 'pain-log' | 'video-review' | 'engine-check' | 'guide';
 
 /** App shell: the stretches behind the safety gate, the pain log, and the engine check. */
 @customElement('sw-app')
@@ -56,6 +57,8 @@ export class SpinewiseApp extends LitElement {
         return html`<sw-pain-log></sw-pain-log>`;
       case 'guide':
         return html`<sw-first-run-guide></sw-first-run-guide>`;
+      case 'video-review':
+        return html`<sw-video-review></sw-video-review>`;
       case 'engine-check':
         return html`<h2>Pose engine check</h2>
           <sw-pose-check></sw-pose-check>`;
@@ -79,6 +82,7 @@ export class SpinewiseApp extends LitElement {
       <nav aria-label="Views">
         <button aria-current=${this.view === 'stretch' ? 'page' : 'false'} @click=${() => this.show('stretch')}>Stretch</button>
         <button aria-current=${this.view === 'pain-log' ? 'page' : 'false'} @click=${() => this.show('pain-log')}>Pain log and history</button>
+        <button aria-current=${this.view === 'video-review' ? 'page' : 'false'} data-testid="nav-video-review" @click=${() => this.show('video-review')}>Review a video</button>
         <button aria-current=${this.view === 'guide' ? 'page' : 'false'} data-testid="nav-guide" @click=${() => this.show('guide')}>Getting started</button>
         <button aria-current=${this.view === 'engine-check' ? 'page' : 'false'} @click=${() => this.show('engine-check')}>Engine check</button>
       </nav>
