@@ -14,7 +14,7 @@ export const CORPUS_FRAMES_DIR = join(PROJECT_ROOT, 'test-results/corpus-frames'
 
 export const truthFile = (id: string) => join(CORPUS_TRUTH_DIR, `${id}.json.gz`);
 export const streamFile = (id: string, engine: string) =>
-  join(CORPUS_STREAMS_DIR, id, `${engine.replace('/', '-')}.swl.gz`);
+  join(CORPUS_STREAMS_DIR, id, `${engine.replace('/', '-')}.swl.br`);
 
 export interface LoadedCorpusScene extends LoadedScene {
   meta: CorpusMeta;

@@ -3,7 +3,7 @@
  * renders each corpus scene (fixtures/corpus/scenes/, from `npm run
  * scenes:generate`) in headless Chromium, runs the frames through both
  * committed engines, and writes the truth (`truth/<id>.json.gz`, faults
- * labelled by FAULT_LINES) and the compact streams (`streams/<id>/*.swl.gz`).
+ * labelled by FAULT_LINES) and the compact streams (`streams/<id>/*.swl.br`).
  * Frames are deleted once a clip is recorded. One pass per engine, the
  * tracker's (`plainUsable` marks the frames it found usable upright), not
  * the scripted clips' second pass without turned frames: half the time.

@@ -1,20 +1,26 @@
 /**
- * The corpus's compact landmark stream files (`fixtures/corpus/streams/<clip>/<engine>-<model>.swl.gz`):
+ * The corpus's compact landmark stream files (`fixtures/corpus/streams/<clip>/<engine>-<model>.swl.br`):
  * the same content as a `spinewise-landmarks/1` stream, coarser and binary,
- * so a few hundred clips for two engines stay within a few tens of MB.
+ * so a few hundred clips for two engines stay well under 30 MB.
  *
- * Layout, all gzipped: "SWL1", a little-endian u32 header length, the header
- * (UTF-8 JSON: the stream's fields except the frames, plus the frame count),
- * then per frame t (i32 ms), o (i8), u (u8) and a presence byte (1: image
- * points, 2: world points), then the points channel by channel over the
- * frames that have them, each channel as i16 differences from the previous
- * frame (wrapping, so lossless after quantising): differences of a smooth
- * track are small, which is what gzip packs best.
+ * Layout `SWL2`, all brotli-compressed: "SWL2", a little-endian u32 header
+ * length, the header (UTF-8 JSON: the stream's fields except the frames,
+ * plus the frame count and the quantum), then per frame t (i32 ms), o (i8),
+ * u (u8) and a presence byte (1: image points, 2: world points), then the
+ * image points and then the world points, channel by channel over the
+ * frames that have them, each channel as differences from the previous
+ * frame, zigzagged to u16 (wrapping, so lossless after quantising) and
+ * written as two byte planes (all low bytes, then all high bytes): the
+ * differences of a smooth track are small, so the high plane is nearly all
+ * zeros, which is what the compressor packs best.
+ *
+ * `SWL1` (the first layout: gzip, i16 differences interleaved) is still
+ * read, so that older files can be repacked (`repack-streams.ts`).
  *
  * Quantising (the stream's own integers are image × 10 000, visibility ×
  * 100, world mm): DEFAULT_QUANTUM, kept in the header.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { LANDMARK_COUNT } from '../../../src/core/landmarks.ts';
 import {
   type LandmarkStream,
@@ -22,7 +28,8 @@ import {
   type StreamFrame,
 } from '../streams/landmark-stream.ts';
 
-const MAGIC = 'SWL1';
+const MAGIC = 'SWL2';
+const OLD_MAGIC = 'SWL1';
 /**
  * Stream integer → stored integer divisors, written into each file's header
  * (so a file always decodes with the steps it was written with).
@@ -34,11 +41,15 @@ export interface Quantum {
   world: number;
 }
 /**
- * x, y to 1/2500 (0.4 px on a 1000 px frame: under the models' own jitter), z
- * to 1/200 (a relative depth the measures barely use), visibility to 1/20
- * (thresholds sit at 0.5), world points to 1 cm.
+ * x, y to 1/1000 of the frame (0.64 px on a 640 px frame; rounding adds
+ * 0.0003 rms, against the engines' own median joint error of ~0.02 of the
+ * frame, see fixtures/README.md), z to 1/100 (a relative depth the measures
+ * barely use), visibility to 1/20 (thresholds sit at 0.5), world points to
+ * 1 cm (the 3D palms and twist checks work in tens of centimetres).
  */
-export const DEFAULT_QUANTUM: Quantum = { image: [4, 4, 50, 5], world: 10 };
+export const DEFAULT_QUANTUM: Quantum = { image: [10, 10, 100, 5], world: 10 };
+/** The first corpus files' steps (SWL1): x, y to 1/2500, z to 1/200. */
+export const SWL1_QUANTUM: Quantum = { image: [4, 4, 50, 5], world: 10 };
 const I16_MIN = -32768;
 const I16_MAX = 32767;
 
@@ -65,12 +76,33 @@ function deltas(values: number[]): Int16Array {
   return out;
 }
 
-function undeltas(d: Int16Array): number[] {
+function undeltas(d: ArrayLike<number>): number[] {
   const out: number[] = [];
   let prev = 0;
-  for (const x of d) {
-    prev = ((prev + x) << 16) >> 16;
+  for (let i = 0; i < d.length; i++) {
+    prev = ((prev + d[i]!) << 16) >> 16;
     out.push(prev);
+  }
+  return out;
+}
+
+/** i16 differences → zigzag u16 (0, −1, 1, −2 … → 0, 1, 2, 3 …) as a low and a high byte plane. */
+function planes(d: Int16Array): Buffer {
+  const out = Buffer.alloc(d.length * 2);
+  d.forEach((x, i) => {
+    const z = ((x << 1) ^ (x >> 15)) & 0xffff;
+    out[i] = z & 0xff;
+    out[d.length + i] = z >> 8;
+  });
+  return out;
+}
+
+function unplanes(bytes: Uint8Array): Int16Array {
+  const n = bytes.length / 2;
+  const out = new Int16Array(n);
+  for (let i = 0; i < n; i++) {
+    const z = bytes[i]! | (bytes[n + i]! << 8);
+    out[i] = (z >>> 1) ^ -(z & 1);
   }
   return out;
 }
@@ -86,25 +118,49 @@ export function encodeStream(stream: LandmarkStream, quantum = DEFAULT_QUANTUM):
     perFrame.writeUInt8(f.u, i * 7 + 5);
     perFrame.writeUInt8((f.p ? 1 : 0) | (f.w ? 2 : 0), i * 7 + 6);
   });
-  const parts: Buffer[] = [Buffer.from(MAGIC), Buffer.alloc(4), headerBytes, perFrame];
-  parts[1]!.writeUInt32LE(headerBytes.length);
   const withP = frames.filter((f) => f.p);
-  for (let c = 0; c < LANDMARK_COUNT * 4; c++) {
-    const d = deltas(withP.map((f) => store(f.p![c]!, c, quantum)));
-    parts.push(Buffer.from(d.buffer, d.byteOffset, d.byteLength));
-  }
-
   const withW = frames.filter((f) => f.w);
-  for (let c = 0; c < LANDMARK_COUNT * 3; c++) {
-    const d = deltas(withW.map((f) => clamp16(Math.round(f.w![c]! / quantum.world))));
-    parts.push(Buffer.from(d.buffer, d.byteOffset, d.byteLength));
+  const image = new Int16Array(withP.length * LANDMARK_COUNT * 4);
+  for (let c = 0; c < LANDMARK_COUNT * 4; c++)
+    image.set(deltas(withP.map((f) => store(f.p![c]!, c, quantum))), c * withP.length);
+  const world = new Int16Array(withW.length * LANDMARK_COUNT * 3);
+  for (let c = 0; c < LANDMARK_COUNT * 3; c++)
+    world.set(
+      deltas(withW.map((f) => clamp16(Math.round(f.w![c]! / quantum.world)))),
+      c * withW.length,
+    );
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(headerBytes.length);
+  const raw = Buffer.concat([
+    Buffer.from(MAGIC),
+    length,
+    headerBytes,
+    perFrame,
+    planes(image),
+    planes(world),
+  ]);
+  return brotliCompressSync(raw, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_LGWIN]: 24,
+      [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+    },
+  });
+}
+
+/** The file's bytes uncompressed: gzip (SWL1) or brotli (SWL2). */
+function unpack(file: Buffer, source: string): Buffer {
+  try {
+    return file[0] === 0x1f && file[1] === 0x8b ? gunzipSync(file) : brotliDecompressSync(file);
+  } catch {
+    throw new Error(`${source}: not a compact landmark stream (neither gzip nor brotli)`);
   }
-  return gzipSync(Buffer.concat(parts), { level: 9 });
 }
 
 export function decodeStream(file: Buffer, source: string): LandmarkStream {
-  const raw = gunzipSync(file);
-  if (raw.subarray(0, 4).toString() !== MAGIC)
+  const raw = unpack(file, source);
+  const magic = raw.subarray(0, 4).toString();
+  if (magic !== MAGIC && magic !== OLD_MAGIC)
     throw new Error(`${source}: not a compact landmark stream (no ${MAGIC} mark)`);
   const headerLength = raw.readUInt32LE(4);
   const { frameCount, quantum, ...header } = JSON.parse(
@@ -116,6 +172,7 @@ export function decodeStream(file: Buffer, source: string): LandmarkStream {
   const frames: StreamFrame[] = [];
   const flags: number[] = [];
   for (let i = 0; i < frameCount; i++, at += 7) {
+    if (at + 7 > raw.length) throw new Error(`${source}: the file ends early`);
     frames.push({
       t: raw.readInt32LE(at),
       o: raw.readInt8(at + 4) as StreamFrame['o'],
@@ -123,25 +180,32 @@ export function decodeStream(file: Buffer, source: string): LandmarkStream {
     });
     flags.push(raw.readUInt8(at + 6));
   }
-  const channel = (n: number) => {
-    const bytes = raw.subarray(at, at + n * 2);
-    at += n * 2;
-    if (bytes.length !== n * 2) throw new Error(`${source}: the file ends early`);
-    // Copy: the view must be aligned for Int16Array.
-    return undeltas(new Int16Array(new Uint8Array(bytes).buffer));
+  const take = (n: number) => {
+    const bytes = raw.subarray(at, at + n);
+    at += n;
+    if (bytes.length !== n) throw new Error(`${source}: the file ends early`);
+    return bytes;
   };
   const withP = frames.filter((_, i) => flags[i]! & 1);
   const withW = frames.filter((_, i) => flags[i]! & 2);
   for (const f of withP) f.p = new Array(LANDMARK_COUNT * 4);
   for (const f of withW) f.w = new Array(LANDMARK_COUNT * 3);
+  // SWL1: each channel its own run of interleaved i16; SWL2: all image, then all world, as byte planes.
+  const channels = (rows: number, count: number): ((c: number) => number[]) => {
+    if (magic === OLD_MAGIC)
+      return () => undeltas(new Int16Array(new Uint8Array(take(rows * 2)).buffer));
+    const all = unplanes(take(rows * count * 2));
+    return (c) => undeltas(all.subarray(c * rows, (c + 1) * rows));
+  };
+  const image = channels(withP.length, LANDMARK_COUNT * 4);
   for (let c = 0; c < LANDMARK_COUNT * 4; c++) {
-    channel(withP.length).forEach((v, i) => {
+    image(c).forEach((v, i) => {
       withP[i]!.p![c] = unstore(v, c, quantum);
     });
   }
-
+  const world = channels(withW.length, LANDMARK_COUNT * 3);
   for (let c = 0; c < LANDMARK_COUNT * 3; c++)
-    channel(withW.length).forEach((v, i) => {
+    world(c).forEach((v, i) => {
       withW[i]!.w![c] = v * quantum.world;
     });
   if (at !== raw.length)
