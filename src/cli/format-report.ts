@@ -67,3 +67,22 @@ function summary(r: SessionReport): string {
   }
   return `${parts.join('; ')}.`;
 }
+
+/** The report's holds as CSV, one row per hold: times and good-form time in seconds. */
+export function reportCsv(r: SessionReport): string {
+  const rows = ['exercise,hold,start_s,end_s,good_form_s,side,target_reached'];
+  r.holds.forEach((h, i) => {
+    rows.push(
+      [
+        r.exercise,
+        i + 1,
+        (h.startMs / 1000).toFixed(1),
+        (h.endMs / 1000).toFixed(1),
+        (h.goodMs / 1000).toFixed(1),
+        h.side ?? '',
+        h.targetReached ? 'yes' : 'no',
+      ].join(','),
+    );
+  });
+  return `${rows.join('\n')}\n`;
+}

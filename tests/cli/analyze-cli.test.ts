@@ -103,8 +103,6 @@ describe('spinewise analyze (subprocess)', { timeout: 180_000 }, () => {
     writeFileSync(broken, '{"format": "spinewise-landmarks/1", "frames": [');
     const other = join(dir, 'other.json');
     writeFileSync(other, '{"hello": 1}');
-    const video = join(dir, 'clip.webm');
-    writeFileSync(video, 'not really');
     const cases: [string[], number, RegExp][] = [
       [['analyze', join(dir, 'nope.json')], CLI_EXIT.missing, /nope\.json: no such file/],
       [
@@ -113,11 +111,6 @@ describe('spinewise analyze (subprocess)', { timeout: 180_000 }, () => {
         /broken\.json: not a landmark stream \(not valid JSON/,
       ],
       [['analyze', other], CLI_EXIT.unreadable, /other\.json: not a landmark stream \(format/],
-      [
-        ['analyze', video],
-        CLI_EXIT.unreadable,
-        /clip\.webm: only \.y4m videos are analysed from the command line so far; convert it/,
-      ],
       [
         ['analyze', clipFile('child-good-side-male'), '--exercise', 'yoga'],
         CLI_EXIT.usage,
@@ -129,6 +122,11 @@ describe('spinewise analyze (subprocess)', { timeout: 180_000 }, () => {
         /Unknown side "up"/,
       ],
       [['analyze'], CLI_EXIT.usage, /Name a file to analyse/],
+      [
+        ['analyze', clipFile('child-good-side-male'), '--engine', 'posenet/tiny'],
+        CLI_EXIT.usage,
+        /Unknown engine "posenet\/tiny"\. Use one of: mediapipe\/lite/,
+      ],
       [['frobnicate'], CLI_EXIT.usage, /unknown command "frobnicate"/],
     ];
     for (const [args, code, message] of cases) {
