@@ -5,7 +5,9 @@
  * a model that loads but gives few frames is slow, not failed; TensorFlow.js
  * is the fallback only when MediaPipe will not load at all. The MediaPipe
  * delegate is `auto` throughout, which already falls back from the GPU to
- * the CPU (and skips a software-only GPU).
+ * the CPU (and skips a software-only GPU). With `auto` the loop then keeps
+ * up with the camera for the whole session (`PoseLoopController.keepUpCeiling`).
+ * An engine named in the settings stays as chosen.
  *
  * Cancellable: when `signal` aborts (Stop, Sharp pain, leaving) every wait
  * ends at once, the worker being started is ended, and the promise rejects
@@ -84,12 +86,15 @@ export async function chooseEngine(
   if (!pick) {
     progress(`MediaPipe would not load; loading ${engineLabel(AUTO_FALLBACK)}…`);
     await loop.load(AUTO_FALLBACK, signal);
+    loop.keepUpCeiling = AUTO_FALLBACK;
     return { spec: AUTO_FALLBACK, note, trials };
   }
   if (loaded !== pick) {
     progress(`Loading ${engineLabel(pick)}, the one chosen…`);
     await loop.load(pick, signal);
   }
+  // From here on Automatic goes on choosing: lighter when the device falls behind, back up to this one.
+  loop.keepUpCeiling = pick;
   return { spec: pick, note, trials };
 }
 

@@ -10,16 +10,28 @@
  * Faults mid-session (rules in worker-fault-rules.ts): a worker that stops
  * answering is ended and started again with the same engine; an engine
  * that fails frame after frame is swapped for a lighter model or the other
- * engine (lighter-engine.ts). Each step is reported through `onTrouble`, in
- * words for the person, so the coach can pause and say what is going on.
+ * engine (lighter-engine.ts); an engine on the GPU whose WebGL context is
+ * lost moves to the CPU (same model). Each step is reported through
+ * `onTrouble`, in words for the person, so the coach can pause and say
+ * what is going on.
+ *
+ * Keeping up (keep-up-rule.ts, turned on by setting `keepUpCeiling`, as
+ * Automatic does): each analysed frame's time feeds the rule; when the device falls
+ * behind for a sustained window the loop loads a lighter model in a second
+ * worker while the first goes on analysing, then swaps them between two
+ * frames and says so (a `lost` and `back` pair at once: the coach's pause
+ * between them is empty, so the hold goes on); it steps back up the same
+ * way when there is room again. Frames are still dropped, never queued.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EngineSpec } from '../pose/create-pose-engine.ts';
-import { engineWords, lighterEngine, specKey } from '../pose/lighter-engine.ts';
+import { type KeepUpDecision, KeepUpRule, keepUpLadder } from '../pose/keep-up-rule.ts';
+import { cpuEngine, engineWords, lighterEngine, onCpu, specKey } from '../pose/lighter-engine.ts';
 import { type PoseResult, PoseWorkerClient } from '../pose/worker/pose-worker-client.ts';
 import {
   engineBroken,
   failuresAfter,
+  isGpuLoss,
   RESTARTS_PER_ENGINE,
   stallLimitMs,
 } from '../pose/worker/worker-fault-rules.ts';
@@ -50,7 +62,12 @@ function frameSize(video: HTMLVideoElement): ImageBitmapOptions {
  * starts there, so a stall's wait is not counted as a gap in a hold).
  */
 export type LoopTrouble =
-  | { kind: 'lost'; why: 'stopped' | 'failing'; message: string; sinceMs: number }
+  | {
+      kind: 'lost';
+      why: 'stopped' | 'failing' | 'gpu-lost' | 'keep-up';
+      message: string;
+      sinceMs: number;
+    }
   | { kind: 'back'; message: string }
   | { kind: 'gave-up'; message: string };
 
@@ -62,6 +79,14 @@ export const TROUBLE_WORDS = {
   switched: (to: string) => `Switched to ${to} after the pose model kept failing. Carry on.`,
   gaveUp:
     'The pose model keeps failing and no other model would start. Stop the session (it is kept), then reload the page or pick another engine in the settings.',
+  fallingBehind: 'This device is falling behind the camera; moving to a lighter model…',
+  roomAgain: 'This device has room again; moving back to the more accurate model…',
+  keptUp: (to: string) => `Switched to the lighter model (${to}) to keep up with your camera.`,
+  steppedUp: (to: string) =>
+    `Your device has room again: switched back to the more accurate model (${to}).`,
+  gpuLost:
+    'The graphics processor stopped running the pose model. Paused while it moves to the CPU…',
+  onCpu: (to: string) => `The pose model runs on the CPU now (${to}). Carry on.`,
 } as const;
 
 export class PoseLoopController implements ReactiveController {
@@ -75,11 +100,19 @@ export class PoseLoopController implements ReactiveController {
   spec: EngineSpec | undefined;
   /** Workers restarted and engines switched since the last `load` (for tests and the curious). */
   readonly faults = { restarts: 0, switches: 0 };
+  /** Keep-up steps and GPU-to-CPU moves since the last `load` (for tests and the curious). */
+  readonly adapted = { down: 0, up: 0, toCpu: 0 };
+  /** The keep-up rule while it is on (`keepUpCeiling`); undefined: the engine stays as loaded. */
+  keepUp: KeepUpRule | undefined;
   client: PoseWorkerClient | undefined;
   readonly stats = new LoopStats();
   /** Ask the worker for each frame's brightness (setup help). */
   wantBrightness = false;
-  paused = false;
+  private isPaused = false;
+  /** A keep-up switch is loading its model (no samples meanwhile). */
+  private switching = false;
+  /** The GPU context was lost this session: every engine from now on runs on the CPU. */
+  private cpuOnly = false;
   private video: HTMLVideoElement | undefined;
   private handle: number | undefined;
   private grabbing = false;
@@ -95,6 +128,33 @@ export class PoseLoopController implements ReactiveController {
     host.addController(this);
   }
 
+  /** No frames are taken while paused; the keep-up rule counts afresh after a pause. */
+  get paused(): boolean {
+    return this.isPaused;
+  }
+  set paused(paused: boolean) {
+    if (paused !== this.isPaused) this.keepUp?.restart();
+    this.isPaused = paused;
+  }
+
+  /**
+   * Set to the engine now loaded to keep up with the camera from now on,
+   * with it as the ceiling: a lighter model when the device falls behind,
+   * back up to it when there is room (keep-up-rule.ts). Undefined: off (a
+   * `load` turns it off).
+   */
+  set keepUpCeiling(spec: EngineSpec | undefined) {
+    this.keepUp = spec && new KeepUpRule(keepUpLadder(spec).map((s) => this.placed(s)));
+  }
+  get keepUpCeiling(): EngineSpec | undefined {
+    return this.keepUp?.ladder[0];
+  }
+
+  /** A spec as it may run now: on the CPU once the GPU context was lost. */
+  private placed(spec: EngineSpec): EngineSpec {
+    return this.cpuOnly ? onCpu(spec) : spec;
+  }
+
   /**
    * Starts a worker with this engine (closing any previous one). Rejects with
    * a message to show, or with an AbortError when `signal` aborts or the loop
@@ -104,7 +164,10 @@ export class PoseLoopController implements ReactiveController {
     this.closeClient();
     this.tried.clear();
     this.restartsHere = 0;
+    this.keepUp = undefined;
+    this.cpuOnly = false;
     Object.assign(this.faults, { restarts: 0, switches: 0 });
+    Object.assign(this.adapted, { down: 0, up: 0, toCpu: 0 });
     const generation = this.generation;
     const client = await PoseWorkerClient.start(spec, { signal });
     if (generation !== this.generation || signal?.aborted) {
@@ -124,8 +187,10 @@ export class PoseLoopController implements ReactiveController {
       this.lastFrameMs = pose.tMs;
       this.stats.add(pose);
       this.onPose(pose);
+      this.keepUpSample(client, pose);
     };
     client.onFrameError = (m) => this.frameFailed(client, m);
+    client.onGpuLost = (m) => void this.recover(client, 'gpu-lost', m);
     client.stallLimitMs = () => stallLimitMs(this.stats.inferenceMs);
     client.onStalled = () => void this.recover(client, 'stopped', '');
     this.client = client;
@@ -137,31 +202,46 @@ export class PoseLoopController implements ReactiveController {
   }
 
   private frameFailed(client: PoseWorkerClient, message: string) {
+    if (isGpuLoss(message) && this.spec && cpuEngine(this.spec, client.info.runtime.backend)) {
+      void this.recover(client, 'gpu-lost', message);
+      return;
+    }
     this.onError(message);
     this.failuresInARow = failuresAfter(this.failuresInARow, true);
     if (engineBroken(this.failuresInARow)) void this.recover(client, 'failing', message);
   }
 
   /**
-   * The worker died (restart it, twice at most per engine, then go lighter)
-   * or its engine keeps failing (go lighter at once). Stale when the loop
-   * has moved on (stopped, another load) meanwhile.
+   * The worker died (restart it, twice at most per engine, then go lighter),
+   * its engine keeps failing (go lighter at once) or lost its GPU context
+   * (the same model on the CPU). Stale when the loop has moved on
+   * (stopped, another load) meanwhile.
    */
-  private async recover(client: PoseWorkerClient, why: 'stopped' | 'failing', what: string) {
+  private async recover(
+    client: PoseWorkerClient,
+    why: 'stopped' | 'failing' | 'gpu-lost',
+    what: string,
+  ) {
     const spec = this.spec;
     if (this.client !== client || !spec) return;
+    const cpu = why === 'gpu-lost' ? cpuEngine(spec, client.info.runtime.backend) : undefined;
+    if (why === 'gpu-lost' && !cpu) return; // not on the GPU: nothing lost
     client.close();
     this.client = undefined;
     const generation = ++this.generation;
     this.host.requestUpdate();
     let next: EngineSpec | undefined = spec;
-    if (why === 'failing' || this.restartsHere >= RESTARTS_PER_ENGINE) {
+    if (cpu) {
+      this.cpuOnly = true;
+      next = cpu;
+    } else if (why === 'failing' || this.restartsHere >= RESTARTS_PER_ENGINE) {
       this.tried.add(specKey(spec));
-      next = lighterEngine(spec, this.tried);
+      next = this.nextLighter(spec);
     }
     const sinceMs = this.lastFrameMs;
-    const message =
-      why === 'stopped' && next === spec
+    const message = cpu
+      ? TROUBLE_WORDS.gpuLost
+      : why === 'stopped' && next === spec
         ? TROUBLE_WORDS.stopped
         : TROUBLE_WORDS.failing(
             what || 'it stopped answering',
@@ -176,26 +256,100 @@ export class PoseLoopController implements ReactiveController {
           return;
         }
         const same = specKey(next) === specKey(spec);
-        if (same) {
+        if (cpu && next === cpu) this.adapted.toCpu++;
+        else if (same) {
           this.faults.restarts++;
           this.restartsHere++;
         } else {
           this.faults.switches++;
           this.restartsHere = 0;
         }
+        if (this.keepUp) {
+          // Keeping up goes on from the engine that runs now.
+          if (same && !cpu) this.keepUp.restart();
+          else this.keepUpCeiling = next;
+        }
         this.use(fresh, next);
         this.onTrouble({
           kind: 'back',
-          message: same ? TROUBLE_WORDS.restarted : TROUBLE_WORDS.switched(engineWords(next)),
+          message:
+            cpu && next === cpu
+              ? TROUBLE_WORDS.onCpu(engineWords(next))
+              : same
+                ? TROUBLE_WORDS.restarted
+                : TROUBLE_WORDS.switched(engineWords(next)),
         });
         return;
       } catch {
         if (generation !== this.generation) return;
         this.tried.add(specKey(next));
-        next = lighterEngine(next, this.tried);
+        next = this.nextLighter(next);
       }
     }
     this.onTrouble({ kind: 'gave-up', message: TROUBLE_WORDS.gaveUp });
+  }
+
+  /** The next engine after a failure, on the CPU once the GPU context was lost. */
+  private nextLighter(spec: EngineSpec): EngineSpec | undefined {
+    const next = lighterEngine(spec, this.tried);
+    return next && this.placed(next);
+  }
+
+  /** One analysed frame's time for the keep-up rule; acts on its verdict. */
+  private keepUpSample(client: PoseWorkerClient, pose: PoseResult) {
+    const rule = this.keepUp;
+    if (!rule || this.switching || this.client !== client) return;
+    // Grab to result, with one model run (a searching tracker may run it up to 4 times a frame).
+    const runs = Math.max(1, pose.tried);
+    const frameMs = pose.receivedMs - pose.tMs - pose.inferenceMs + pose.inferenceMs / runs;
+    const decision = rule.sample(frameMs, pose.receivedMs);
+    if (decision.kind === 'switch') void this.keepUpSwitch(client, rule, decision);
+  }
+
+  /**
+   * Loads the model the rule asked for in a second worker while `client`
+   * goes on analysing, then swaps them between two frames. Given up when
+   * the loop moved on meanwhile (a fault, a stop, another load).
+   */
+  private async keepUpSwitch(
+    client: PoseWorkerClient,
+    rule: KeepUpRule,
+    decision: Extract<KeepUpDecision, { kind: 'switch' }>,
+  ) {
+    const generation = this.generation;
+    const stale = () =>
+      generation !== this.generation || this.client !== client || this.keepUp !== rule;
+    this.switching = true;
+    try {
+      const fresh = await PoseWorkerClient.start(decision.spec);
+      if (stale()) {
+        fresh.close();
+        return;
+      }
+      const down = decision.direction === 'down';
+      // Said as a lost-and-back pair in one go, so the coach shows it where it shows the other
+      // faults; the pause between them is empty (the new worker is loaded and warm already).
+      this.onTrouble({
+        kind: 'lost',
+        why: 'keep-up',
+        message: down ? TROUBLE_WORDS.fallingBehind : TROUBLE_WORDS.roomAgain,
+        sinceMs: this.lastFrameMs,
+      });
+      client.close();
+      rule.switched(decision.index, performance.now());
+      this.adapted[decision.direction]++;
+      this.restartsHere = 0;
+      this.use(fresh, decision.spec);
+      const words = engineWords(decision.spec);
+      this.onTrouble({
+        kind: 'back',
+        message: down ? TROUBLE_WORDS.keptUp(words) : TROUBLE_WORDS.steppedUp(words),
+      });
+    } catch {
+      if (!stale()) rule.failed(decision.index);
+    } finally {
+      this.switching = false;
+    }
   }
 
   /** Starts pulling frames from this video. */

@@ -139,6 +139,12 @@ export class KeepUpRule {
     const o = this.options;
     if (this.countFromMs === undefined) this.countFromMs = tMs + o.settleMs;
     if (tMs < this.countFromMs) return stay;
+    const last = this.samples.at(-1);
+    // No frames for a whole window (the loop was paused or starved): what came before is stale.
+    if (last && tMs - last.tMs > o.downWindowMs) {
+      this.restart();
+      return this.sample(frameMs, tMs);
+    }
     this.samples.push({ tMs, ms: frameMs });
     const oldest = tMs - Math.max(o.downWindowMs, o.upWindowMs);
     while (this.samples.length > MAX_SAMPLES || this.samples[0]!.tMs < oldest) this.samples.shift();

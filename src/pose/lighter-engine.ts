@@ -50,3 +50,20 @@ export function engineWords(spec: EngineSpec): string {
   const name = family === 'movenet' ? 'MoveNet' : 'BlazePose';
   return `TensorFlow.js ${name} ${size}`;
 }
+
+/**
+ * The same engine and model on the CPU (MediaPipe's CPU delegate, tfjs's
+ * wasm backend): where to go when the GPU context is lost. Undefined when
+ * `spec` does not run on the GPU (nothing to move).
+ */
+export function cpuEngine(spec: EngineSpec, backend: string): EngineSpec | undefined {
+  if (backend !== 'GPU' && backend !== 'webgl') return undefined;
+  return onCpu(spec);
+}
+
+/** `spec` kept off the GPU: MediaPipe's CPU delegate; tfjs on wasm unless it asked for plain cpu. */
+export function onCpu(spec: EngineSpec): EngineSpec {
+  if (spec.engine === 'mediapipe')
+    return { engine: 'mediapipe', model: spec.model, delegate: 'CPU' };
+  return { engine: 'tfjs', model: spec.model, backend: spec.backend === 'cpu' ? 'cpu' : 'wasm' };
+}

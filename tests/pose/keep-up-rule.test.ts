@@ -215,4 +215,26 @@ describe('KeepUpRule', () => {
     expect(rule.sample(Number.NaN, 130_000)).toEqual({ kind: 'stay' });
     expect(rule.sample(-5, 130_050)).toEqual({ kind: 'stay' });
   });
+
+  it('starts counting afresh after a gap with no frames (a pause): old slow frames do not count', () => {
+    const rule = new KeepUpRule(keepUpLadder(FULL));
+    // 4 s of 150 ms frames (behind, but under the 2 s settle + 5 s window), a 60 s pause, then
+    // one more slow frame: without the fresh start, its window would hold only that one frame.
+    expect(
+      simulate(
+        rule,
+        device(() => 3),
+        4000,
+      ),
+    ).toEqual([]);
+    expect(rule.sample(150, 64_000)).toEqual({ kind: 'stay' });
+    expect(rule.sample(150, 64_150)).toEqual({ kind: 'stay' });
+    // It still steps down once a whole window after the fresh settle is behind.
+    let decision = rule.sample(150, 64_300);
+    for (let t = 64_450; decision.kind === 'stay' && t < 80_000; t += 150) {
+      decision = rule.sample(150, t);
+      if (decision.kind === 'switch') expect(t).toBeGreaterThanOrEqual(64_000 + 2000 + 5000);
+    }
+    expect(decision.kind).toBe('switch');
+  });
 });

@@ -36,6 +36,8 @@ export class PoseWorkerClient {
    * worker is taken as dead (a terminated worker sends no event) and ended.
    */
   onStalled: () => void = () => {};
+  /** Called once when the engine's GPU context was lost (it runs on the GPU no more). */
+  onGpuLost: (message: string) => void = () => {};
   /** How long a frame may be out, ms (worker-fault-rules.ts; the loop sets it from the model's speed). */
   stallLimitMs: () => number = () => FIRST_FRAME_STALL_MS;
   /** Frames refused because one was in flight. */
@@ -145,6 +147,10 @@ export class PoseWorkerClient {
 
   private receive(message: FromWorker) {
     if (this.closed) return;
+    if (message.type === 'gpu-lost') {
+      this.onGpuLost(message.message);
+      return;
+    }
     clearTimeout(this.stallTimer);
     if (message.type === 'pose') {
       this.inFlight = false;

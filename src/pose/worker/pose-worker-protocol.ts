@@ -37,4 +37,6 @@ export type FromWorker =
   | { type: 'ready'; engine: string; runtime: EngineRuntime; loadMs: number }
   | WorkerPose
   /** `id` set when a frame failed; absent when starting failed. */
-  | { type: 'error'; message: string; id?: number };
+  | { type: 'error'; message: string; id?: number }
+  /** The engine runs on the GPU and its WebGL context was lost (gpu-context-watch.ts). */
+  | { type: 'gpu-lost'; message: string };

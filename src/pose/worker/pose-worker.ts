@@ -9,6 +9,7 @@
 import { browserEngineAssets } from '../browser-engine-assets.ts';
 import { createPoseEngine } from '../create-pose-engine.ts';
 import { FloorTracker } from '../floor-tracker.ts';
+import { watchGpuContexts } from './gpu-context-watch.ts';
 import { meanBrightness } from './mean-brightness.ts';
 import type { FromWorker, ToWorker } from './pose-worker-protocol.ts';
 import { OffOriginRequestError, sealWorkerNetwork, staysOnOrigin } from './seal-worker-network.ts';
@@ -19,6 +20,8 @@ declare const self: DedicatedWorkerGlobalScope & { import?: (url: string) => Pro
 // the page's CSP does not cover this worker on a host that sends no headers.
 const refused = (url: string) => console.warn(`Spinewise: refused a request to ${url}`);
 sealWorkerNetwork(self, refused);
+// Before any engine makes a WebGL context: a lost one is reported (the page moves to the CPU).
+const gpu = watchGpuContexts(self, (message) => send({ type: 'gpu-lost', message }));
 
 /**
  * MediaPipe loads its wasm glue script with `self.import(url)` when that is
@@ -40,6 +43,11 @@ self.import = async (url: string) => {
 
 let tracker: FloorTracker | undefined;
 
+/** Whether an engine's backend draws on the GPU (MediaPipe's GPU delegate, tfjs WebGL). */
+function runsOnGpu(backend: string): boolean {
+  return backend === 'GPU' || backend === 'webgl';
+}
+
 function send(message: FromWorker) {
   self.postMessage(message);
 }
@@ -54,6 +62,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>) {
   });
   // Load the upright engine now, so the first frame does not pay for it.
   const info = await tracker.engineInfo();
+  if (runsOnGpu(info.runtime.backend)) gpu.arm();
   send({
     type: 'ready',
     engine: info.engine,

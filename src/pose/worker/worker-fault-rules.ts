@@ -44,3 +44,14 @@ export function failuresAfter(failuresInARow: number, frameFailed: boolean): num
 export function engineBroken(failuresInARow: number): boolean {
   return failuresInARow >= FAILURES_BEFORE_SWITCH;
 }
+
+/**
+ * Whether a frame's error says the GPU context is gone (tfjs: "WebGL
+ * context lost", `CONTEXT_LOST_WEBGL`; MediaPipe's GL errors). Such an
+ * engine will not recover by itself: it moves to the CPU at once.
+ */
+export function isGpuLoss(message: string): boolean {
+  return /context[ _-]?lost|CONTEXT_LOST_WEBGL|lost (its|the) (webgl|gl|graphics) context/i.test(
+    message,
+  );
+}
