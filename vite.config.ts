@@ -320,8 +320,9 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: [BROWSER_TESTS],
-          // Camera clips are rendered before any test, outside every time limit.
-          globalSetup: ['tests/support/render-camera-clips.ts'],
+          // Camera clips are rendered before any test, outside every time limit;
+          // then one dev server, one build folder and one Chromium serve the whole run.
+          globalSetup: ['tests/support/render-camera-clips.ts', 'tests/browser/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

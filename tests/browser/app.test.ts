@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { type OfflineBrowser, openRunContext } from '../support/offline-browser.ts';
 import {
   PROJECT_ROOT,
   type RunningServer,
@@ -64,7 +64,7 @@ describe('pose check on the dev server', () => {
 
   beforeAll(async () => {
     server = await startDevServer();
-    browser = await openOfflineBrowser(server.url);
+    browser = await openRunContext(server.url);
     page = await browser.context.newPage();
   });
   afterAll(async () => {
@@ -136,7 +136,7 @@ describe('pose check in the production build', () => {
   beforeAll(async () => {
     server = await startBuiltPreview();
     url = server.url;
-    browser = await openOfflineBrowser(url);
+    browser = await openRunContext(url);
   });
   afterAll(async () => {
     await browser?.close();

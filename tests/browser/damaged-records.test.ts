@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allNo } from '../../src/safety/screening-questions.ts';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { type OfflineBrowser, openRunContext } from '../support/offline-browser.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 
 const NOW = '2026-03-10T09:00:00';
@@ -21,7 +21,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   server = await startDevServer();
-  browser = await openOfflineBrowser(server.url, { viewport: { width: 1200, height: 900 } });
+  browser = await openRunContext(server.url, { viewport: { width: 1200, height: 900 } });
   page = await browser.context.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.goto(appUrl());

@@ -46,7 +46,7 @@ describe('live coach in the production build', () => {
     await page.getByTestId('start-camera').click();
     await page.getByTestId('setup-checks').waitFor({ timeout: 60_000 });
     await page.getByTestId('pause').waitFor({ timeout: 30_000 });
-    await expect.poll(() => skeletonPixels(page), { timeout: 10_000 }).toBeGreaterThan(500);
+    await expect.poll(() => skeletonPixels(page), { timeout: 60_000 }).toBeGreaterThan(500);
     await page.locator('[data-testid="cue"][data-code="hips-back"]').waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'live-app-build.png') });
     expect(browser.offOrigin).toEqual([]);

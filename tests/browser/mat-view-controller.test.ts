@@ -12,7 +12,7 @@ import {
   WAKE_LOCK_MISSING,
   WAKE_LOCK_REFUSED,
 } from '../../src/controllers/mat-view-controller.ts';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { type OfflineBrowser, openRunContext } from '../support/offline-browser.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 
 const HARNESS = '/tests/browser/pages/mat-view-harness.html';
@@ -21,7 +21,7 @@ let browser: OfflineBrowser;
 
 beforeAll(async () => {
   server = await startDevServer();
-  browser = await openOfflineBrowser(server.url, { viewport: { width: 1024, height: 700 } });
+  browser = await openRunContext(server.url, { viewport: { width: 1024, height: 700 } });
 }, 120_000);
 
 afterAll(async () => {

@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserServer, chromium } from 'playwright-core';
 
 export const CHROMIUM_INSTALL_HINT = 'apt-get install -y chromium';
 
@@ -58,6 +58,24 @@ export function launchSharedChromium(args: string[] = []): Promise<Browser> {
     headless: true,
     args: chromiumArgs(args),
   });
+}
+
+/**
+ * A Chromium that other processes connect to (`chromium.connect(wsEndpoint())`):
+ * the browser project's global setup holds one for the whole run, so a test
+ * file that needs no flags of its own pays for no launch at all.
+ */
+export function launchChromiumServer(args: string[] = []): Promise<BrowserServer> {
+  return chromium.launchServer({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: chromiumArgs(args),
+  });
+}
+
+/** Connects to a Chromium started by `launchChromiumServer`. */
+export function connectChromium(wsEndpoint: string): Promise<Browser> {
+  return chromium.connect(wsEndpoint);
 }
 
 /** A fresh profile each time; `close()` removes it. */

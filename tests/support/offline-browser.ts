@@ -3,10 +3,19 @@
  * every request leaving that origin (the page's and its workers'), so tests
  * can prove nothing leaves. Either a browser of its own
  * (`openOfflineBrowser`: per-browser flags such as a fake camera) or a fresh
- * context in a shared browser (`openOfflineContext`: much cheaper).
+ * context in a shared browser (`openOfflineContext`: much cheaper), or a
+ * fresh context in the run's one Chromium (`openRunContext`: no launch at
+ * all, for tests that need no Chromium flags).
  */
 import type { Browser, BrowserContext } from 'playwright-core';
-import { DEFAULT_VIEWPORT, type LaunchOptions, launchChromium } from './chromium.ts';
+import {
+  connectChromium,
+  DEFAULT_VIEWPORT,
+  type LaunchOptions,
+  launchChromium,
+  launchSharedChromium,
+} from './chromium.ts';
+import { provided } from './run-shared.ts';
 
 export interface OfflineBrowser {
   context: BrowserContext;
@@ -44,4 +53,29 @@ export async function openOfflineContext(
 ): Promise<OfflineBrowser> {
   const context = await browser.newContext({ viewport: options.viewport ?? DEFAULT_VIEWPORT });
   return guard(context, origin);
+}
+
+let runChromium: Promise<Browser> | undefined;
+
+/**
+ * The run's one Chromium (no extra flags), held by the browser project's
+ * global setup; outside a Vitest run, one launched for this process.
+ */
+export function runBrowser(): Promise<Browser> {
+  runChromium ??= provided('spinewiseChromiumWs').then((ws) =>
+    ws ? connectChromium(ws) : launchSharedChromium(),
+  );
+  return runChromium;
+}
+
+/**
+ * A fresh context (empty storage, its own cookies and IndexedDB) in the
+ * run's one Chromium, guarded like the others; `close()` closes the
+ * context only. For tests that need no Chromium flags (no fake camera).
+ */
+export async function openRunContext(
+  origin: string,
+  options: Pick<LaunchOptions, 'viewport'> = {},
+): Promise<OfflineBrowser> {
+  return openOfflineContext(await runBrowser(), origin, options);
 }
