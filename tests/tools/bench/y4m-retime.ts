@@ -5,15 +5,7 @@
  * clip (test-results/, not committed) and reused.
  */
 import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-
-/** Frame size and rate from a YUV4MPEG2 header line. */
-export function y4mHeader(header: string): { width: number; height: number; fps: number } {
-  const width = Number(/ W(\d+)/.exec(header)?.[1]);
-  const height = Number(/ H(\d+)/.exec(header)?.[1]);
-  const [n, d] = (/ F(\d+):(\d+)/.exec(header) ?? []).slice(1).map(Number);
-  if (!(width > 0 && height > 0 && n && d)) throw new Error(`not a y4m header: ${header}`);
-  return { width, height, fps: n / d };
-}
+import { y4mHeader } from './y4m-header.ts';
 
 /** Path of `clip` re-timed to `fps` (a whole multiple of its own rate). */
 export function retimedClip(clip: string, fps: number): string {

@@ -1,0 +1,421 @@
+/**
+ * The bench page (`npm run bench`, tests/tools/bench/bench.ts drives it):
+ * one engine at a time, two loops on the same frames.
+ *
+ * - BARE: bare-worker.ts calls the engine's `detect` on each frame, nothing else.
+ * - PIPELINE: the app's own path: PoseWorkerClient → pose-worker.ts
+ *   (FloorTracker, network seal) → back on the page CoachPipeline.step
+ *   (smoothing, features, checker, feedback policy, screen verdict) →
+ *   segmentStatuses + drawOnCanvas (the live coach's overlay). On the
+ *   camera it is the app's PoseLoopController itself (its frame grab, its
+ *   dropping), attached to a <video> playing the fake camera.
+ *
+ * Decoded frames: the clip's y4m decoded here to RGBA, each handed over as
+ * a fresh ImageBitmap, one after another (closed loop: the next frame is
+ * sent when the previous one is fully handled). Camera frames: real time,
+ * a frame dropped while the worker is busy.
+ */
+import { DEFAULT_CAMERA_CONSTRAINTS } from '../../../src/controllers/camera-controller.ts';
+import { PoseLoopController } from '../../../src/controllers/pose-loop-controller.ts';
+import type { EngineSpec } from '../../../src/pose/create-pose-engine.ts';
+import { type PoseResult, PoseWorkerClient } from '../../../src/pose/worker/pose-worker-client.ts';
+import { CoachPipeline } from '../../../src/session/coach-pipeline.ts';
+import { drawOnCanvas } from '../../../src/ui/live-session/draw-overlay.ts';
+import { segmentStatuses } from '../../../src/ui/live-session/segment-status.ts';
+import type { FromBare, Prep, ToBare } from './bare-worker.ts';
+import { decodeY4m } from './y4m-frames.ts';
+
+/** How a camera frame is taken off the <video> for the bare loop. */
+export type Grab =
+  /** createImageBitmap(video), as the app does; the model reads the bitmap. */
+  | 'bitmap'
+  /** The same bitmap, drawn into a CPU canvas in the worker and read back as ImageData. */
+  | 'bitmap-readback'
+  /** new VideoFrame(video) transferred; the worker makes an ImageBitmap of it. */
+  | 'videoframe'
+  /** new VideoFrame(video) transferred; the worker copies it out as RGBA. */
+  | 'videoframe-copy'
+  /** drawImage(video) into a page canvas (willReadFrequently), getImageData, bytes transferred. */
+  | 'canvas'
+  /** Not the camera at all: the decoded frames, while the camera plays (the camera's own CPU cost). */
+  | 'decoded';
+
+export interface LoopRun {
+  loop: 'bare' | 'pipeline';
+  source: 'decoded' | 'camera';
+  grab: Grab | 'app';
+  backend: string;
+  fallback?: string;
+  loadMs: number;
+  /** Frames analysed, and found a person on. */
+  frames: number;
+  found: number;
+  /** Camera frames skipped while the worker was busy. */
+  dropped: number;
+  wallS: number;
+  /** Model time per frame in the worker (tracker + engine for the pipeline; engine for bare), ms. */
+  modelMs: number[];
+  /** Bare only: turning the frame into what the model reads, in the worker, ms. */
+  prepMs: number[];
+  /** Decoded: frame sent → fully handled; camera: between consecutive handled frames, ms. */
+  perFrameMs: number[];
+  /** Frame grabbed → fully handled on the page (pose drawn for the pipeline), ms. */
+  latencyMs: number[];
+  /** Pipeline only: smoothing, features, checker, feedback and drawing on the main thread, ms. */
+  restMs: number[];
+  /** Pipeline only: frame grabbed → cue on the canvas/screen state, for frames that raised a cue, ms. */
+  cueLatencyMs: number[];
+  longTasks: number;
+  longTaskMs: number;
+  frameSize: string;
+}
+
+declare global {
+  interface Window {
+    bench: {
+      ready: boolean;
+      loadDecoded(url: string, count: number): Promise<{ frames: number; size: string }>;
+      openCamera(): Promise<{ size: string; fps: number | undefined }>;
+      decoded(spec: EngineSpec, loop: 'bare' | 'pipeline', n: number): Promise<LoopRun>;
+      camera(
+        spec: EngineSpec,
+        loop: 'bare' | 'pipeline',
+        grab: Grab | 'app',
+        seconds: number,
+      ): Promise<LoopRun>;
+    };
+  }
+}
+
+let decodedFrames: ImageBitmap[] = [];
+let video: HTMLVideoElement | undefined;
+const canvas = document.createElement('canvas');
+document.body.append(canvas);
+
+function emptyRun(
+  loop: LoopRun['loop'],
+  source: LoopRun['source'],
+  grab: LoopRun['grab'],
+): LoopRun {
+  return {
+    loop,
+    source,
+    grab,
+    backend: '',
+    loadMs: 0,
+    frames: 0,
+    found: 0,
+    dropped: 0,
+    wallS: 0,
+    modelMs: [],
+    prepMs: [],
+    perFrameMs: [],
+    latencyMs: [],
+    restMs: [],
+    cueLatencyMs: [],
+    longTasks: 0,
+    longTaskMs: 0,
+    frameSize: '',
+  };
+}
+
+function watchLongTasks(run: LoopRun): () => void {
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      run.longTasks++;
+      run.longTaskMs += e.duration;
+    }
+  });
+  observer.observe({ type: 'longtask' });
+  return () => observer.disconnect();
+}
+
+class BareClient {
+  private pending: ((m: FromBare) => void) | undefined;
+  private nextId = 1;
+  private constructor(
+    private readonly worker: Worker,
+    readonly ready: Extract<FromBare, { type: 'ready' }>,
+  ) {
+    worker.onmessage = (e: MessageEvent<FromBare>) => {
+      const p = this.pending;
+      this.pending = undefined;
+      p?.(e.data);
+    };
+  }
+
+  static async start(spec: EngineSpec): Promise<BareClient> {
+    const worker = new Worker(new URL('./bare-worker.ts', import.meta.url), { type: 'module' });
+    const ready = await new Promise<Extract<FromBare, { type: 'ready' }>>((resolve, reject) => {
+      worker.onmessage = (e: MessageEvent<FromBare>) =>
+        e.data.type === 'ready' ? resolve(e.data) : reject(new Error(JSON.stringify(e.data)));
+      worker.onerror = (e) => reject(new Error(e.message));
+      const start: ToBare = { type: 'start', spec };
+      worker.postMessage(start);
+    });
+    return new BareClient(worker, ready);
+  }
+
+  get busy() {
+    return this.pending !== undefined;
+  }
+
+  detect(frame: Extract<ToBare, { type: 'frame' }>['frame'], tMs: number, prep: Prep) {
+    const message: ToBare = { type: 'frame', id: this.nextId++, tMs, prep, frame };
+    const transfer: Transferable[] =
+      frame instanceof ImageBitmap ||
+      (typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame)
+        ? [frame]
+        : [(frame as { data: ArrayBuffer }).data];
+    return new Promise<Extract<FromBare, { type: 'pose' }>>((resolve, reject) => {
+      this.pending = (m) => (m.type === 'pose' ? resolve(m) : reject(new Error(JSON.stringify(m))));
+      this.worker.postMessage(message, transfer);
+    });
+  }
+
+  close() {
+    const m: ToBare = { type: 'close' };
+    this.worker.postMessage(m);
+    setTimeout(() => this.worker.terminate(), 1000);
+  }
+}
+
+/** The pipeline's main-thread half for one pose: chain step, then the overlay. */
+function handlePose(pipeline: CoachPipeline, pose: PoseResult, run: LoopRun): number {
+  const t1 = performance.now();
+  const step = pipeline.step(pose.frame, pose.tMs);
+  const frame = step?.smoothed ?? pose.frame;
+  drawOnCanvas(canvas, frame, frame ? segmentStatuses(frame, step?.screen) : []);
+  const t2 = performance.now();
+  run.restMs.push(t2 - t1);
+  run.modelMs.push(pose.inferenceMs);
+  if (pose.frame) run.found++;
+  run.frames++;
+  return step?.cue ? t2 : Number.NaN;
+}
+
+function nextPose(client: PoseWorkerClient): Promise<PoseResult> {
+  return new Promise((resolve, reject) => {
+    client.onPose = resolve;
+    client.onFrameError = (m) => reject(new Error(m));
+  });
+}
+
+window.bench = {
+  ready: true,
+
+  async loadDecoded(url, count) {
+    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    for (const b of decodedFrames) b.close();
+    decodedFrames = await Promise.all(
+      decodeY4m(bytes, count).map((f) =>
+        createImageBitmap(new ImageData(new Uint8ClampedArray(f.data), f.width, f.height)),
+      ),
+    );
+    const f = decodedFrames[0]!;
+    return { frames: decodedFrames.length, size: `${f.width}×${f.height}` };
+  },
+
+  async openCamera() {
+    const stream = await navigator.mediaDevices.getUserMedia({
+      video: DEFAULT_CAMERA_CONSTRAINTS,
+      audio: false,
+    });
+    video = document.createElement('video');
+    video.muted = true;
+    video.playsInline = true;
+    video.srcObject = stream;
+    document.body.append(video);
+    await video.play();
+    while (video.videoWidth === 0) await new Promise((r) => setTimeout(r, 50));
+    return {
+      size: `${video.videoWidth}×${video.videoHeight}`,
+      fps: stream.getVideoTracks()[0]?.getSettings().frameRate,
+    };
+  },
+
+  async decoded(spec, loop, n) {
+    const run = emptyRun(loop, 'decoded', 'app');
+    const first = decodedFrames[0]!;
+    run.frameSize = `${first.width}×${first.height}`;
+    const frameAt = (i: number) => createImageBitmap(decodedFrames[i % decodedFrames.length]!);
+    if (loop === 'bare') {
+      const t0 = performance.now();
+      const bare = await BareClient.start(spec);
+      run.loadMs = performance.now() - t0;
+      run.backend = bare.ready.backend;
+      if (bare.ready.fallback) run.fallback = bare.ready.fallback;
+      const stop = watchLongTasks(run);
+      const w0 = performance.now();
+      try {
+        for (let i = 0; i < n; i++) {
+          const bitmap = await frameAt(i);
+          const t = performance.now();
+          const r = await bare.detect(bitmap, i * 100, 'as-is');
+          const ms = performance.now() - t;
+          run.perFrameMs.push(ms);
+          run.latencyMs.push(ms);
+          run.modelMs.push(r.modelMs);
+          run.prepMs.push(r.prepMs);
+          run.frames++;
+          if (r.found) run.found++;
+        }
+      } finally {
+        run.wallS = (performance.now() - w0) / 1000;
+        stop();
+        bare.close();
+      }
+      return run;
+    }
+    const t0 = performance.now();
+    const client = await PoseWorkerClient.start(spec);
+    run.loadMs = performance.now() - t0;
+    run.backend = client.info.runtime.backend;
+    if (client.info.runtime.fallback) run.fallback = client.info.runtime.fallback;
+    const pipeline = new CoachPipeline('childs-pose');
+    const stop = watchLongTasks(run);
+    const w0 = performance.now();
+    try {
+      for (let i = 0; i < n; i++) {
+        const bitmap = await frameAt(i);
+        const answer = nextPose(client);
+        const t = performance.now();
+        client.offer(bitmap, i * 100);
+        const pose = await answer;
+        const cueAt = handlePose(pipeline, pose, run);
+        const ms = performance.now() - t;
+        run.perFrameMs.push(ms);
+        run.latencyMs.push(ms);
+        if (Number.isFinite(cueAt)) run.cueLatencyMs.push(cueAt - t);
+      }
+    } finally {
+      run.wallS = (performance.now() - w0) / 1000;
+      stop();
+      client.close();
+    }
+    return run;
+  },
+
+  async camera(spec, loop, grab, seconds) {
+    const v = video;
+    if (!v) throw new Error('openCamera first');
+    const run = emptyRun(loop, 'camera', grab);
+    run.frameSize = `${v.videoWidth}×${v.videoHeight}`;
+    let lastDone: number | undefined;
+    const done = (t: number) => {
+      if (lastDone !== undefined) run.perFrameMs.push(t - lastDone);
+      lastDone = t;
+    };
+    if (loop === 'pipeline') {
+      const host = {
+        addController() {},
+        removeController() {},
+        requestUpdate() {},
+        updateComplete: Promise.resolve(true),
+      };
+      const controller = new PoseLoopController(host);
+      const t0 = performance.now();
+      const client = await controller.load(spec);
+      run.loadMs = performance.now() - t0;
+      run.backend = client.info.runtime.backend;
+      if (client.info.runtime.fallback) run.fallback = client.info.runtime.fallback;
+      const pipeline = new CoachPipeline('childs-pose');
+      const stop = watchLongTasks(run);
+      let w0 = 0;
+      await new Promise<void>((resolve, reject) => {
+        controller.onError = (m) => reject(new Error(m));
+        controller.onPose = (pose) => {
+          const cueAt = handlePose(pipeline, pose, run);
+          const t2 = performance.now();
+          if (run.frames === 1) w0 = t2;
+          done(t2);
+          run.latencyMs.push(t2 - pose.tMs);
+          if (Number.isFinite(cueAt)) run.cueLatencyMs.push(cueAt - pose.tMs);
+          if (t2 - w0 > seconds * 1000) resolve();
+        };
+        controller.attach(v);
+      });
+      run.wallS = (performance.now() - w0) / 1000;
+      run.dropped = controller.client?.dropped ?? 0;
+      stop();
+      controller.stop();
+      return run;
+    }
+    const t0 = performance.now();
+    const bare = await BareClient.start(spec);
+    run.loadMs = performance.now() - t0;
+    run.backend = bare.ready.backend;
+    if (bare.ready.fallback) run.fallback = bare.ready.fallback;
+    const stop = watchLongTasks(run);
+    const scratch = document.createElement('canvas');
+    let i = 0;
+    let w0 = 0;
+    let failed: unknown;
+    /** A frame is being grabbed or analysed: later camera frames are dropped, as the app does. */
+    let inFlight = false;
+    await new Promise<void>((resolve) => {
+      const tick = () => {
+        if (failed !== undefined) return resolve();
+        if (w0 && performance.now() - w0 > seconds * 1000) return resolve();
+        v.requestVideoFrameCallback(tick);
+        if (inFlight) {
+          run.dropped++;
+          return;
+        }
+        inFlight = true;
+        const tGrab = performance.now();
+        const go = async () => {
+          const tMs = tGrab;
+          let r: Extract<FromBare, { type: 'pose' }>;
+          if (grab === 'bitmap' || grab === 'bitmap-readback' || grab === 'app') {
+            const bitmap = await createImageBitmap(v);
+            r = await bare.detect(bitmap, tMs, grab === 'bitmap-readback' ? 'readback' : 'as-is');
+          } else if (grab === 'videoframe' || grab === 'videoframe-copy') {
+            const frame = new VideoFrame(v, { timestamp: Math.round(tMs * 1000) });
+            r = await bare.detect(
+              frame,
+              tMs,
+              grab === 'videoframe' ? 'videoframe-bitmap' : 'videoframe-copy',
+            );
+          } else if (grab === 'canvas') {
+            scratch.width = v.videoWidth;
+            scratch.height = v.videoHeight;
+            const ctx = scratch.getContext('2d', { willReadFrequently: true })!;
+            ctx.drawImage(v, 0, 0);
+            const img = ctx.getImageData(0, 0, scratch.width, scratch.height);
+            r = await bare.detect(
+              { data: img.data.buffer, width: img.width, height: img.height },
+              tMs,
+              'rgba',
+            );
+          } else {
+            const bitmap = await createImageBitmap(decodedFrames[i++ % decodedFrames.length]!);
+            r = await bare.detect(bitmap, tMs, 'as-is');
+          }
+          const t2 = performance.now();
+          if (!w0) w0 = t2;
+          done(t2);
+          run.latencyMs.push(t2 - tGrab);
+          run.modelMs.push(r.modelMs);
+          run.prepMs.push(r.prepMs);
+          run.frames++;
+          if (r.found) run.found++;
+        };
+        go().then(
+          () => {
+            inFlight = false;
+          },
+          (e: unknown) => {
+            failed = e;
+          },
+        );
+      };
+      v.requestVideoFrameCallback(tick);
+    });
+    run.wallS = (performance.now() - w0) / 1000;
+    stop();
+    bare.close();
+    if (failed !== undefined) throw failed;
+    return run;
+  },
+};

@@ -1,0 +1,326 @@
+/**
+ * `npm run bench` (`-- --quick` for a short run): every engine/model/backend
+ * that runs here, side by side in one headless Chromium, on rendered frames
+ * (bench-page.ts): model load, model time per frame, the rest of our
+ * pipeline per frame, frame-to-result and frame-to-cue latency, main-thread
+ * long tasks, and our pipeline against a bare loop on the same model and
+ * frames, on decoded frames and on frames grabbed from Chromium's fake
+ * camera playing the same clip; then the frame-grab variants of the camera
+ * investigation, and tfjs in Node. Prints Markdown tables, writes JSON
+ * (test-results/bench.json, or `--json <file>`).
+ *
+ * Decoded runs are interleaved (bare, pipeline, bare, pipeline) so a change
+ * in the machine's load hits both loops alike; ratios are of medians.
+ * This is a script, not a test: nothing here has a time limit to trip.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { EngineSpec } from '../../../src/pose/create-pose-engine.ts';
+import { diskModelReader } from '../../../src/pose/disk-model-reader.ts';
+import { ModelFiles } from '../../../src/pose/model-files.ts';
+import { createTfjsEngine } from '../../../src/pose/tfjs/tfjs-engine.ts';
+import { CoachPipeline } from '../../../src/session/coach-pipeline.ts';
+import { fakeCameraArgs } from '../../browser/live-coach-page.ts';
+import { launchSharedChromium } from '../../support/chromium.ts';
+import { openOfflineContext } from '../../support/offline-browser.ts';
+import { PROJECT_ROOT, startDevServer } from '../../support/vite-server.ts';
+import { cameraClip } from '../make-camera-clip.ts';
+import { percentile } from '../soak/soak-run.ts';
+import type { Grab, LoopRun } from './bench-page.ts';
+import { decodeY4m } from './y4m-frames.ts';
+import { retimedClip } from './y4m-retime.ts';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    clip: { type: 'string', default: 'child-hips-not-back-side-female' },
+    json: { type: 'string', default: join(PROJECT_ROOT, 'test-results/bench.json') },
+  },
+});
+const QUICK = values.quick;
+/** Decoded frames per run (two runs per loop), camera seconds per run, investigation seconds. */
+const N = QUICK ? 8 : 24;
+const CAMERA_S = QUICK ? 6 : 15;
+const GRAB_S = QUICK ? 5 : 12;
+/** First frames load caches and run the detector: left out of every figure. */
+const WARMUP = 2;
+
+interface Target {
+  label: string;
+  spec: EngineSpec;
+  /** Decoded frames only, fewer (a software-GL backend is far too slow for the rest). */
+  slow?: boolean;
+}
+
+const TARGETS: Target[] = [
+  { label: 'MediaPipe lite', spec: { engine: 'mediapipe', model: 'lite', delegate: 'CPU' } },
+  { label: 'MediaPipe full', spec: { engine: 'mediapipe', model: 'full', delegate: 'CPU' } },
+  {
+    label: 'TF.js BlazePose lite',
+    spec: { engine: 'tfjs', model: 'blazepose-lite', backend: 'wasm' },
+  },
+  {
+    label: 'TF.js BlazePose full',
+    spec: { engine: 'tfjs', model: 'blazepose-full', backend: 'wasm' },
+  },
+  ...(QUICK
+    ? []
+    : [
+        {
+          label: 'TF.js BlazePose lite',
+          spec: { engine: 'tfjs', model: 'blazepose-lite', backend: 'webgl' },
+          slow: true,
+        } satisfies Target,
+      ]),
+];
+/** The investigation runs on the two default models. */
+const GRABS: Grab[] = [
+  'bitmap',
+  'bitmap-readback',
+  'videoframe',
+  'videoframe-copy',
+  'canvas',
+  'decoded',
+];
+
+const med = (xs: number[]) => percentile(xs.slice(WARMUP), 50) ?? Number.NaN;
+const p95 = (xs: number[]) => percentile(xs.slice(WARMUP), 95) ?? Number.NaN;
+const pool = (runs: LoopRun[], key: 'modelMs' | 'perFrameMs' | 'latencyMs' | 'restMs' | 'prepMs') =>
+  runs.flatMap((r) => r[key].slice(WARMUP));
+const pMed = (xs: number[]) => percentile(xs, 50) ?? Number.NaN;
+const pP95 = (xs: number[]) => percentile(xs, 95) ?? Number.NaN;
+const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '—');
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
+
+interface TargetResult {
+  label: string;
+  spec: EngineSpec;
+  decoded: { bare: LoopRun[]; pipeline: LoopRun[] };
+  camera?: { bare: LoopRun; pipeline: LoopRun };
+  grabs?: LoopRun[];
+  error?: string;
+}
+
+async function inChromium(clip10: string, clip30: string) {
+  const server = await startDevServer();
+  const browser = await launchSharedChromium(fakeCameraArgs(clip30));
+  const results: TargetResult[] = [];
+  let camera: { size: string; fps: number | undefined } | undefined;
+  let decoded: { frames: number; size: string } | undefined;
+  let offOrigin: string[] = [];
+  try {
+    const context = await openOfflineContext(browser, server.url);
+    offOrigin = context.offOrigin;
+    const page = await context.context.newPage();
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    await page.goto(`${server.url}/tests/tools/bench/bench-page.html`, { timeout: 300_000 });
+    await page.waitForFunction(() => window.bench?.ready === true, undefined, { timeout: 300_000 });
+    const url = `/${relative(PROJECT_ROOT, clip10)}`;
+    decoded = await page.evaluate(([u, n]) => window.bench.loadDecoded(u, n), [url, 60] as const);
+    camera = await page.evaluate(() => window.bench.openCamera());
+    console.log(
+      `decoded ${decoded.frames} frames ${decoded.size}; camera ${camera.size} at ${camera.fps} fps`,
+    );
+    for (const t of TARGETS) {
+      const name = `${t.label} (${t.spec.engine === 'tfjs' ? t.spec.backend : t.spec.delegate})`;
+      const r: TargetResult = { label: name, spec: t.spec, decoded: { bare: [], pipeline: [] } };
+      results.push(r);
+      try {
+        const n = t.slow ? 5 : N;
+        for (let round = 0; round < 2; round++) {
+          for (const loop of ['bare', 'pipeline'] as const) {
+            const run = await page.evaluate(([s, l, k]) => window.bench.decoded(s, l, k), [
+              t.spec,
+              loop,
+              n,
+            ] as const);
+            r.decoded[loop].push(run);
+            console.log(`${name} decoded ${loop}: model median ${f0(med(run.modelMs))} ms`);
+          }
+        }
+        if (t.slow) continue;
+        const bare = await page.evaluate(
+          ([s, sec]) => window.bench.camera(s, 'bare', 'bitmap', sec),
+          [t.spec, CAMERA_S] as const,
+        );
+        const pipeline = await page.evaluate(
+          ([s, sec]) => window.bench.camera(s, 'pipeline', 'app', sec),
+          [t.spec, CAMERA_S] as const,
+        );
+        r.camera = { bare, pipeline };
+        console.log(
+          `${name} camera: model median bare ${f0(med(bare.modelMs))} / pipeline ${f0(med(pipeline.modelMs))} ms`,
+        );
+        if (t.spec.model === 'lite' || t.spec.model === 'blazepose-lite') {
+          r.grabs = [];
+          for (const grab of GRABS) {
+            const run = await page.evaluate(
+              ([s, g, sec]) => window.bench.camera(s, 'bare', g, sec),
+              [t.spec, grab, GRAB_S] as const,
+            );
+            r.grabs.push(run);
+            console.log(
+              `${name} grab ${grab}: prep ${f1(med(run.prepMs))} ms, model ${f0(med(run.modelMs))} ms`,
+            );
+          }
+        }
+      } catch (e) {
+        r.error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        console.log(`${name}: ${r.error}`);
+      }
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { results, camera, decoded, offOrigin };
+}
+
+interface NodeRow {
+  label: string;
+  backend: string;
+  loadMs: number;
+  modelMs: number[];
+  restMs: number[];
+}
+
+async function inNode(clip10: string): Promise<NodeRow[]> {
+  const tf = await import('@tensorflow/tfjs-core');
+  const files = await ModelFiles.open(diskModelReader(`${PROJECT_ROOT}/models`));
+  const frames = decodeY4m(new Uint8Array(readFileSync(clip10)), QUICK ? 10 : 26);
+  const rows: NodeRow[] = [];
+  for (const model of ['blazepose-lite', 'blazepose-full'] as const) {
+    const t0 = performance.now();
+    const engine = await createTfjsEngine({ model, files, backend: 'wasm' });
+    const row: NodeRow = {
+      label: `TF.js ${model}`,
+      backend: tf.getBackend(),
+      loadMs: performance.now() - t0,
+      modelMs: [],
+      restMs: [],
+    };
+    const pipeline = new CoachPipeline('childs-pose');
+    for (const [i, frame] of frames.entries()) {
+      const t = performance.now();
+      const pose = await engine.detect(frame, i * 100);
+      const t1 = performance.now();
+      pipeline.step(pose, i * 100);
+      row.modelMs.push(t1 - t);
+      row.restMs.push(performance.now() - t1);
+    }
+    engine.close();
+    rows.push(row);
+    console.log(`node ${model}: model median ${f0(med(row.modelMs))} ms`);
+  }
+  return rows;
+}
+
+function tables(chromium: Awaited<ReturnType<typeof inChromium>>, node: NodeRow[]): string {
+  const out: string[] = [];
+  out.push(
+    '**Decoded frames** (the clip decoded to RGBA in the page, one frame after another; medians of two interleaved runs per loop, ms)',
+    '',
+    '| engine · model (backend) | load ms | model med / p95 | rest of pipeline med / p95 | frame→pose drawn med / p95 | frame→cue med (n) | long tasks | pipeline ÷ bare per frame | pipeline ÷ bare model |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const r of chromium.results) {
+    const b = r.decoded.bare;
+    const p = r.decoded.pipeline;
+    if (!b.length || !p.length) {
+      out.push(`| ${r.label} | ${r.error ?? 'did not run'} |||||||| `);
+      continue;
+    }
+    const load = pMed(p.map((x) => x.loadMs));
+    const cue = p.flatMap((x) => x.cueLatencyMs);
+    const fallback = p[0]?.fallback ? ` ⚠ ${p[0].fallback}` : '';
+    out.push(
+      `| ${r.label}${fallback} | ${f0(load)} | ${f0(pMed(pool(p, 'modelMs')))} / ${f0(pP95(pool(p, 'modelMs')))} | ${f1(pMed(pool(p, 'restMs')))} / ${f1(pP95(pool(p, 'restMs')))} | ${f0(pMed(pool(p, 'latencyMs')))} / ${f0(pP95(pool(p, 'latencyMs')))} | ${cue.length ? `${f0(pMed(cue))} (${cue.length})` : '— (0)'} | ${p.reduce((a, x) => a + x.longTasks, 0)} | ${f2(pMed(pool(p, 'perFrameMs')) / pMed(pool(b, 'perFrameMs')))} | ${f2(pMed(pool(p, 'modelMs')) / pMed(pool(b, 'modelMs')))} |`,
+    );
+  }
+  out.push(
+    '',
+    `**Camera frames** (Chromium's fake camera playing the same clip at 30 fps, ${chromium.camera?.size}; frames dropped while busy; ms)`,
+    '',
+    '| engine · model (backend) | model med / p95 bare | model med / p95 pipeline | rest med | grab→pose drawn med / p95 | frame→cue med (n) | analysed fps bare / pipeline | dropped | long tasks | pipeline ÷ bare per frame | pipeline ÷ bare model | camera ÷ decoded model (bare) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const r of chromium.results) {
+    const c = r.camera;
+    if (!c) continue;
+    const fps = (x: LoopRun) => (x.wallS > 0 ? (x.frames - 1) / x.wallS : Number.NaN);
+    const decodedBare = pMed(pool(r.decoded.bare, 'modelMs'));
+    out.push(
+      `| ${r.label} | ${f0(med(c.bare.modelMs))} / ${f0(p95(c.bare.modelMs))} | ${f0(med(c.pipeline.modelMs))} / ${f0(p95(c.pipeline.modelMs))} | ${f1(med(c.pipeline.restMs))} | ${f0(med(c.pipeline.latencyMs))} / ${f0(p95(c.pipeline.latencyMs))} | ${c.pipeline.cueLatencyMs.length ? `${f0(pMed(c.pipeline.cueLatencyMs))} (${c.pipeline.cueLatencyMs.length})` : '— (0)'} | ${f1(fps(c.bare))} / ${f1(fps(c.pipeline))} | ${c.pipeline.dropped} | ${c.pipeline.longTasks} | ${f2(med(c.pipeline.perFrameMs) / med(c.bare.perFrameMs))} | ${f2(med(c.pipeline.modelMs) / med(c.bare.modelMs))} | ${f2(med(c.bare.modelMs) / decodedBare)} |`,
+    );
+  }
+  out.push(
+    '',
+    '**Camera frame grab, bare loop** (how the frame reaches the model; prep = turning it into what the model reads, in the worker; ms)',
+    '',
+    '| engine · model | grab | frame | prep med | model med / p95 | model ÷ decoded (no camera) |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const r of chromium.results) {
+    const decodedBare = pMed(pool(r.decoded.bare, 'modelMs'));
+    for (const g of r.grabs ?? [])
+      out.push(
+        `| ${r.label} | ${g.grab} | ${g.frameSize} | ${f1(med(g.prepMs))} | ${f0(med(g.modelMs))} / ${f0(p95(g.modelMs))} | ${f2(med(g.modelMs) / decodedBare)} |`,
+      );
+  }
+  out.push(
+    '',
+    '**Node** (tfjs in Node on the same decoded frames; rest = CoachPipeline.step, no drawing; ms)',
+    '',
+    '| engine · model | backend | load ms | model med / p95 | rest med |',
+    '|---|---|---|---|---|',
+  );
+  for (const n of node)
+    out.push(
+      `| ${n.label} | ${n.backend} | ${f0(n.loadMs)} | ${f0(med(n.modelMs))} / ${f0(p95(n.modelMs))} | ${f2(med(n.restMs))} |`,
+    );
+  return out.join('\n');
+}
+
+const load0 = loadavg();
+const t0 = performance.now();
+const clip10 = await cameraClip(values.clip);
+const clip30 = retimedClip(clip10, 30);
+console.log(
+  `bench${QUICK ? ' (quick)' : ''} on ${basename(clip10)}: ${cpus().length} cores, ${cpus()[0]?.model}, load ${load0.map((l) => l.toFixed(2)).join(' ')}`,
+);
+const chromium = await inChromium(clip10, clip30);
+const node = await inNode(clip10);
+const load1 = loadavg();
+const table = tables(chromium, node);
+const minutes = (performance.now() - t0) / 60_000;
+console.log(`\n${table}\n`);
+console.log(
+  `Load average at start ${load0.map((l) => l.toFixed(2)).join(' ')}, at end ${load1.map((l) => l.toFixed(2)).join(' ')}; ${minutes.toFixed(1)} min; off-origin requests: ${chromium.offOrigin.length}`,
+);
+mkdirSync(dirname(values.json), { recursive: true });
+writeFileSync(
+  values.json,
+  `${JSON.stringify(
+    {
+      when: new Date().toISOString(),
+      quick: QUICK,
+      machine: { cores: cpus().length, cpu: cpus()[0]?.model, loadStart: load0, loadEnd: load1 },
+      clip: basename(clip10),
+      warmupFrames: WARMUP,
+      camera: chromium.camera,
+      decoded: chromium.decoded,
+      offOrigin: chromium.offOrigin,
+      results: chromium.results,
+      node,
+      table,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`JSON: ${values.json}`);
+if (chromium.offOrigin.length) process.exitCode = 1;
