@@ -6,7 +6,7 @@
  * and the light leave it be).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { type OfflineBrowser, openRunContext } from '../support/offline-browser.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 import { loadCorpusScenes } from '../tools/corpus/corpus-files.ts';
 import { openScenePage } from '../tools/scenes/render-clip.ts';
@@ -17,7 +17,7 @@ let browser: OfflineBrowser;
 
 beforeAll(async () => {
   server = await startDevServer();
-  browser = await openOfflineBrowser(server.url);
+  browser = await openRunContext(server.url);
 });
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { LANDMARK } from '../../src/core/landmarks.ts';
 import type { PoseFrame } from '../../src/core/pose-frame.ts';
 import type { EngineSpec } from '../../src/pose/create-pose-engine.ts';
 import type { EngineRuntime } from '../../src/pose/pose-engine.ts';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { type OfflineBrowser, openRunContext } from '../support/offline-browser.ts';
 import {
   jointErrors,
   jointTolerance,
@@ -42,7 +42,7 @@ const detect = (spec: EngineSpec, frames = 3): Promise<DetectResult> =>
 
 beforeAll(async () => {
   server = await startDevServer();
-  browser = await openOfflineBrowser(server.url);
+  browser = await openRunContext(server.url);
   page = await browser.context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(`${server.url}/tests/browser/pages/engine-harness.html`);

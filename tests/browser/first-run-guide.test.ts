@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { type OfflineBrowser, openRunContext } from '../support/offline-browser.ts';
 import { PROJECT_ROOT, type RunningServer, startDevServer } from '../support/vite-server.ts';
 
 const SCREENSHOTS = join(PROJECT_ROOT, 'test-results');
@@ -23,7 +23,7 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   server = await startDevServer();
-  browser = await openOfflineBrowser(server.url, { viewport: { width: 1280, height: 900 } });
+  browser = await openRunContext(server.url, { viewport: { width: 1280, height: 900 } });
   page = await browser.context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url);

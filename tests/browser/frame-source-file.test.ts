@@ -7,7 +7,7 @@
  * that are no video give a message saying so. No request leaves the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { type OfflineBrowser, openRunContext } from '../support/offline-browser.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 
 const HARNESS = '/tests/browser/pages/frame-source-harness.html';
@@ -29,7 +29,7 @@ type Probe = {
 
 beforeAll(async () => {
   server = await startDevServer();
-  browser = await openOfflineBrowser(server.url);
+  browser = await openRunContext(server.url);
 }, 120_000);
 
 afterAll(async () => {

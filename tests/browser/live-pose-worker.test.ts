@@ -7,7 +7,7 @@
  * runs; after close() nothing more is taken. Nothing leaves the origin.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { type OfflineBrowser, openRunContext } from '../support/offline-browser.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 import type { WorkerCheck } from './pages/live-worker-harness.ts';
 
@@ -16,7 +16,7 @@ let browser: OfflineBrowser;
 
 beforeAll(async () => {
   server = await startDevServer();
-  browser = await openOfflineBrowser(server.url);
+  browser = await openRunContext(server.url);
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUsablePose } from '../../src/core/usable-pose.ts';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { type OfflineBrowser, openRunContext } from '../support/offline-browser.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 
 let server: RunningServer;
@@ -15,7 +15,7 @@ let page: Page;
 
 beforeAll(async () => {
   server = await startDevServer();
-  browser = await openOfflineBrowser(server.url);
+  browser = await openRunContext(server.url);
   page = await browser.context.newPage();
   await page.goto(`${server.url}/tests/tools/sample-page/index.html`);
   await page.waitForFunction(() => window.sampler?.ready === true, undefined, { timeout: 60_000 });

@@ -9,7 +9,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { type OfflineBrowser, openRunContext } from '../support/offline-browser.ts';
 import { PROJECT_ROOT, type RunningServer, startDevServer } from '../support/vite-server.ts';
 import { scoreClip } from '../tools/eval/score-clip.ts';
 import { loadScenes, TRUTH_DIR } from '../tools/scenes/load-scenes.ts';
@@ -29,7 +29,7 @@ const [loaded] = loadScenes(undefined, [CLIP]);
 beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   server = await startDevServer();
-  browser = await openOfflineBrowser(server.url);
+  browser = await openRunContext(server.url);
 });
 
 afterAll(async () => {
