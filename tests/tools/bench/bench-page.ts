@@ -55,6 +55,8 @@ export interface LoopRun {
   wallS: number;
   /** Model time per frame in the worker (tracker + engine for the pipeline; engine for bare), ms. */
   modelMs: number[];
+  /** Pipeline only: orientations the FloorTracker ran the model on, per frame (1 upright; up to 3 searching). */
+  tried: number[];
   /** Bare only: turning the frame into what the model reads, in the worker, ms. */
   prepMs: number[];
   /** Decoded: frame sent → fully handled; camera: between consecutive handled frames, ms. */
@@ -74,7 +76,13 @@ declare global {
   interface Window {
     bench: {
       ready: boolean;
-      loadDecoded(url: string, count: number): Promise<{ frames: number; size: string }>;
+      loadDecoded(
+        url: string,
+        count: number,
+        step: number,
+      ): Promise<{ frames: number; size: string }>;
+      /** Stops the camera (tracks ended, <video> removed). */
+      closeCamera(): void;
       openCamera(): Promise<{ size: string; fps: number | undefined }>;
       decoded(spec: EngineSpec, loop: 'bare' | 'pipeline', n: number): Promise<LoopRun>;
       camera(
@@ -88,6 +96,10 @@ declare global {
 }
 
 let decodedFrames: ImageBitmap[] = [];
+/** Clip time between decoded frames, ms (the clip is 10 fps; `step` skips frames). */
+let frameStepMs = 100;
+/** The camera loop's bare worker, kept from run to run of the same engine (grab variants). */
+let cameraBare: { key: string; client: BareClient } | undefined;
 let video: HTMLVideoElement | undefined;
 const canvas = document.createElement('canvas');
 document.body.append(canvas);
@@ -109,6 +121,7 @@ function emptyRun(
     wallS: 0,
     modelMs: [],
     prepMs: [],
+    tried: [],
     perFrameMs: [],
     latencyMs: [],
     restMs: [],
@@ -189,6 +202,7 @@ function handlePose(pipeline: CoachPipeline, pose: PoseResult, run: LoopRun): nu
   const t2 = performance.now();
   run.restMs.push(t2 - t1);
   run.modelMs.push(pose.inferenceMs);
+  run.tried.push(pose.tried);
   if (pose.frame) run.found++;
   run.frames++;
   return step?.cue ? t2 : Number.NaN;
@@ -204,16 +218,26 @@ function nextPose(client: PoseWorkerClient): Promise<PoseResult> {
 window.bench = {
   ready: true,
 
-  async loadDecoded(url, count) {
+  async loadDecoded(url, count, step) {
+    frameStepMs = 100 * step;
     const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
     for (const b of decodedFrames) b.close();
     decodedFrames = await Promise.all(
-      decodeY4m(bytes, count).map((f) =>
+      decodeY4m(bytes, count, step).map((f) =>
         createImageBitmap(new ImageData(new Uint8ClampedArray(f.data), f.width, f.height)),
       ),
     );
     const f = decodedFrames[0]!;
     return { frames: decodedFrames.length, size: `${f.width}×${f.height}` };
+  },
+
+  closeCamera() {
+    const stream = video?.srcObject as MediaStream | null | undefined;
+    for (const t of stream?.getTracks() ?? []) t.stop();
+    video?.remove();
+    video = undefined;
+    cameraBare?.client.close();
+    cameraBare = undefined;
   },
 
   async openCamera() {
@@ -251,7 +275,7 @@ window.bench = {
         for (let i = 0; i < n; i++) {
           const bitmap = await frameAt(i);
           const t = performance.now();
-          const r = await bare.detect(bitmap, i * 100, 'as-is');
+          const r = await bare.detect(bitmap, i * frameStepMs, 'as-is');
           const ms = performance.now() - t;
           run.perFrameMs.push(ms);
           run.latencyMs.push(ms);
@@ -280,7 +304,7 @@ window.bench = {
         const bitmap = await frameAt(i);
         const answer = nextPose(client);
         const t = performance.now();
-        client.offer(bitmap, i * 100);
+        client.offer(bitmap, i * frameStepMs);
         const pose = await answer;
         const cueAt = handlePose(pipeline, pose, run);
         const ms = performance.now() - t;
@@ -341,9 +365,14 @@ window.bench = {
       controller.stop();
       return run;
     }
-    const t0 = performance.now();
-    const bare = await BareClient.start(spec);
-    run.loadMs = performance.now() - t0;
+    const key = JSON.stringify(spec);
+    if (cameraBare?.key !== key) {
+      cameraBare?.client.close();
+      const t0 = performance.now();
+      cameraBare = { key, client: await BareClient.start(spec) };
+      run.loadMs = performance.now() - t0;
+    }
+    const bare = cameraBare.client;
     run.backend = bare.ready.backend;
     if (bare.ready.fallback) run.fallback = bare.ready.fallback;
     const stop = watchLongTasks(run);
@@ -414,7 +443,6 @@ window.bench = {
     });
     run.wallS = (performance.now() - w0) / 1000;
     stop();
-    bare.close();
     if (failed !== undefined) throw failed;
     return run;
   },

@@ -41,9 +41,13 @@ const { values } = parseArgs({
 });
 const QUICK = values.quick;
 /** Decoded frames per run (two runs per loop), camera seconds per run, investigation seconds. */
-const N = QUICK ? 8 : 24;
-const CAMERA_S = QUICK ? 6 : 15;
-const GRAB_S = QUICK ? 5 : 12;
+const N = QUICK ? 6 : 16;
+const CAMERA_S = QUICK ? 5 : 10;
+const GRAB_S = QUICK ? 4 : 6;
+/** Rounds of the grab variants (each round runs every variant once, in turn). */
+const GRAB_ROUNDS = QUICK ? 1 : 2;
+/** Decoded frames: every second frame of the 10 fps clip (5 fps of clip time, so cues come sooner). */
+const STEP = 2;
 /** First frames load caches and run the detector: left out of every figure. */
 const WARMUP = 2;
 
@@ -87,10 +91,16 @@ const GRABS: Grab[] = [
 
 const med = (xs: number[]) => percentile(xs.slice(WARMUP), 50) ?? Number.NaN;
 const p95 = (xs: number[]) => percentile(xs.slice(WARMUP), 95) ?? Number.NaN;
-const pool = (runs: LoopRun[], key: 'modelMs' | 'perFrameMs' | 'latencyMs' | 'restMs' | 'prepMs') =>
-  runs.flatMap((r) => r[key].slice(WARMUP));
+const pool = (
+  runs: LoopRun[],
+  key: 'modelMs' | 'perFrameMs' | 'latencyMs' | 'restMs' | 'prepMs' | 'tried',
+) => runs.flatMap((r) => r[key].slice(WARMUP));
 const pMed = (xs: number[]) => percentile(xs, 50) ?? Number.NaN;
 const pP95 = (xs: number[]) => percentile(xs, 95) ?? Number.NaN;
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
+/** The pipeline's model time per frame divided by the orientations the tracker ran it on. */
+const perTryMs = (runs: LoopRun[]) =>
+  runs.flatMap((r) => r.modelMs.slice(WARMUP).map((m, i) => m / (r.tried[i + WARMUP] || 1)));
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '—');
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
@@ -99,7 +109,7 @@ interface TargetResult {
   label: string;
   spec: EngineSpec;
   decoded: { bare: LoopRun[]; pipeline: LoopRun[] };
-  camera?: { bare: LoopRun; pipeline: LoopRun };
+  camera?: { bare: LoopRun[]; pipeline: LoopRun[] };
   grabs?: LoopRun[];
   error?: string;
 }
@@ -119,11 +129,12 @@ async function inChromium(clip10: string, clip30: string) {
     await page.goto(`${server.url}/tests/tools/bench/bench-page.html`, { timeout: 300_000 });
     await page.waitForFunction(() => window.bench?.ready === true, undefined, { timeout: 300_000 });
     const url = `/${relative(PROJECT_ROOT, clip10)}`;
-    decoded = await page.evaluate(([u, n]) => window.bench.loadDecoded(u, n), [url, 60] as const);
-    camera = await page.evaluate(() => window.bench.openCamera());
-    console.log(
-      `decoded ${decoded.frames} frames ${decoded.size}; camera ${camera.size} at ${camera.fps} fps`,
-    );
+    decoded = await page.evaluate(([u, n, s]) => window.bench.loadDecoded(u, n, s), [
+      url,
+      60,
+      STEP,
+    ] as const);
+    console.log(`decoded ${decoded.frames} frames ${decoded.size}`);
     for (const t of TARGETS) {
       const name = `${t.label} (${t.spec.engine === 'tfjs' ? t.spec.backend : t.spec.delegate})`;
       const r: TargetResult = { label: name, spec: t.spec, decoded: { bare: [], pipeline: [] } };
@@ -142,34 +153,39 @@ async function inChromium(clip10: string, clip30: string) {
           }
         }
         if (t.slow) continue;
-        const bare = await page.evaluate(
-          ([s, sec]) => window.bench.camera(s, 'bare', 'bitmap', sec),
-          [t.spec, CAMERA_S] as const,
-        );
-        const pipeline = await page.evaluate(
-          ([s, sec]) => window.bench.camera(s, 'pipeline', 'app', sec),
-          [t.spec, CAMERA_S] as const,
-        );
-        r.camera = { bare, pipeline };
-        console.log(
-          `${name} camera: model median bare ${f0(med(bare.modelMs))} / pipeline ${f0(med(pipeline.modelMs))} ms`,
-        );
-        if (t.spec.model === 'lite' || t.spec.model === 'blazepose-lite') {
-          r.grabs = [];
-          for (const grab of GRABS) {
+        // The decoded runs above had no camera open; from here on it plays.
+        camera = await page.evaluate(() => window.bench.openCamera());
+        r.camera = { bare: [], pipeline: [] };
+        for (let round = 0; round < 2; round++) {
+          for (const loop of ['bare', 'pipeline'] as const) {
             const run = await page.evaluate(
-              ([s, g, sec]) => window.bench.camera(s, 'bare', g, sec),
-              [t.spec, grab, GRAB_S] as const,
+              ([s, l, sec]) => window.bench.camera(s, l, l === 'bare' ? 'bitmap' : 'app', sec),
+              [t.spec, loop, CAMERA_S] as const,
             );
-            r.grabs.push(run);
-            console.log(
-              `${name} grab ${grab}: prep ${f1(med(run.prepMs))} ms, model ${f0(med(run.modelMs))} ms`,
-            );
+            r.camera[loop].push(run);
+            console.log(`${name} camera ${loop}: model median ${f0(med(run.modelMs))} ms`);
           }
         }
+        if (t.spec.model === 'lite' || t.spec.model === 'blazepose-lite') {
+          r.grabs = [];
+          for (let round = 0; round < GRAB_ROUNDS; round++) {
+            for (const grab of GRABS) {
+              const run = await page.evaluate(
+                ([s, g, sec]) => window.bench.camera(s, 'bare', g, sec),
+                [t.spec, grab, GRAB_S] as const,
+              );
+              r.grabs.push(run);
+              console.log(
+                `${name} grab ${grab}: prep ${f1(med(run.prepMs))} ms, model ${f0(med(run.modelMs))} ms`,
+              );
+            }
+          }
+        }
+        await page.evaluate(() => window.bench.closeCamera());
       } catch (e) {
         r.error = e instanceof Error ? e.message.split('\n')[0] : String(e);
         console.log(`${name}: ${r.error}`);
+        await page.evaluate(() => window.bench.closeCamera());
       }
     }
     await context.close();
@@ -191,7 +207,7 @@ interface NodeRow {
 async function inNode(clip10: string): Promise<NodeRow[]> {
   const tf = await import('@tensorflow/tfjs-core');
   const files = await ModelFiles.open(diskModelReader(`${PROJECT_ROOT}/models`));
-  const frames = decodeY4m(new Uint8Array(readFileSync(clip10)), QUICK ? 10 : 26);
+  const frames = decodeY4m(new Uint8Array(readFileSync(clip10)), QUICK ? 10 : 20, STEP);
   const rows: NodeRow[] = [];
   for (const model of ['blazepose-lite', 'blazepose-full'] as const) {
     const t0 = performance.now();
@@ -206,9 +222,9 @@ async function inNode(clip10: string): Promise<NodeRow[]> {
     const pipeline = new CoachPipeline('childs-pose');
     for (const [i, frame] of frames.entries()) {
       const t = performance.now();
-      const pose = await engine.detect(frame, i * 100);
+      const pose = await engine.detect(frame, i * 100 * STEP);
       const t1 = performance.now();
-      pipeline.step(pose, i * 100);
+      pipeline.step(pose, i * 100 * STEP);
       row.modelMs.push(t1 - t);
       row.restMs.push(performance.now() - t1);
     }
@@ -224,8 +240,8 @@ function tables(chromium: Awaited<ReturnType<typeof inChromium>>, node: NodeRow[
   out.push(
     '**Decoded frames** (the clip decoded to RGBA in the page, one frame after another; medians of two interleaved runs per loop, ms)',
     '',
-    '| engine · model (backend) | load ms | model med / p95 | rest of pipeline med / p95 | frame→pose drawn med / p95 | frame→cue med (n) | long tasks | pipeline ÷ bare per frame | pipeline ÷ bare model |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| engine · model (backend) | load ms | model med / p95 | rest of pipeline med / p95 | frame→pose drawn med / p95 | frame→cue med (n) | long tasks | pipeline ÷ bare per frame | pipeline ÷ bare model | orientations tried per frame |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const r of chromium.results) {
     const b = r.decoded.bare;
@@ -238,23 +254,32 @@ function tables(chromium: Awaited<ReturnType<typeof inChromium>>, node: NodeRow[
     const cue = p.flatMap((x) => x.cueLatencyMs);
     const fallback = p[0]?.fallback ? ` ⚠ ${p[0].fallback}` : '';
     out.push(
-      `| ${r.label}${fallback} | ${f0(load)} | ${f0(pMed(pool(p, 'modelMs')))} / ${f0(pP95(pool(p, 'modelMs')))} | ${f1(pMed(pool(p, 'restMs')))} / ${f1(pP95(pool(p, 'restMs')))} | ${f0(pMed(pool(p, 'latencyMs')))} / ${f0(pP95(pool(p, 'latencyMs')))} | ${cue.length ? `${f0(pMed(cue))} (${cue.length})` : '— (0)'} | ${p.reduce((a, x) => a + x.longTasks, 0)} | ${f2(pMed(pool(p, 'perFrameMs')) / pMed(pool(b, 'perFrameMs')))} | ${f2(pMed(pool(p, 'modelMs')) / pMed(pool(b, 'modelMs')))} |`,
+      `| ${r.label}${fallback} | ${f0(load)} | ${f0(pMed(pool(p, 'modelMs')))} / ${f0(pP95(pool(p, 'modelMs')))} | ${f1(pMed(pool(p, 'restMs')))} / ${f1(pP95(pool(p, 'restMs')))} | ${f0(pMed(pool(p, 'latencyMs')))} / ${f0(pP95(pool(p, 'latencyMs')))} | ${cue.length ? `${f0(pMed(cue))} (${cue.length})` : '— (0)'} | ${p.reduce((a, x) => a + x.longTasks, 0)} | ${f2(pMed(pool(p, 'perFrameMs')) / pMed(pool(b, 'perFrameMs')))} | ${f2(pMed(pool(p, 'modelMs')) / pMed(pool(b, 'modelMs')))} | ${f2(mean(pool(p, 'tried')))} |`,
     );
   }
   out.push(
     '',
     `**Camera frames** (Chromium's fake camera playing the same clip at 30 fps, ${chromium.camera?.size}; frames dropped while busy; ms)`,
     '',
-    '| engine · model (backend) | model med / p95 bare | model med / p95 pipeline | rest med | grab→pose drawn med / p95 | frame→cue med (n) | analysed fps bare / pipeline | dropped | long tasks | pipeline ÷ bare per frame | pipeline ÷ bare model | camera ÷ decoded model (bare) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| engine · model (backend) | model med / p95 bare | model med / p95 pipeline | rest med | grab→pose drawn med / p95 | frame→cue med (n) | analysed fps bare / pipeline | dropped | long tasks | pipeline ÷ bare per frame | pipeline ÷ bare model | orientations tried per frame | pipeline ÷ bare model per orientation | camera ÷ decoded model (bare) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const r of chromium.results) {
     const c = r.camera;
     if (!c) continue;
-    const fps = (x: LoopRun) => (x.wallS > 0 ? (x.frames - 1) / x.wallS : Number.NaN);
+    const fps = (xs: LoopRun[]) => {
+      const frames = xs.reduce((a, x) => a + x.frames - 1, 0);
+      const wall = xs.reduce((a, x) => a + x.wallS, 0);
+      return wall > 0 ? frames / wall : Number.NaN;
+    };
+    const cues = c.pipeline.flatMap((x) => x.cueLatencyMs);
     const decodedBare = pMed(pool(r.decoded.bare, 'modelMs'));
+    const bm = pMed(pool(c.bare, 'modelMs'));
+    const pm = pMed(pool(c.pipeline, 'modelMs'));
+    const tries = mean(pool(c.pipeline, 'tried'));
+    const perTry = pMed(perTryMs(c.pipeline));
     out.push(
-      `| ${r.label} | ${f0(med(c.bare.modelMs))} / ${f0(p95(c.bare.modelMs))} | ${f0(med(c.pipeline.modelMs))} / ${f0(p95(c.pipeline.modelMs))} | ${f1(med(c.pipeline.restMs))} | ${f0(med(c.pipeline.latencyMs))} / ${f0(p95(c.pipeline.latencyMs))} | ${c.pipeline.cueLatencyMs.length ? `${f0(pMed(c.pipeline.cueLatencyMs))} (${c.pipeline.cueLatencyMs.length})` : '— (0)'} | ${f1(fps(c.bare))} / ${f1(fps(c.pipeline))} | ${c.pipeline.dropped} | ${c.pipeline.longTasks} | ${f2(med(c.pipeline.perFrameMs) / med(c.bare.perFrameMs))} | ${f2(med(c.pipeline.modelMs) / med(c.bare.modelMs))} | ${f2(med(c.bare.modelMs) / decodedBare)} |`,
+      `| ${r.label} | ${f0(bm)} / ${f0(pP95(pool(c.bare, 'modelMs')))} | ${f0(pm)} / ${f0(pP95(pool(c.pipeline, 'modelMs')))} | ${f1(pMed(pool(c.pipeline, 'restMs')))} | ${f0(pMed(pool(c.pipeline, 'latencyMs')))} / ${f0(pP95(pool(c.pipeline, 'latencyMs')))} | ${cues.length ? `${f0(pMed(cues))} (${cues.length})` : '— (0)'} | ${f1(fps(c.bare))} / ${f1(fps(c.pipeline))} | ${c.pipeline.reduce((a, x) => a + x.dropped, 0)} | ${c.pipeline.reduce((a, x) => a + x.longTasks, 0)} | ${f2(pMed(pool(c.pipeline, 'perFrameMs')) / pMed(pool(c.bare, 'perFrameMs')))} | ${f2(pm / bm)} | ${f2(tries)} | ${f2(perTry / bm)} | ${f2(bm / decodedBare)} |`,
     );
   }
   out.push(
@@ -266,10 +291,14 @@ function tables(chromium: Awaited<ReturnType<typeof inChromium>>, node: NodeRow[
   );
   for (const r of chromium.results) {
     const decodedBare = pMed(pool(r.decoded.bare, 'modelMs'));
-    for (const g of r.grabs ?? [])
+    for (const grab of GRABS) {
+      const runs = (r.grabs ?? []).filter((g) => g.grab === grab);
+      if (!runs.length) continue;
+      const m = pMed(pool(runs, 'modelMs'));
       out.push(
-        `| ${r.label} | ${g.grab} | ${g.frameSize} | ${f1(med(g.prepMs))} | ${f0(med(g.modelMs))} / ${f0(p95(g.modelMs))} | ${f2(med(g.modelMs) / decodedBare)} |`,
+        `| ${r.label} | ${grab} | ${runs[0]!.frameSize} | ${f1(pMed(pool(runs, 'prepMs')))} | ${f0(m)} / ${f0(pP95(pool(runs, 'modelMs')))} | ${f2(m / decodedBare)} |`,
       );
+    }
   }
   out.push(
     '',

@@ -80,6 +80,19 @@ export function slope(xs: readonly number[], ys: readonly number[]): number {
   return den > 0 ? num / den : Number.NaN;
 }
 
+/**
+ * Theil–Sen slope: the median of the slopes between every pair of points
+ * (distinct x). One odd sample (a GC that left a little more behind) moves
+ * it far less than a least-squares fit. NaN with fewer than two distinct x.
+ */
+export function robustSlope(xs: readonly number[], ys: readonly number[]): number {
+  const slopes: number[] = [];
+  for (let i = 0; i < xs.length; i++)
+    for (let j = i + 1; j < xs.length; j++)
+      if (xs[j] !== xs[i]) slopes.push((ys[j]! - ys[i]!) / (xs[j]! - xs[i]!));
+  return percentile(slopes, 50) ?? Number.NaN;
+}
+
 /** Installed before any page script: every `pose` message a worker posts is timed on arrival. */
 function recordPoses() {
   const w = window as unknown as { __soakPoses: [number, number][] };
