@@ -77,6 +77,12 @@ export class SessionInterruptions {
     d.requestUpdate();
   }
 
+  /** The tab was hidden (a pause, not spoken: nobody is looking) or shown again at `nowMs`. */
+  tabHidden(hidden: boolean, nowMs: number): void {
+    if (hidden) this.interrupt('hidden', INTERRUPTION_WORDS.hidden, nowMs, false);
+    else this.end('hidden', INTERRUPTION_WORDS.back);
+  }
+
   /** A note that stays (the model gave up): no resume follows. */
   fail(message: string): void {
     this.note = message;

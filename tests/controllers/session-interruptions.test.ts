@@ -102,4 +102,18 @@ describe('SessionInterruptions', () => {
     r.it.end('hidden', INTERRUPTION_WORDS.back);
     expect(r.log.loopPaused).toBe(false);
   });
+
+  it('a hidden tab pauses silently (nobody is looking); shown again it says welcome back', () => {
+    const r = rig('live');
+    r.at(4000);
+    r.it.tabHidden(true, 4000);
+    expect(r.state().paused).toBe(true);
+    expect(r.said).toEqual([]);
+    expect(r.it.note).toBe(INTERRUPTION_WORDS.hidden);
+    r.at(9000);
+    r.it.tabHidden(false, 9000);
+    expect(r.state().paused).toBe(false);
+    expect(r.said).toEqual([INTERRUPTION_WORDS.back]);
+    expect(r.time.totalMs(9000)).toBe(5000);
+  });
 });
