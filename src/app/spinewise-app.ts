@@ -8,10 +8,11 @@ import '../ui/pain-log/pain-log.ts';
 import '../ui/safety-gate/safety-gate.ts';
 import '../ui/onboarding/first-run-guide.ts';
 import '../ui/video-review/video-review.ts';
+import '../ui/clinician-report/clinician-report.ts';
 import type { ClosedExercises } from '../safety/closed-exercises.ts';
 import type { SafetyPassDetail } from '../ui/safety-gate/safety-gate.ts';
 
-type View = 'stretch' | 'pain-log' | 'video-review' | 'engine-check' | 'guide';
+type View = 'stretch' | 'pain-log' | 'clinician-report' | 'video-review' | 'engine-check' | 'guide';
 
 /** App shell: the stretches behind the safety gate, the pain log, and the engine check. */
 @customElement('sw-app')
@@ -27,6 +28,8 @@ export class SpinewiseApp extends LitElement {
     }
     nav button[aria-current='page'] { background: #0b7a75; color: #fff; }
     nav button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
+    /* Printing (the clinician's report): the page's content only, no app chrome. */
+    @media print { :host { padding: 0; max-width: none; } header, nav { display: none; } }
   `;
 
   /**
@@ -57,6 +60,8 @@ export class SpinewiseApp extends LitElement {
         return html`<sw-pain-log></sw-pain-log>`;
       case 'guide':
         return html`<sw-first-run-guide></sw-first-run-guide>`;
+      case 'clinician-report':
+        return html`<sw-clinician-report></sw-clinician-report>`;
       case 'video-review':
         return html`<sw-video-review></sw-video-review>`;
       case 'engine-check':
@@ -81,13 +86,15 @@ export class SpinewiseApp extends LitElement {
       </header>
       <nav aria-label="Views">
         <button aria-current=${this.view === 'stretch' ? 'page' : 'false'} @click=${() => this.show('stretch')}>Stretch</button>
-        <button aria-current=${this.view === 'pain-log' ? 'page' : 'false'} @click=${() => this.show('pain-log')}>Pain log and history</button>
+        <button aria-current=${this.view === 'pain-log' || this.view === 'clinician-report' ? 'page' : 'false'} @click=${() => this.show('pain-log')}>Pain log and history</button>
         <button aria-current=${this.view === 'video-review' ? 'page' : 'false'} data-testid="nav-video-review" @click=${() => this.show('video-review')}>Review a video</button>
         <button aria-current=${this.view === 'guide' ? 'page' : 'false'} data-testid="nav-guide" @click=${() => this.show('guide')}>Getting started</button>
         <button aria-current=${this.view === 'engine-check' ? 'page' : 'false'} @click=${() => this.show('engine-check')}>Engine check</button>
       </nav>
       <main
         @sw-log-pain=${() => this.show('pain-log')}
+        @sw-open-clinician-report=${() => this.show('clinician-report')}
+        @sw-report-close=${() => this.show('pain-log')}
         @sw-first-run-done=${() => {
           this.firstRun = false;
           markOnboardingSeen();

@@ -55,6 +55,7 @@ export class DataControls extends LitElement {
         <button data-testid="export" @click=${() => exportEverything(service)}>Export everything (JSON)</button>
         <button data-testid="export-csv" @click=${() => exportHolds(service)}
           aria-describedby="csv-help">Export holds (CSV)</button>
+        <button data-testid="clinician-report" @click=${() => this.dispatchEvent(new CustomEvent('sw-open-clinician-report', { bubbles: true, composed: true }))}>Report for a clinician</button>
         <button data-testid="import" ?disabled=${this.busy !== undefined} @click=${() => this.fileInput?.click()}
           aria-describedby="import-help">${this.busy === 'import' ? 'Importing…' : 'Import a file…'}</button>
         <button data-testid="delete-all" class="danger" ?disabled=${this.busy !== undefined}
