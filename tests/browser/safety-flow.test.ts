@@ -5,15 +5,19 @@
  * `not-today` lifts the next day; a rising pain log advises a professional
  * and its chart spans the days; overuse notes show before the next session.
  * Days pass through the dev-only `?now=` clock. Nothing leaves the origin.
- * One Chromium for the file, a fresh context (empty IndexedDB) per test;
+ * The run's one Chromium, a fresh context (empty IndexedDB) per test;
  * rule combinations are checked in Node (tests/safety/), not here.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchSharedChromium } from '../support/chromium.ts';
-import { type OfflineBrowser, openOfflineContext } from '../support/offline-browser.ts';
+import {
+  downloadedText,
+  type OfflineBrowser,
+  openOfflineContext,
+  runBrowser,
+} from '../support/offline-browser.ts';
 import { answerScreening, passSafetyScreen } from '../support/safety-screen.ts';
 import { PROJECT_ROOT, type RunningServer, startDevServer } from '../support/vite-server.ts';
 
@@ -29,7 +33,7 @@ const VIEWPORT = { width: 1100, height: 900 };
 
 beforeAll(async () => {
   server = await startDevServer();
-  chromium = await launchSharedChromium();
+  chromium = await runBrowser(); // the run's one Chromium: no launch here
 });
 afterEach(async () => {
   if (browser) offOrigin.push(...browser.offOrigin);
@@ -37,7 +41,6 @@ afterEach(async () => {
   browser = undefined;
 });
 afterAll(async () => {
-  await chromium?.close();
   await server?.close();
 });
 
@@ -539,8 +542,7 @@ describe('storage', () => {
       page.getByTestId('export').click(),
     ]);
     expect(download.suggestedFilename()).toBe('spinewise-2026-03-10.json');
-    const path = await download.path();
-    const file = JSON.parse((await import('node:fs')).readFileSync(path, 'utf8'));
+    const file = JSON.parse(await downloadedText(download));
     expect(file).toMatchObject({ format: 'spinewise-export', version: 1 });
     expect(file.pain).toMatchObject([
       { level: 4, locations: ['upper-back', 'neck'], day: '2026-03-10' },

@@ -7,7 +7,7 @@
  * fresh context in the run's one Chromium (`openRunContext`: no launch at
  * all, for tests that need no Chromium flags).
  */
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Download } from 'playwright-core';
 import {
   connectChromium,
   DEFAULT_VIEWPORT,
@@ -78,4 +78,15 @@ export async function openRunContext(
   options: Pick<LaunchOptions, 'viewport'> = {},
 ): Promise<OfflineBrowser> {
   return openOfflineContext(await runBrowser(), origin, options);
+}
+
+/**
+ * A download's contents as text. Read through its stream, which works for
+ * the run's Chromium too (`download.path()` has no local file when the
+ * browser is connected to rather than launched here).
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
