@@ -25,6 +25,9 @@ export const DEFAULT_REVIEW_ENGINE: EngineSpec = { engine: 'mediapipe', model: '
 /** Media time between analysed frames, ms: the live coach's 10 analysed frames a second. */
 export const REVIEW_STEP_MS = 100;
 
+/** How long the model may take to load before the review gives up, ms (a busy machine, a cold cache). */
+const MODEL_PATIENCE_MS = 180_000;
+
 /** How long one frame may take in the worker before the review gives up, ms (a file has time). */
 const FRAME_PATIENCE_MS = 60_000;
 
@@ -104,7 +107,10 @@ export async function reviewVideo(file: Blob, options: VideoReviewOptions): Prom
     signal?.throwIfAborted();
     onProgress?.({ stage: 'model', durationMs: source.durationMs });
     try {
-      client = await PoseWorkerClient.start(spec, signal ? { signal } : {});
+      client = await PoseWorkerClient.start(spec, {
+        timeoutMs: MODEL_PATIENCE_MS,
+        ...(signal ? { signal } : {}),
+      });
     } catch (e) {
       signal?.throwIfAborted();
       throw new VideoReviewError(

@@ -213,7 +213,8 @@ export class VideoReviewView extends LitElement {
 
   private renderResult(review: Review, record: SessionRecord) {
     const r = review.report;
-    const word = r.exercise === 'foam-roller' ? 'pauses' : 'holds';
+    const one = r.exercise === 'foam-roller' ? 'pause' : 'hold';
+    const word = r.holds.length === 1 ? one : `${one}s`;
     const reached = r.holds.filter((h) => h.targetReached).length;
     return html`<section class="result" aria-labelledby="review-result-heading">
       <h3 id="review-result-heading" data-testid="review-result-heading" tabindex="-1">
