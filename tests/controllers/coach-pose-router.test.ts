@@ -34,7 +34,7 @@ function rig(stage: CoachStage, opts: { letThrough?: boolean; cue?: boolean } = 
   const router = new CoachPoseRouter({
     flow: () => flow,
     exercise: () => 'seated-twist',
-    setup: { onPose: (p, e) => log.push(`setup:${p.tMs}/${e}`) } as never,
+    setup: { onPose: (p: PoseResult, e: string) => log.push(`setup:${p.tMs}/${e}`) } as never,
     gestures: {
       watch: (p: PoseResult) => {
         log.push(`watch:${p.tMs}`);
