@@ -16,7 +16,7 @@ import {
 import { BodyPoints, SIDES, type Side } from './body-points.ts';
 import { angleAt, angleBetween, dist2, imageDirection, sub2, sub3, type Vec2 } from './geometry.ts';
 import { LANDMARK_NAMES, type LandmarkName } from './landmarks.ts';
-import type { PoseFrame } from './pose-frame.ts';
+import { getWorldLandmark, type PoseFrame } from './pose-frame.ts';
 import { estimateTorsoRotation } from './torso-rotation.ts';
 import { TORSO_ROTATION_MODEL, TORSO_ROTATION_UNCERTAINTY_DEG } from './torso-rotation-model.ts';
 import { isUsablePose } from './usable-pose.ts';
@@ -67,6 +67,13 @@ export interface Features {
   wristToHeadTorso?: number;
   /** Distance between the wrists, torso lengths. */
   wristGapTorso?: number;
+  /**
+   * Distance between the wrists in 3D, from the model's world points,
+   * metres, also when one wrist is hidden (the model's guess for it): where
+   * a side or 45° view collapses the 2D gap, the depth still separates the
+   * hands. Undefined without world points.
+   */
+  wristGapWorldM?: number;
   /** The larger of each seen wrist's distance to the opposite shoulder (seen too), torso lengths. */
   wristToOppositeShoulderTorso?: number;
   /** Mid-hip to mid-heel (or ankle), thigh lengths. */
@@ -220,6 +227,12 @@ export function computeFeatures(frame: PoseFrame): Features {
   set('hipHeightThighs', ratio(hipHeight, thigh));
   set('wristToHeadTorso', ratio(toHead && Math.max(...toHead), torso));
   set('wristGapTorso', ratio(lw && rw ? dist2(lw, rw) : undefined, torso));
+  const lw3 = getWorldLandmark(frame, 'left_wrist');
+  const rw3 = getWorldLandmark(frame, 'right_wrist');
+  set(
+    'wristGapWorldM',
+    lw3 && rw3 ? Math.hypot(lw3.x - rw3.x, lw3.y - rw3.y, lw3.z - rw3.z) : undefined,
+  );
   set(
     'wristToOppositeShoulderTorso',
     ratio(toOpposite.length ? Math.max(...toOpposite) : undefined, torso),

@@ -23,6 +23,13 @@ export interface Verdict {
   metrics: Record<string, number | undefined>;
   /** The side this frame's effort works (the twist's direction), where the exercise has sides. */
   side?: Side;
+  /**
+   * Form checks this view cannot make on this frame (e.g. `palms-together`
+   * when the far wrist is hidden, `support-neck` when neither wrist is
+   * seen near the head): reported as not judged, never cued, and no praise
+   * is given while any is listed (issue 14). Absent or empty: all judged.
+   */
+  notJudged?: CueCode[];
 }
 
 /** What the coach has asked for, where it matters to the checker. */

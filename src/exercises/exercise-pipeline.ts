@@ -86,8 +86,10 @@ export class ExercisePipeline {
     if (hold && good && verdict.side)
       this.sideVotes.set(verdict.side, (this.sideVotes.get(verdict.side) ?? 0) + 1);
 
-    // Praise only once the ring is moving: never over a fault, never at a standstill.
-    const praiseAllowed = good === true && hold !== undefined && hold.heldMs > 0;
+    // Praise only once the ring is moving: never over a fault, never at a standstill,
+    // never while a part of the form cannot be seen from this view (it may be wrong).
+    const praiseAllowed =
+      good === true && hold !== undefined && hold.heldMs > 0 && !verdict.notJudged?.length;
     const cue = this.policy.update(verdict.raised, tMs, praiseAllowed);
     const intervalMs = this.timer.frameIntervalMs;
     const screen = this.screen.update({

@@ -18,16 +18,39 @@ export const RECOGNITION_RULES = {
    * to the laptop, getting ready, reads under ~10.
    */
   turnedUprightMinDeg: 20,
+  /**
+   * Folded forward counts as child's pose only on sharply bent knees (the
+   * sharper knee at most this, degrees) when a knee is seen: a standing or
+   * seated forward fold keeps the legs long (issue 14's negatives). Dev set
+   * (03:05 UTC): folded frames of the child's-pose clips 20–58 (p5–p95,
+   * both engines), of the forward-fold negative 173–179; the negative went
+   * from 153 of 209 frames named to none.
+   */
+  childKneeMaxDeg: 100,
 } as const;
 
 /** One frame's vote, or undefined when the shape fits none or cannot be seen. */
 export function voteExercise(f: Features): ExerciseId | undefined {
   if (!f.usable) return undefined;
   switch (f.orientation) {
-    case 'seated':
-      return 'seated-twist';
-    case 'folded':
-    case 'all-fours': // on the way into child's pose
+    case 'seated': {
+      // Sitting square is not yet the twist: sitting upright is one of the negatives (issue 14).
+      // Dev set cost (03:05 UTC): the twist is named 1–4 s later, 4–5 s into a clip that
+      // starts square, instead of ~1 s.
+      const turned =
+        f.torsoRotationDeg !== undefined &&
+        Math.abs(f.torsoRotationDeg) >= RECOGNITION_RULES.turnedUprightMinDeg;
+      return turned ? 'seated-twist' : undefined;
+    }
+    case 'folded': {
+      const knees = Object.values(f.kneeAngleDeg);
+      const kneeling = !knees.length || Math.min(...knees) <= RECOGNITION_RULES.childKneeMaxDeg;
+      return kneeling ? 'childs-pose' : undefined;
+    }
+    // On the way into child's pose, or in it with the hips left high. Also cat–cow, a
+    // negative: left voting for child's pose, since leaving it out lost child-s00002 (hips
+    // high, read all fours throughout) on the dev set and won back no negative there.
+    case 'all-fours':
       return 'childs-pose';
     case 'lying': {
       const knees = Object.values(f.kneeAngleDeg);

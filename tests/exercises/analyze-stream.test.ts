@@ -25,15 +25,16 @@ describe('analyzeStream (child’s pose, recorded MediaPipe lite)', () => {
     expect(hips[0]!.tMs).toBeGreaterThanOrEqual(3500);
     expect(hips[0]!.tMs).toBeLessThanOrEqual(5000);
     expect(hips.every((c) => c.tMs <= 8200 + 1000)).toBe(true);
-    // The hips start sinking at 7 s (scripted): "fixed" comes once they are back.
-    expect(report.cues.some((c) => c.code === 'fixed' && c.tMs > 7000)).toBe(true);
+    // The hips start sinking at 7 s (scripted). The palms' 3D gap stays between the lines on
+    // this clip (0.24–0.34 m), so they are not judged, and no praise — "fixed" included — comes.
+    expect(report.cues.filter((c) => cueDefinition(c.code).priority === 'praise')).toEqual([]);
   });
 
-  it('gives no correction on a good clip, only praise, and one hold close to the scripted 7 s', () => {
+  it('gives no correction on a good clip, and one hold close to the scripted 7 s', () => {
     const report = analyzeStream(recorded('child-good-side-male'), 'childs-pose');
     expect(report.cues.filter((c) => cueDefinition(c.code).priority !== 'praise')).toEqual([]);
-    // Praise once the hold is under way, and not again within the praise repeat time.
-    expect(report.cues.filter((c) => c.code === 'good-hold')).toHaveLength(1);
+    // The palms' 3D gap reads 0.24–0.26 m here, between the lines: not judged, so no praise.
+    expect(report.cues.filter((c) => c.code === 'good-hold')).toHaveLength(0);
     expect(report.holds).toHaveLength(1);
     // Scripted hold 5–12 s; the palms cannot be seen, so the hold starts when the hips are back (~4 s).
     expect(report.holds[0]!.heldMs / 1000).toBeGreaterThan(6.5);

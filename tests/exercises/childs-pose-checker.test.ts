@@ -26,9 +26,24 @@ describe('child’s pose checker', () => {
       { phase: 'setup', raised: [], formGood: false },
     ],
     [
-      'folded, hips on the heels: holding',
+      'folded, hips on the heels, palms not seen: holding, the palms not judged and no praise',
       FOLDED,
-      { phase: 'holding', raised: ['good-hold'], formGood: true },
+      { phase: 'holding', raised: [], formGood: true, notJudged: ['palms-together'] },
+    ],
+    [
+      'folded, hips back, palms together in 3D: holding, praised',
+      { ...FOLDED, wristGapWorldM: 0.15, wristGapTorso: 0.6 },
+      { phase: 'holding', raised: ['good-hold'], formGood: true, notJudged: [] },
+    ],
+    [
+      'palms apart in 3D (the 2D gap collapsed by the view): cued',
+      { ...FOLDED, wristGapWorldM: 0.4, wristGapTorso: 0.05 },
+      { phase: 'in-position', raised: ['palms-together'], formGood: false },
+    ],
+    [
+      'a 3D gap between the lines: not judged, the hold counts unpraised',
+      { ...FOLDED, wristGapWorldM: 0.27 },
+      { phase: 'holding', raised: [], formGood: true, notJudged: ['palms-together'] },
     ],
     [
       'folded, hips high: sink them back',
@@ -53,7 +68,7 @@ describe('child’s pose checker', () => {
     [
       'hips unknown (heels hidden): no cue and no hold',
       { ...FOLDED, hipsToHeelsThighs: undefined },
-      { raised: [], formGood: undefined },
+      { raised: [], formGood: undefined, notJudged: ['hips-back', 'palms-together'] },
     ],
   ])('%s', (_, f, expected) => {
     expect(run(f)[0]).toMatchObject(expected);
@@ -68,6 +83,7 @@ describe('child’s pose checker', () => {
       trunkLeanDeg: 100,
       hipsToHeelsThighs: 0.45,
       wristGapTorso: undefined,
+      wristGapWorldM: undefined,
     });
   });
 });

@@ -7,11 +7,30 @@ const shape = featuresOf;
 
 describe('voteExercise', () => {
   it.each<[string, Partial<Features>, string | undefined]>([
-    ['sitting up, hips on the floor', { trunkLeanDeg: 5, hipHeightThighs: 0.3 }, 'seated-twist'],
     [
-      'sitting up, feet unseen, knees level with the hips',
-      { trunkLeanDeg: 5, kneeDropTorso: 0.2 },
+      'sitting up, hips on the floor, turned 25°',
+      { trunkLeanDeg: 5, hipHeightThighs: 0.3, torsoRotationDeg: 25 },
       'seated-twist',
+    ],
+    [
+      'sitting up square (issue 14: sitting upright is none of the three)',
+      { trunkLeanDeg: 5, hipHeightThighs: 0.3, torsoRotationDeg: 4 },
+      undefined,
+    ],
+    [
+      'sitting up, feet unseen, knees level with the hips, turned the other way',
+      { trunkLeanDeg: 5, kneeDropTorso: 0.2, torsoRotationDeg: -22 },
+      'seated-twist',
+    ],
+    [
+      'a standing forward fold: folded on straight legs is not child’s pose',
+      { trunkLeanDeg: 120, hipHeightThighs: 1.8, kneeAngleDeg: { left: 176, right: 174 } },
+      undefined,
+    ],
+    [
+      'folded on sharply bent knees',
+      { trunkLeanDeg: 105, hipHeightThighs: 0.7, kneeAngleDeg: { left: 35 } },
+      'childs-pose',
     ],
     ['standing', { trunkLeanDeg: 3, hipHeightThighs: 2, kneeDropTorso: 0.8 }, undefined],
     [
@@ -57,7 +76,7 @@ describe('voteExercise', () => {
 });
 
 describe('ExerciseRecognizer', () => {
-  const twist = shape({ trunkLeanDeg: 5, hipHeightThighs: 0.3 });
+  const twist = shape({ trunkLeanDeg: 5, hipHeightThighs: 0.3, torsoRotationDeg: 30 });
   const unclear = shape({ trunkLeanDeg: 45 });
 
   it('answers after a second of clear majority, not before', () => {

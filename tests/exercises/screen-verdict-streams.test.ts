@@ -87,6 +87,10 @@ describe('the screen verdict over every recorded stream', () => {
         expect(s.screen.ringCounting, `praise with the ring still, ${at}`).toBe(true);
         expect(s.activeHold?.heldMs ?? 0, `praise before the ring moved, ${at}`).toBeGreaterThan(0);
       }
+      if (s.cue && cueDefinition(s.cue.code).priority === 'praise')
+        expect(s.verdict.notJudged ?? [], `praise given over a check not judged, ${at}`).toEqual(
+          [],
+        );
       if (s.screen.ringCounting) {
         expect(s.verdict.formGood, at).toBe(true);
         expect(faults, at).toEqual([]);
@@ -107,9 +111,15 @@ describe('the screen verdict over every recorded stream', () => {
       if (s.activeHold && before && s.activeHold.startMs === before.startMs)
         if (s.activeHold.heldMs > before.heldMs) expect(s.screen.ringCounting, at).toBe(true);
     }
-    // Good clips get their praise: the checks above are not vacuous.
+    // Good clips get their praise where the whole form could be judged for 1.5 s on end
+    // (issue 14: what this view cannot see is never praised): the checks above are not vacuous.
     const faulty = steps.some((x) => x.truthFaults.length);
-    if (!faulty && steps.some((x) => x.step.screen.ringCounting))
-      expect(praised).toBeGreaterThan(0);
+    let run = 0;
+    let longest = 0;
+    for (const x of steps) {
+      run = x.step.screen.ringCounting && !x.step.verdict.notJudged?.length ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    if (!faulty && longest >= 15) expect(praised).toBeGreaterThan(0);
   });
 });

@@ -18,11 +18,6 @@ export const EDGE_MS = 500;
  * spot, not the screen's.
  */
 export const BLIND_SPOTS: Record<string, { fault: string; cue: string; why: string }> = {
-  'child-palms-apart-45-male': {
-    fault: 'palms-apart',
-    cue: 'palms-together',
-    why: 'at 45° the measured wrist gap stays under its line with the palms apart',
-  },
   'twist-forcing-right-45-male': {
     fault: 'forcing',
     cue: 'ease-off',

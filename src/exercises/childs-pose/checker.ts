@@ -15,6 +15,15 @@ export interface ChildsPoseState {
 
 const knownBelow = (v: number | undefined, max: number) => (v === undefined ? undefined : v <= max);
 
+/** From the 3D wrist gap where the model gives world points (true, false, or undefined in between), else the 2D one. */
+function palmsTogetherOf(f: Features): boolean | undefined {
+  const gap = f.wristGapWorldM;
+  if (gap === undefined) return knownBelow(f.wristGapTorso, C.palmsTogetherMaxGapTorso);
+  if (gap <= C.palmsTogetherMaxWorldGapM) return true;
+  if (gap > C.palmsApartMinWorldGapM) return false;
+  return undefined;
+}
+
 export const childsPoseChecker: Checker<ChildsPoseState> = {
   exercise: 'childs-pose',
   initial: () => ({ phase: 'setup' }),
@@ -22,11 +31,12 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
     const knees = Object.values(f.kneeAngleDeg);
     const sharperKnee = knees.length ? Math.min(...knees) : undefined;
     const hipsBack = knownBelow(f.hipsToHeelsThighs, C.hipsBackMaxThighs);
-    const palmsTogether = knownBelow(f.wristGapTorso, C.palmsTogetherMaxGapTorso);
+    const palmsTogether = palmsTogetherOf(f);
     const metrics: Verdict['metrics'] = {
       trunkLeanDeg: f.trunkLeanDeg,
       hipsToHeelsThighs: f.hipsToHeelsThighs,
       wristGapTorso: f.wristGapTorso,
+      wristGapWorldM: f.wristGapWorldM,
     };
     const inPose =
       f.usable &&
@@ -40,10 +50,14 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
     const raised: CueCode[] = [];
     if (hipsBack === false) raised.push('hips-back');
     if (palmsTogether === false) raised.push('palms-together');
-    // The hips are the measure that decides; the palms count only when they can be seen.
+    // The hips are the measure that decides; the palms count only when they can be seen,
+    // and while they cannot, the hold counts but is not praised.
     const formGood = hipsBack === undefined ? undefined : hipsBack && palmsTogether !== false;
-    if (formGood) raised.push('good-hold');
+    const notJudged: CueCode[] = [];
+    if (hipsBack === undefined) notJudged.push('hips-back');
+    if (palmsTogether === undefined) notJudged.push('palms-together');
+    if (formGood && !notJudged.length) raised.push('good-hold');
     const phase: Phase = formGood ? 'holding' : 'in-position';
-    return { state: { phase }, verdict: { phase, raised, formGood, metrics } };
+    return { state: { phase }, verdict: { phase, raised, formGood, metrics, notJudged } };
   },
 };

@@ -16,9 +16,26 @@ export const CHILDS_POSE_CONFIG = {
    */
   hipsBackMaxThighs: 0.8,
   /**
-   * Palms together: wrist gap, torso lengths. Needs both wrists seen; in the
-   * side and 45° views the far wrist is hidden behind the head, so this is
-   * usually unknown and then neither cued nor required.
+   * Palms together, from the 2D wrist gap (torso lengths), used only
+   * without world points: both wrists must be seen, and in the side and 45°
+   * views the 2D gap collapses. Dev set (issue 14, 15 clips, in-pose
+   * frames): hands apart read 0.16 (MediaPipe) and 0.25 (tfjs) median,
+   * together 0.26 and 0.36 — the 2D gap is smaller when apart, useless there.
    */
   palmsTogetherMaxGapTorso: 0.3,
+  /**
+   * Palms together from the world points' 3D wrist gap, metres (the
+   * model's guess for a hidden wrist included). Chosen on the dev set
+   * (02:58 UTC; 4 child's-pose clips, 1021 in-pose frames, 103 with the
+   * hands truly apart, > 0.12 m): apart frames read 0.25–0.36 (p5–p100),
+   * never ≤ 0.22; together frames ≤ 0.22 in 70 % (MediaPipe) and 56 %
+   * (tfjs). So together at or under this…
+   */
+  palmsTogetherMaxWorldGapM: 0.22,
+  /**
+   * …apart over this (together frames above it: 2 % MediaPipe, 4 % tfjs;
+   * apart frames above it: 15 % and 50 %), and in between not judged: the
+   * hold counts, nothing is cued and nothing praised.
+   */
+  palmsApartMinWorldGapM: 0.32,
 } as const;

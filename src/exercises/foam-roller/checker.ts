@@ -136,13 +136,19 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
     if (onLowerBack === true) raised.push('stay-upper-back');
     // On the lower back, getting off it is what matters; the pace can wait.
     if (tooFast === true && onLowerBack !== true) raised.push('roll-slower');
+    // Hands unseen (the far wrist behind the head from the side): neck support is not
+    // judged, the pause still counts as a hold, unpraised.
     const formGood =
-      neckSupported === undefined || hipsHigh === undefined
+      hipsHigh === undefined
         ? undefined
-        : neckSupported && !hipsHigh && onLowerBack !== true && tooFast !== true;
+        : neckSupported !== false && !hipsHigh && onLowerBack !== true && tooFast !== true;
+    const notJudged: CueCode[] = [];
+    if (neckSupported === undefined) notJudged.push('support-neck');
+    if (hipsHigh === undefined) notJudged.push('keep-hips-low');
+    if (onLowerBack === undefined) notJudged.push('stay-upper-back');
     const paused = speed !== undefined && speed < C.pausedBelowPerS;
     const phase: Phase = formGood && paused ? 'holding' : 'in-position';
-    if (phase === 'holding') raised.push('pause-here');
+    if (phase === 'holding' && !notJudged.length) raised.push('pause-here');
     state.phase = phase;
     return {
       state,
@@ -151,6 +157,7 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
         raised,
         formGood: formGood === undefined ? undefined : formGood && paused,
         metrics,
+        notJudged,
       },
     };
   },

@@ -18,6 +18,11 @@ export const FOAM_ROLLER_CONFIG = {
    * the arms down.
    */
   handsOnHeadMaxTorso: 1.2,
+  // Issue 14 (03:05 UTC): with no wrist seen near the head (the side view hides the
+  // far hand), neck support is not judged: a pause still counts as a hold, never
+  // praised. Dev set (4 roller clips): holds found 0 of 3 before and after (the misses
+  // come from the hip height and the roller position, not the hands); false praise
+  // on the roller 2–3 per engine, unchanged.
   /** Arms-crossed variant: a wrist this close to the opposite shoulder, torso lengths. */
   armsCrossedMaxTorso: 0.5,
   /**

@@ -119,8 +119,9 @@ export const seatedTwistChecker: Checker<SeatedTwistState> = {
       raised.push('turn-further');
 
     const formGood = rotation === undefined ? undefined : turned && !slumped && !forcing;
+    const notJudged: CueCode[] = lean === undefined ? ['sit-tall'] : [];
     state.holdSinceMs = formGood ? (prev.holdSinceMs ?? tMs) : undefined;
-    if (state.holdSinceMs !== undefined) {
+    if (state.holdSinceMs !== undefined && !notJudged.length) {
       raised.push('good-hold');
       if (tMs - state.holdSinceMs >= C.breatheAfterMs) raised.push('breathe-out');
     }
@@ -137,6 +138,7 @@ export const seatedTwistChecker: Checker<SeatedTwistState> = {
         raised,
         formGood,
         metrics,
+        notJudged,
         ...(direction && turned ? { side: direction } : {}),
       },
     };

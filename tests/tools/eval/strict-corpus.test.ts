@@ -123,7 +123,9 @@ describe('the strict table over the committed dev clips', () => {
       const right = corrections.filter((q) =>
         truth.frames.some(
           (f) =>
-            f.faults.includes(q.fault) && f.t <= q.t + 1e-9 && f.t + step > q.t - STRICT_LINGER_S,
+            (f.faults as readonly string[]).includes(q.fault) &&
+            f.t <= q.t + 1e-9 &&
+            f.t + step > q.t - STRICT_LINGER_S,
         ),
       ).length;
       const caught = onsets.filter((o) =>
