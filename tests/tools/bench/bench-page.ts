@@ -55,6 +55,8 @@ export interface LoopRun {
   wallS: number;
   /** Model time per frame in the worker (tracker + engine for the pipeline; engine for bare), ms. */
   modelMs: number[];
+  /** Bare camera only: taking the frame off the <video> on the page (createImageBitmap, VideoFrame, canvas readback), ms. */
+  grabMs: number[];
   /** Pipeline only: orientations the FloorTracker ran the model on, per frame (1 upright; up to 3 searching). */
   tried: number[];
   /** Bare only: turning the frame into what the model reads, in the worker, ms. */
@@ -72,6 +74,25 @@ export interface LoopRun {
   frameSize: string;
 }
 
+/**
+ * Both loops on the SAME frames, frame by frame: each frame (decoded, or
+ * grabbed off the camera as the app grabs it) is copied, one copy goes
+ * through the bare loop and the other through the pipeline, the order
+ * alternating, so a change in the machine's load hits both alike and each
+ * frame gives its own ratio.
+ */
+export interface PairedRun {
+  source: 'decoded' | 'camera';
+  frames: number;
+  bareMs: number[];
+  pipelineMs: number[];
+  bareModelMs: number[];
+  pipelineModelMs: number[];
+  tried: number[];
+  restMs: number[];
+  longTasks: number;
+}
+
 declare global {
   interface Window {
     bench: {
@@ -85,6 +106,7 @@ declare global {
       closeCamera(): void;
       openCamera(): Promise<{ size: string; fps: number | undefined }>;
       decoded(spec: EngineSpec, loop: 'bare' | 'pipeline', n: number): Promise<LoopRun>;
+      paired(spec: EngineSpec, source: 'decoded' | 'camera', n: number): Promise<PairedRun>;
       camera(
         spec: EngineSpec,
         loop: 'bare' | 'pipeline',
@@ -122,6 +144,7 @@ function emptyRun(
     modelMs: [],
     prepMs: [],
     tried: [],
+    grabMs: [],
     perFrameMs: [],
     latencyMs: [],
     restMs: [],
@@ -320,6 +343,74 @@ window.bench = {
     return run;
   },
 
+  async paired(spec, source, n) {
+    const bare = await BareClient.start(spec);
+    const client = await PoseWorkerClient.start(spec);
+    const pipeline = new CoachPipeline('childs-pose');
+    const run = emptyRun('pipeline', source, 'app');
+    const out: PairedRun = {
+      source,
+      frames: 0,
+      bareMs: [],
+      pipelineMs: [],
+      bareModelMs: [],
+      pipelineModelMs: [],
+      tried: [],
+      restMs: [],
+      longTasks: 0,
+    };
+    const stop = watchLongTasks(run);
+    try {
+      for (let i = 0; i < n; i++) {
+        let a: ImageBitmap;
+        let tMs: number;
+        if (source === 'decoded') {
+          a = await createImageBitmap(decodedFrames[i % decodedFrames.length]!);
+          tMs = i * frameStepMs;
+        } else {
+          const v = video;
+          if (!v) throw new Error('openCamera first');
+          // A fresh camera frame, taken the way the app takes it.
+          await new Promise((r) => v.requestVideoFrameCallback(r));
+          tMs = performance.now();
+          a = await createImageBitmap(v);
+        }
+        const b = await createImageBitmap(a);
+        const viaBare = async () => {
+          const t = performance.now();
+          const r = await bare.detect(a, tMs, 'as-is');
+          out.bareMs.push(performance.now() - t);
+          out.bareModelMs.push(r.modelMs);
+        };
+        const viaPipeline = async () => {
+          const t = performance.now();
+          const answer = nextPose(client);
+          client.offer(b, tMs);
+          const pose = await answer;
+          handlePose(pipeline, pose, run);
+          out.pipelineMs.push(performance.now() - t);
+          out.pipelineModelMs.push(pose.inferenceMs);
+          out.tried.push(pose.tried);
+        };
+        if (i % 2) {
+          await viaPipeline();
+          await viaBare();
+        } else {
+          await viaBare();
+          await viaPipeline();
+        }
+        out.frames++;
+      }
+    } finally {
+      stop();
+      bare.close();
+      client.close();
+    }
+    out.restMs = run.restMs;
+    out.longTasks = run.longTasks;
+    return out;
+  },
+
   async camera(spec, loop, grab, seconds) {
     const v = video;
     if (!v) throw new Error('openCamera first');
@@ -398,9 +489,11 @@ window.bench = {
           let r: Extract<FromBare, { type: 'pose' }>;
           if (grab === 'bitmap' || grab === 'bitmap-readback' || grab === 'app') {
             const bitmap = await createImageBitmap(v);
+            run.grabMs.push(performance.now() - tGrab);
             r = await bare.detect(bitmap, tMs, grab === 'bitmap-readback' ? 'readback' : 'as-is');
           } else if (grab === 'videoframe' || grab === 'videoframe-copy') {
             const frame = new VideoFrame(v, { timestamp: Math.round(tMs * 1000) });
+            run.grabMs.push(performance.now() - tGrab);
             r = await bare.detect(
               frame,
               tMs,
@@ -412,6 +505,7 @@ window.bench = {
             const ctx = scratch.getContext('2d', { willReadFrequently: true })!;
             ctx.drawImage(v, 0, 0);
             const img = ctx.getImageData(0, 0, scratch.width, scratch.height);
+            run.grabMs.push(performance.now() - tGrab);
             r = await bare.detect(
               { data: img.data.buffer, width: img.width, height: img.height },
               tMs,
@@ -419,6 +513,7 @@ window.bench = {
             );
           } else {
             const bitmap = await createImageBitmap(decodedFrames[i++ % decodedFrames.length]!);
+            run.grabMs.push(performance.now() - tGrab);
             r = await bare.detect(bitmap, tMs, 'as-is');
           }
           const t2 = performance.now();

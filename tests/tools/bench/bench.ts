@@ -28,7 +28,7 @@ import { openOfflineContext } from '../../support/offline-browser.ts';
 import { PROJECT_ROOT, startDevServer } from '../../support/vite-server.ts';
 import { cameraClip } from '../make-camera-clip.ts';
 import { percentile } from '../soak/soak-run.ts';
-import type { Grab, LoopRun } from './bench-page.ts';
+import type { Grab, LoopRun, PairedRun } from './bench-page.ts';
 import { decodeY4m } from './y4m-frames.ts';
 import { retimedClip } from './y4m-retime.ts';
 
@@ -45,7 +45,9 @@ const N = QUICK ? 6 : 16;
 const CAMERA_S = QUICK ? 5 : 10;
 const GRAB_S = QUICK ? 4 : 6;
 /** Rounds of the grab variants (each round runs every variant once, in turn). */
-const GRAB_ROUNDS = QUICK ? 1 : 2;
+const GRAB_ROUNDS = 1;
+/** Rounds of the real-time camera loops (bare, pipeline). */
+const CAMERA_ROUNDS = QUICK ? 1 : 2;
 /** Decoded frames: every second frame of the 10 fps clip (5 fps of clip time, so cues come sooner). */
 const STEP = 2;
 /** First frames load caches and run the detector: left out of every figure. */
@@ -93,7 +95,7 @@ const med = (xs: number[]) => percentile(xs.slice(WARMUP), 50) ?? Number.NaN;
 const p95 = (xs: number[]) => percentile(xs.slice(WARMUP), 95) ?? Number.NaN;
 const pool = (
   runs: LoopRun[],
-  key: 'modelMs' | 'perFrameMs' | 'latencyMs' | 'restMs' | 'prepMs' | 'tried',
+  key: 'modelMs' | 'perFrameMs' | 'latencyMs' | 'restMs' | 'prepMs' | 'tried' | 'grabMs',
 ) => runs.flatMap((r) => r[key].slice(WARMUP));
 const pMed = (xs: number[]) => percentile(xs, 50) ?? Number.NaN;
 const pP95 = (xs: number[]) => percentile(xs, 95) ?? Number.NaN;
@@ -101,6 +103,24 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
 /** The pipeline's model time per frame divided by the orientations the tracker ran it on. */
 const perTryMs = (runs: LoopRun[]) =>
   runs.flatMap((r) => r.modelMs.slice(WARMUP).map((m, i) => m / (r.tried[i + WARMUP] || 1)));
+/**
+ * Median over frames of pipeline ÷ bare for the same frame: wall time per
+ * frame (`ms`), model time (`model`) or model time per orientation tried (`try`).
+ */
+function pairedRatio(p: PairedRun, what: 'ms' | 'model' | 'try'): number {
+  const ratios: number[] = [];
+  for (let i = WARMUP; i < p.frames; i++) {
+    const num =
+      what === 'ms'
+        ? p.pipelineMs[i]!
+        : what === 'model'
+          ? p.pipelineModelMs[i]!
+          : p.pipelineModelMs[i]! / (p.tried[i] || 1);
+    const den = what === 'ms' ? p.bareMs[i]! : p.bareModelMs[i]!;
+    if (den > 0) ratios.push(num / den);
+  }
+  return percentile(ratios, 50) ?? Number.NaN;
+}
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '—');
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
@@ -110,6 +130,7 @@ interface TargetResult {
   spec: EngineSpec;
   decoded: { bare: LoopRun[]; pipeline: LoopRun[] };
   camera?: { bare: LoopRun[]; pipeline: LoopRun[] };
+  paired: PairedRun[];
   grabs?: LoopRun[];
   error?: string;
 }
@@ -137,7 +158,12 @@ async function inChromium(clip10: string, clip30: string) {
     console.log(`decoded ${decoded.frames} frames ${decoded.size}`);
     for (const t of TARGETS) {
       const name = `${t.label} (${t.spec.engine === 'tfjs' ? t.spec.backend : t.spec.delegate})`;
-      const r: TargetResult = { label: name, spec: t.spec, decoded: { bare: [], pipeline: [] } };
+      const r: TargetResult = {
+        label: name,
+        spec: t.spec,
+        decoded: { bare: [], pipeline: [] },
+        paired: [],
+      };
       results.push(r);
       try {
         const n = t.slow ? 5 : N;
@@ -153,10 +179,23 @@ async function inChromium(clip10: string, clip30: string) {
           }
         }
         if (t.slow) continue;
+        const pairedDecoded = await page.evaluate(
+          ([s, k]) => window.bench.paired(s, 'decoded', k),
+          [t.spec, N] as const,
+        );
+        r.paired.push(pairedDecoded);
         // The decoded runs above had no camera open; from here on it plays.
         camera = await page.evaluate(() => window.bench.openCamera());
+        const pairedCamera = await page.evaluate(([s, k]) => window.bench.paired(s, 'camera', k), [
+          t.spec,
+          N,
+        ] as const);
+        r.paired.push(pairedCamera);
+        console.log(
+          `${name} paired: pipeline ÷ bare ${f2(pairedRatio(pairedDecoded, 'ms'))} decoded, ${f2(pairedRatio(pairedCamera, 'ms'))} camera`,
+        );
         r.camera = { bare: [], pipeline: [] };
-        for (let round = 0; round < 2; round++) {
+        for (let round = 0; round < CAMERA_ROUNDS; round++) {
           for (const loop of ['bare', 'pipeline'] as const) {
             const run = await page.evaluate(
               ([s, l, sec]) => window.bench.camera(s, l, l === 'bare' ? 'bitmap' : 'app', sec),
@@ -238,6 +277,21 @@ async function inNode(clip10: string): Promise<NodeRow[]> {
 function tables(chromium: Awaited<ReturnType<typeof inChromium>>, node: NodeRow[]): string {
   const out: string[] = [];
   out.push(
+    '**Our pipeline against the bare loop, paired** (each frame copied, one copy through each loop, order alternating; medians of the per-frame ratios; target ≤ 1.05)',
+    '',
+    '| engine · model (backend) | frames | pipeline ÷ bare, decoded | model ÷ model, decoded | pipeline ÷ bare, camera | model ÷ model, camera | per orientation, camera | orientations tried per frame, decoded / camera | bare model med, decoded / camera ms |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const r of chromium.results) {
+    const d = r.paired.find((p) => p.source === 'decoded');
+    const c = r.paired.find((p) => p.source === 'camera');
+    if (!d || !c) continue;
+    out.push(
+      `| ${r.label} | ${d.frames - WARMUP} + ${c.frames - WARMUP} | ${f2(pairedRatio(d, 'ms'))} | ${f2(pairedRatio(d, 'model'))} | ${f2(pairedRatio(c, 'ms'))} | ${f2(pairedRatio(c, 'model'))} | ${f2(pairedRatio(c, 'try'))} | ${f2(mean(d.tried.slice(WARMUP)))} / ${f2(mean(c.tried.slice(WARMUP)))} | ${f0(med(d.bareModelMs))} / ${f0(med(c.bareModelMs))} |`,
+    );
+  }
+  out.push(
+    '',
     '**Decoded frames** (the clip decoded to RGBA in the page, one frame after another; medians of two interleaved runs per loop, ms)',
     '',
     '| engine · model (backend) | load ms | model med / p95 | rest of pipeline med / p95 | frame→pose drawn med / p95 | frame→cue med (n) | long tasks | pipeline ÷ bare per frame | pipeline ÷ bare model | orientations tried per frame |',
@@ -286,8 +340,8 @@ function tables(chromium: Awaited<ReturnType<typeof inChromium>>, node: NodeRow[
     '',
     '**Camera frame grab, bare loop** (how the frame reaches the model; prep = turning it into what the model reads, in the worker; ms)',
     '',
-    '| engine · model | grab | frame | prep med | model med / p95 | model ÷ decoded (no camera) |',
-    '|---|---|---|---|---|---|',
+    '| engine · model | grab | frame | grab on page med | prep med | model med / p95 | model ÷ decoded (no camera) |',
+    '|---|---|---|---|---|---|---|',
   );
   for (const r of chromium.results) {
     const decodedBare = pMed(pool(r.decoded.bare, 'modelMs'));
@@ -296,7 +350,7 @@ function tables(chromium: Awaited<ReturnType<typeof inChromium>>, node: NodeRow[
       if (!runs.length) continue;
       const m = pMed(pool(runs, 'modelMs'));
       out.push(
-        `| ${r.label} | ${grab} | ${runs[0]!.frameSize} | ${f1(pMed(pool(runs, 'prepMs')))} | ${f0(m)} / ${f0(pP95(pool(runs, 'modelMs')))} | ${f2(m / decodedBare)} |`,
+        `| ${r.label} | ${grab} | ${runs[0]!.frameSize} | ${f1(pMed(pool(runs, 'grabMs')))} | ${f1(pMed(pool(runs, 'prepMs')))} | ${f0(m)} / ${f0(pP95(pool(runs, 'modelMs')))} | ${f2(m / decodedBare)} |`,
       );
     }
   }
