@@ -15,7 +15,7 @@ import type { CueEvent } from '../feedback/feedback-policy.ts';
 import type { PoseResult } from '../pose/worker/pose-worker-client.ts';
 import type { SessionStopReason } from '../safety/session-stop-advice.ts';
 import type { CoachHold, CoachStep } from '../session/coach-pipeline.ts';
-import { type SessionReport, SessionReporter } from '../session/session-report.ts';
+import type { SessionReport } from '../session/session-report.ts';
 import { SessionScript } from '../session/session-script.ts';
 import { SessionRecorder } from './session-recorder.ts';
 
@@ -70,14 +70,11 @@ export class LiveSession {
   poses = 0;
   readonly trace: TraceEntry[] = [];
   private readonly script: SessionScript;
+  /** Builds the SessionReport from the steps and writes it as it happens. */
   private recorder: SessionRecorder | undefined;
   /** The recorder after `finish`, for `restop`. */
   private finishedRecorder: SessionRecorder | undefined;
-  private reporter: SessionReporter | undefined;
-  private recordedHolds = 0;
   private cueCount = 0;
-  /** "Ease off" cues given (the checker saw forcing): stored with the session. */
-  private forcingCount = 0;
   private announcedRecognition: ExerciseId | undefined;
 
   constructor(private readonly options: LiveSessionOptions) {
@@ -119,15 +116,9 @@ export class LiveSession {
   private startRecording(exercise: ExerciseId) {
     const recorder = new SessionRecorder();
     recorder.onError = this.options.onStorageError;
-    recorder.start(exercise, this.options.startMs, this.options.holdTargetS);
-    this.recorder = recorder;
     const startSide = exercise === 'seated-twist' ? this.twistSide : undefined;
-    this.reporter = new SessionReporter({
-      exercise,
-      holdTargetS: this.options.holdTargetS,
-      startMs: this.options.startMs,
-      ...(startSide ? { startSide } : {}),
-    });
+    recorder.start(exercise, this.options.startMs, this.options.holdTargetS, startSide);
+    this.recorder = recorder;
   }
 
   /** One analysed frame. Returns the step (undefined when its time did not move forward). */
@@ -135,7 +126,6 @@ export class LiveSession {
     const step = this.script.step(p.frame, p.tMs);
     if (!step) return undefined;
     this.step = step;
-    this.reporter?.add(step);
     this.poses++;
     this.trace.push({
       tMs: step.tMs,
@@ -149,18 +139,10 @@ export class LiveSession {
       const def = cueDefinition(step.cue.code);
       this.cue = step.cue;
       this.cueCount++;
-      if (step.cue.code === 'ease-off') this.forcingCount++;
       this.options.say(def.text, def.priority === 'safety');
-      this.recorder?.cue(step.cue.code, step.cue.tMs);
     }
-    this.recorder?.sample(step.tMs, step.verdict?.metrics);
-    const holds = this.script.holds.length;
-    if (holds !== this.recordedHolds) {
-      this.recordedHolds = holds;
-      this.recorder?.update(this.holds, this.forcingCount);
-    }
-    // The hold in progress is checkpointed each second, so a crashed tab keeps nearly all of it.
-    this.recorder?.progress(step.activeHold, step.coachedSide);
+    // The report so far is written each second and when a hold ends: a crashed tab keeps nearly all of it.
+    this.recorder?.step(step, this.script.holds, step.activeHold);
     // The countdown, the target reached, the twist's other side: after the cue, in order.
     for (const line of step.lines) this.options.say(line.text);
     return step;
@@ -202,15 +184,15 @@ export class LiveSession {
   /** Ends every hold, stores the session and closes the recorder. */
   finish(nowMs: number, stoppedFor?: SessionStopReason): FinishedSession {
     const holds = this.script.end(); // nothing more is counted after
-    const report = this.reporter?.finish(holds);
-    this.reporter = undefined;
     const recorder = this.recorder;
     this.recorder = undefined;
     this.finishedRecorder = recorder;
+    let report: SessionReport | undefined;
     let saved = Promise.resolve();
     if (recorder) {
-      recorder.update(holds, this.forcingCount);
-      saved = recorder.finish(nowMs, stoppedFor).finally(() => recorder.close());
+      const ended = recorder.end(nowMs, stoppedFor, holds);
+      report = ended.report;
+      saved = ended.saved.finally(() => recorder.close());
     }
     return { exercise: this.exercise, holds, cues: this.cueCount, report, saved };
   }

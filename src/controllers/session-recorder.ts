@@ -1,22 +1,32 @@
 /**
- * Writes the live session to this device (`sessions` store) as it happens,
- * through the page's one StorageService: when coaching starts, each second
- * of a hold in progress (`progress`), when each hold ends, when the page is
- * hidden or closed (`pagehide`), and when the session ends. The service
- * keeps the newest state in memory at once (views and the export see it),
- * and when a write fails keeps it pending and retries it, so a storage
- * failure loses nothing and never stops the coaching: it is reported
- * through `onError`. A tab closed or crashed mid-session leaves the session
- * with its holds up to about the last second and no end: shown as
- * unfinished. Times are epoch ms on the app's clock, converted from the
- * page's performance clock.
+ * Writes the live session to this device as it happens: a thin adapter
+ * from the live per-frame steps to the pure SessionReporter (the same one a
+ * recording is analysed with), whose report IS the stored session
+ * (`sessions` store, storage v2), saved through the page's one
+ * StorageService. The report so far is written when coaching starts, once
+ * per FLUSH_EVERY_MS of pose time, when a hold ends, when the page is
+ * hidden or closed (`pagehide`), and at the end; so a tab closed or crashed
+ * mid-session loses at most about the last second, and the half session
+ * (no end) is shown as unfinished. The service keeps the newest state in
+ * memory at once (views and the export see it) and, when a write fails,
+ * keeps it pending and retries it: a storage failure loses nothing and
+ * never stops the coaching; it is reported through `onError`. Record times
+ * are epoch ms on the app's clock, converted from the page's performance
+ * clock; report times are ms from the start.
  * Lifetime: one session.
  */
+import type { Side } from '../core/body-points.ts';
+import type { Hold } from '../core/hold-timer.ts';
 import type { ExerciseId } from '../exercises/exercise-ids.ts';
-import type { CueCode } from '../feedback/cue-vocabulary.ts';
+import type { SidedHold } from '../exercises/exercise-pipeline.ts';
 import type { SessionStopReason } from '../safety/session-stop-advice.ts';
-import type { CoachHold } from '../session/coach-pipeline.ts';
-import type { HoldRecord, MetricSample, SessionRecord } from '../session/storage-schema.ts';
+import { painAround } from '../session/session-pain.ts';
+import {
+  type ReportedStep,
+  type SessionReport,
+  SessionReporter,
+} from '../session/session-report.ts';
+import type { SessionRecord } from '../session/storage-schema.ts';
 import { appTimeOf } from './storage-clock.ts';
 import { type StorageService, sharedStorage } from './storage-service.ts';
 
@@ -26,14 +36,16 @@ export function epochMs(perfMs: number): number {
 }
 
 /**
- * How often a hold in progress is written, ms of pose time: a tab that
- * crashes mid-hold (no `pagehide`) loses at most about this much of it. One
- * small write a second is nothing for IndexedDB.
+ * How often the report so far is written, ms of pose time: a tab that
+ * crashes mid-session (no `pagehide`) loses at most about this much. One
+ * write a second is nothing for IndexedDB.
  */
-export const CHECKPOINT_MS = 1000;
+export const FLUSH_EVERY_MS = 1000;
+/** The former name of FLUSH_EVERY_MS. */
+export const CHECKPOINT_MS = FLUSH_EVERY_MS;
 
-/** One measure sample kept per this much pose time: enough for the timeline's curves, small on disk. */
-export const SAMPLE_EVERY_MS = 1000;
+/** The hold target when the caller names none, s (the app's default). */
+const DEFAULT_TARGET_S = 20;
 
 /** Where `pagehide` comes from (the window; absent in Node). */
 type PageEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
@@ -41,15 +53,17 @@ type PageEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 export class SessionRecorder {
   /** Called when a write fails (the message says what happened and that it is kept and retried). */
   onError: (message: string) => void = () => {};
+  /** The session while it runs: the newest state written. */
   private record: SessionRecord | undefined;
+  private reporter: SessionReporter | undefined;
   /** The record as finished, kept for `restop` (sharp pain told in the rest after it). */
   private finished: SessionRecord | undefined;
   /** The newest save; each save carries the whole record, so the last one is the one that counts. */
   private saved: Promise<boolean> = Promise.resolve(true);
-  /** The hold in progress as far as it got, stored after the finished ones. */
-  private openHold: HoldRecord | undefined;
-  private checkpointMs = Number.NEGATIVE_INFINITY;
-  private sampledMs = Number.NEGATIVE_INFINITY;
+  /** Finished holds (all of them, oldest first) and the one in progress. */
+  private holds: readonly SidedHold[] = [];
+  private active: SidedHold | undefined;
+  private flushedMs = Number.NEGATIVE_INFINITY;
   private readonly onPageHide = () => this.save();
 
   constructor(
@@ -59,100 +73,107 @@ export class SessionRecorder {
       : undefined,
   ) {}
 
-  start(exercise: ExerciseId, startedPerfMs: number, holdTargetS?: number): void {
-    this.record = {
-      id: `session-${epochMs(startedPerfMs)}-${Math.random().toString(36).slice(2, 8)}`,
+  /**
+   * Coaching started at `startedPerfMs` (performance.now() ms, the steps'
+   * clock): the session is written at once, linked to the pain entry
+   * logged just before it.
+   */
+  start(exercise: ExerciseId, startedPerfMs: number, holdTargetS?: number, startSide?: Side): void {
+    this.reporter = new SessionReporter({
       exercise,
-      startedMs: epochMs(startedPerfMs),
-      holds: [],
-      forcingCount: 0,
-      ...(holdTargetS !== undefined ? { holdTargetS } : {}),
-      cues: [],
-      metrics: [],
-    };
-    this.storage.recording.add(this.record.id);
+      holdTargetS: holdTargetS ?? DEFAULT_TARGET_S,
+      startMs: startedPerfMs,
+      ...(startSide ? { startSide } : {}),
+    });
+    const startedMs = epochMs(startedPerfMs);
+    const id = `session-${startedMs}-${Math.random().toString(36).slice(2, 8)}`;
+    this.record = { id, exercise, startedMs, forcingCount: 0, report: this.reporter.snapshot([]) };
+    this.storage.recording.add(id);
     this.page?.addEventListener('pagehide', this.onPageHide);
-    this.save();
-  }
-
-  /** The holds so far (all of them, oldest first) and the forcing cues given. */
-  update(holds: readonly CoachHold[], forcingCount: number): void {
-    if (!this.record) return;
-    this.record.holds = holds.map((h) => ({
-      startMs: epochMs(h.startMs),
-      endMs: epochMs(h.endMs),
-      ...(h.side ? { side: h.side } : {}),
-      heldMs: Math.round(h.heldMs),
-    }));
-    this.record.forcingCount = forcingCount;
-    this.openHold = undefined; // it is among the finished holds now
+    this.flushedMs = startedPerfMs;
     this.save();
   }
 
   /**
-   * The hold in progress after a pose (performance.now() ms, as the holds),
-   * or undefined when none: written at most once per CHECKPOINT_MS.
+   * One analysed frame: the step goes to the reporter, with the finished
+   * holds so far and the hold in progress (performance.now() ms, as the
+   * steps). Written when a hold ended and otherwise once per FLUSH_EVERY_MS.
    */
+  step(step: ReportedStep, holds: readonly SidedHold[], active?: Readonly<Hold>): void {
+    if (!this.record || !this.reporter) return;
+    this.reporter.add(step);
+    const holdEnded = holds.length !== this.holds.length;
+    this.holds = holds;
+    this.active = active
+      ? { ...active, ...(step.coachedSide ? { side: step.coachedSide } : {}) }
+      : undefined;
+    if (!holdEnded && step.tMs - this.flushedMs < FLUSH_EVERY_MS) return;
+    this.flushedMs = step.tMs;
+    this.save();
+  }
+
+  /** The finished holds so far (former API; `step` passes them too). Writes at once. */
+  update(holds: readonly SidedHold[], _forcingCount?: number): void {
+    if (!this.record) return;
+    this.holds = holds;
+    this.active = undefined; // it is among the finished holds now
+    this.save();
+  }
+
+  /** The hold in progress (former API; `step` passes it too), written at most once per FLUSH_EVERY_MS. */
   progress(
     active: { startMs: number; endMs: number; heldMs?: number } | undefined,
-    side?: 'left' | 'right',
+    side?: Side,
   ): void {
     if (!this.record) return;
-    if (!active) {
-      this.openHold = undefined;
-      return;
-    }
-    this.openHold = {
-      startMs: epochMs(active.startMs),
-      endMs: epochMs(active.endMs),
-      ...(side ? { side } : {}),
-      ...(active.heldMs !== undefined ? { heldMs: Math.round(active.heldMs) } : {}),
-    };
-    if (active.endMs - this.checkpointMs < CHECKPOINT_MS) return;
-    this.checkpointMs = active.endMs;
-    this.save();
-  }
-
-  /** A cue given at `perfMs`: stored at once (the timeline shows each). */
-  cue(code: CueCode, perfMs: number): void {
-    if (!this.record) return;
-    this.record.cues?.push({ atMs: epochMs(perfMs), code });
+    this.active = active
+      ? {
+          startMs: active.startMs,
+          endMs: active.endMs,
+          heldMs: active.heldMs ?? active.endMs - active.startMs,
+          ...(side ? { side } : {}),
+        }
+      : undefined;
+    if (!active || active.endMs - this.flushedMs < FLUSH_EVERY_MS) return;
+    this.flushedMs = active.endMs;
     this.save();
   }
 
   /**
-   * The measures after a pose (the checker's metrics), kept once per
-   * SAMPLE_EVERY_MS; an unknown measure is left out of the sample. Written
-   * with the next save (a hold checkpoint, a cue, a hold's end, the end).
+   * Ends the session at `endedPerfMs` with every hold (the script's
+   * `end()`; default: the holds passed so far): returns the finished report
+   * (as the reporter made it, without storage's additions) and stores it
+   * with its end. `saved` resolves once it is on disk or kept pending
+   * (never rejects).
    */
-  sample(perfMs: number, metrics: Readonly<Record<string, number | undefined>> = {}): void {
-    if (!this.record || perfMs - this.sampledMs < SAMPLE_EVERY_MS) return;
-    this.sampledMs = perfMs;
-    const known = (v: number | undefined) => v !== undefined && Number.isFinite(v);
-    const rotation = metrics.torsoRotationDeg;
-    const hip = metrics.hipHeightThighs;
-    const sample: MetricSample = { atMs: epochMs(perfMs) };
-    if (known(rotation)) sample.rotationDeg = Math.round(rotation! * 10) / 10;
-    if (known(hip)) sample.hipLiftThighs = Math.round(hip! * 1000) / 1000;
-    this.record.metrics?.push(sample);
-  }
-
-  /** Stores the end. Resolves once it is on disk or kept pending (never rejects). */
-  async finish(endedPerfMs: number, stoppedFor?: SessionStopReason): Promise<void> {
+  end(
+    endedPerfMs: number,
+    stoppedFor?: SessionStopReason,
+    holds: readonly SidedHold[] = this.holds,
+  ): { report: SessionReport | undefined; saved: Promise<void> } {
     const record = this.record;
-    if (!record) {
-      await this.saved;
-      return;
-    }
-    record.endedMs = epochMs(endedPerfMs);
-    if (stoppedFor) record.stoppedFor = stoppedFor;
-    this.openHold = undefined; // the caller's final update() holds every hold, ended
-    this.save();
-    this.finished = record;
+    const reporter = this.reporter;
+    if (!record || !reporter) return { report: undefined, saved: this.saved.then(() => {}) };
+    const report = reporter.finish(holds);
+    this.record = {
+      ...record,
+      endedMs: epochMs(endedPerfMs),
+      ...(stoppedFor ? { stoppedFor } : {}),
+    };
+    this.holds = holds;
+    this.active = undefined;
+    this.reporter = undefined;
+    this.writeRecord(report);
+    this.finished = this.record;
     this.record = undefined;
     this.storage.recording.delete(record.id);
     this.page?.removeEventListener('pagehide', this.onPageHide);
-    await this.saved;
+    return { report, saved: this.saved.then(() => {}) };
+  }
+
+  /** Stores the end (former API of `end`). Resolves once it is on disk or kept pending (never rejects). */
+  async finish(endedPerfMs: number, stoppedFor?: SessionStopReason): Promise<void> {
+    await this.end(endedPerfMs, stoppedFor).saved;
   }
 
   /**
@@ -162,10 +183,12 @@ export class SessionRecorder {
    * pending (never rejects); a failure is reported through `onError`.
    */
   async restop(stoppedFor: SessionStopReason): Promise<void> {
-    const record = this.finished;
-    if (!record) return;
-    record.stoppedFor = stoppedFor;
-    const saving = this.storage.save('sessions', structuredClone(record));
+    const mine = this.finished;
+    if (!mine) return;
+    // The service's copy may know more by now (the pain logged after it).
+    const current = this.storage.data.sessions.find((s) => s.id === mine.id) ?? mine;
+    this.finished = { ...structuredClone(current), stoppedFor };
+    const saving = this.storage.save('sessions', structuredClone(this.finished));
     this.saved = saving;
     if (!(await saving)) {
       const why = this.storage.error?.message ?? 'Saving failed.';
@@ -175,11 +198,25 @@ export class SessionRecorder {
     }
   }
 
+  /** The report so far, written with the record. */
   private save() {
-    if (!this.record) return;
-    const snapshot = structuredClone(this.record);
-    if (this.openHold) snapshot.holds.push({ ...this.openHold });
-    const saving = this.storage.save('sessions', snapshot);
+    if (!this.record || !this.reporter) return;
+    this.writeRecord(this.reporter.snapshot(this.holds, this.active));
+  }
+
+  private writeRecord(report: SessionReport) {
+    const base = this.record;
+    if (!base) return;
+    const stored: SessionRecord = {
+      ...base,
+      forcingCount: report.cues.filter((c) => c.code === 'ease-off').length,
+      report: structuredClone(report),
+    };
+    // The pain logged just before it (and, once it has ended, any logged just after).
+    const pain = painAround(stored, this.storage.data.sessions, this.storage.data.pain);
+    if (pain.before || pain.after) stored.report.pain = pain;
+    this.record = stored;
+    const saving = this.storage.save('sessions', structuredClone(stored));
     this.saved = saving;
     void saving.then((ok) => {
       // Only the newest save speaks: an older failure already retried does not matter.

@@ -15,16 +15,18 @@ import { buildExport, exportFileName, holdsCsvFileName } from '../session/export
 import { holdsCsv } from '../session/holds-csv.ts';
 import { type ImportPlan, planImport } from '../session/import-data.ts';
 import { LocalStore, type LocalStoreOptions } from '../session/local-store.ts';
+import { painAround, samePain } from '../session/session-pain.ts';
 import { type StorageError, storageError, toStorageError } from '../session/storage-error.ts';
 import {
   emptyData,
+  type SessionRecord,
   type SpinewiseDbSchema,
   STORE_NAMES,
   type StoredData,
   type StoreName,
   TIME_INDEX,
 } from '../session/storage-schema.ts';
-import type { SkippedRecord } from '../session/stored-record-check.ts';
+import type { CheckedData, SkippedRecord } from '../session/stored-record-check.ts';
 import { appNow } from './storage-clock.ts';
 
 export type StorageStatus = 'opening' | 'ready' | 'unavailable';
@@ -90,13 +92,7 @@ export class StorageService extends EventTarget {
   private async open(): Promise<void> {
     try {
       this.store = await this.connect();
-      const { data: saved, skipped } = await this.store.readAll();
-      this.skipped = skipped;
-      for (const s of STORE_NAMES) {
-        (this.data[s] as unknown[]) = saved[s];
-        for (const p of this.pending)
-          if (p.store === s) this.remember(s, p.record as RecordOf<typeof s>);
-      }
+      this.adopt(await this.store.readAll());
       this.status = 'ready';
       this.error = undefined;
     } catch (error) {
@@ -133,22 +129,45 @@ export class StorageService extends EventTarget {
     if (at >= 0) this.pending[at] = entry;
     else this.pending.push(entry);
     this.changed();
+    // A pain entry logged before or after a session is linked into that session's report.
+    if (store === 'pain') for (const s of this.relinkedSessions()) void this.save('sessions', s);
     await this.ready;
     return this.flush();
   }
 
-  /** Re-reads the database (e.g. after another tab wrote). Records still pending stay in the copy. */
+  /** Sessions whose pain before/after (session-pain.ts) is not what their report says, with it mended. */
+  private relinkedSessions(): SessionRecord[] {
+    const sessions = this.data.sessions;
+    const out: SessionRecord[] = [];
+    for (const s of sessions) {
+      const pain = painAround(s, sessions, this.data.pain);
+      if (samePain(pain, s.report.pain)) continue;
+      const { pain: _old, ...report } = s.report;
+      out.push({ ...s, report: pain.before || pain.after ? { ...report, pain } : report });
+    }
+    return out;
+  }
+
+  /** The database's records become the copy; records still pending stay in it (they are newer). */
+  private adopt({ data: saved, skipped }: CheckedData): void {
+    this.skipped = skipped;
+    for (const s of STORE_NAMES) {
+      (this.data[s] as unknown[]) = saved[s];
+      for (const p of this.pending)
+        if (p.store === s) this.remember(s, p.record as RecordOf<typeof s>);
+    }
+  }
+
+  /**
+   * Re-reads the database (e.g. after another tab wrote). Records still
+   * pending stay in the copy. Only records changed since the last read are
+   * checked against their schema again.
+   */
   async refresh(): Promise<void> {
     await this.ready;
     if (!this.store) return;
     try {
-      const { data: saved, skipped } = await this.store.readAll();
-      this.skipped = skipped;
-      for (const s of STORE_NAMES) {
-        (this.data[s] as unknown[]) = saved[s];
-        for (const p of this.pending)
-          if (p.store === s) this.remember(s, p.record as RecordOf<typeof s>);
-      }
+      this.adopt(await this.store.readAll());
     } catch (error) {
       this.fail(toStorageError(error));
     }

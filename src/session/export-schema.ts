@@ -1,10 +1,14 @@
 /**
- * The export file's schema, version 1, as valibot schemas: what an import
- * accepts. Every record type of storage-schema.ts has its schema here, and
- * the type checks at the bottom fail the build if the two drift apart.
+ * The export file's schema as valibot schemas: what an import accepts.
+ * Version 2 (written now) holds sessions as SessionReports; version 1 (still
+ * read, its sessions migrated by session-v1.ts) held holds, cues and samples.
+ * Every record type of storage-schema.ts has its schema here, and the type
+ * checks at the bottom fail the build if the two drift apart. The same
+ * record schemas check what is read back from IndexedDB.
  * Documented for people in docs/export-format.md.
  */
 import * as v from 'valibot';
+import { PHASES } from '../exercises/checker.ts';
 import { EXERCISE_IDS } from '../exercises/exercise-ids.ts';
 import { CUES, type CueCode } from '../feedback/cue-vocabulary.ts';
 import { CLINICIAN_KINDS, type Clearance } from '../safety/clearance.ts';
@@ -20,11 +24,13 @@ import {
 import { PAIN_FINDING_IDS, SESSION_RULE_IDS } from '../safety/safety-rules.ts';
 import { QUESTION_IDS } from '../safety/screening-questions.ts';
 import { SESSION_STOP_REASONS } from '../safety/session-stop-advice.ts';
+import { SESSION_REPORT_FORMAT, type SessionReport } from './session-report.ts';
+import type { SessionRecordV1 } from './session-v1.ts';
 import type { DailyCheckRecord, ScreeningRecord, SessionRecord } from './storage-schema.ts';
 
 export const EXPORT_FORMAT = 'spinewise-export';
 /** The export format's version: bump it (and keep reading the old one) when a record changes shape. */
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 /** Text fields typed by the person are capped, so a damaged file cannot fill the database. */
 const MAX_NOTE_CHARS = 2000;
@@ -123,7 +129,8 @@ export const metricSampleSchema = v.object({
   hipLiftThighs: measure,
 });
 
-export const sessionSchema = v.pipe(
+/** A session as version 1 kept it (export files of version 1, IndexedDB before the upgrade). */
+export const sessionSchemaV1 = v.pipe(
   v.object({
     id,
     exercise: v.picklist(EXERCISE_IDS),
@@ -161,6 +168,88 @@ export const sessionSchema = v.pipe(
   ),
 );
 
+/** Times within a report, ms from the session's start. */
+const relMs = v.pipe(v.number(), v.finite(), v.minValue(0, 'is before the session starts'));
+const side = v.picklist(['left', 'right']);
+const count = v.pipe(v.number(), v.integer('is not a whole number'), v.minValue(0, 'is negative'));
+const label = v.pipe(v.string(), v.maxLength(200, 'is longer than 200 characters'));
+/** A report of a day's frames at 30 fps, with room. */
+const MAX_REPORT_ITEMS = 86_400;
+const capped = <T extends v.GenericSchema>(item: T, what: string) =>
+  v.pipe(v.array(item), v.maxLength(MAX_REPORT_ITEMS, `has more than ${MAX_REPORT_ITEMS} ${what}`));
+
+const painLinkSchema = v.object({ id, level: painSchema.entries.level, atMs: ms });
+
+export const reportHoldSchema = v.pipe(
+  v.object({
+    startMs: relMs,
+    endMs: relMs,
+    goodMs: durationMs,
+    side: v.optional(side),
+    targetReached: v.boolean(),
+  }),
+  v.forward(
+    v.check((h) => h.endMs >= h.startMs, 'ends before the hold starts'),
+    ['endMs'],
+  ),
+);
+
+/** The SessionReport (session-report.ts), as stored in a version-2 session. */
+export const reportSchema = v.object({
+  format: v.literal(SESSION_REPORT_FORMAT),
+  exercise: v.picklist(EXERCISE_IDS),
+  startSide: v.optional(side),
+  holdTargetS: v.pipe(v.number(), v.minValue(1, 'is below 1 s'), v.maxValue(600, 'is above 600 s')),
+  engine: v.optional(label),
+  model: v.optional(label),
+  configVersion: label,
+  appVersion: label,
+  durationMs: relMs,
+  frames: count,
+  phases: capped(v.object({ fromMs: relMs, toMs: relMs, phase: v.picklist(PHASES) }), 'phases'),
+  holds: capped(reportHoldSchema, 'holds'),
+  cues: capped(v.object({ tMs: relMs, code: v.picklist(Object.keys(CUES) as CueCode[]) }), 'cues'),
+  sideSwitches: capped(v.object({ tMs: relMs, side }), 'side switches'),
+  perSecond: capped(
+    v.object({
+      tMs: relMs,
+      usable: v.pipe(v.number(), v.minValue(0, 'is below 0'), v.maxValue(1, 'is above 1')),
+      frames: count,
+      metrics: v.record(label, v.pipe(v.number(), v.finite())),
+    }),
+    'seconds',
+  ),
+  pain: v.optional(
+    v.object({ before: v.optional(painLinkSchema), after: v.optional(painLinkSchema) }),
+  ),
+});
+
+/** A session as version 2 keeps it: the report, and what storage adds around it. */
+export const sessionSchema = v.pipe(
+  v.object({
+    id,
+    exercise: v.picklist(EXERCISE_IDS),
+    startedMs: ms,
+    endedMs: v.optional(ms),
+    forcingCount: count,
+    stoppedFor: v.optional(v.picklist(SESSION_STOP_REASONS)),
+    source: v.optional(v.picklist(['live', 'video'])),
+    migratedFrom: v.optional(v.literal(1)),
+    report: reportSchema,
+  }),
+  v.forward(
+    v.check(
+      (s) => s.endedMs === undefined || s.endedMs >= s.startedMs,
+      'ends before the session starts',
+    ),
+    ['endedMs'],
+  ),
+  v.forward(
+    v.check((s) => s.report.exercise === s.exercise, "is not the session's exercise"),
+    ['report', 'exercise'],
+  ),
+);
+
 /** The live coach's settings (controllers/coach-settings.ts); engine names are checked when applied. */
 export const settingsSchema = v.object({
   voice: v.object({
@@ -174,22 +263,34 @@ export const settingsSchema = v.object({
   mirror: v.boolean(),
 });
 
-/** The whole file (format and version are checked first, by import-data.ts, for a clearer message). */
-export const exportFileSchema = v.object({
+const fileEntries = {
   format: v.literal(EXPORT_FORMAT),
-  version: v.literal(EXPORT_VERSION),
   exportedAt: v.pipe(v.string(), v.isoTimestamp('is not an ISO date-time')),
   note: v.optional(v.string()),
   screenings: v.array(screeningSchema),
   'daily-checks': v.array(dailyCheckSchema),
   clearances: v.array(clearanceSchema),
   pain: v.array(painSchema),
-  sessions: v.array(sessionSchema),
   settings: v.optional(settingsSchema),
+};
+
+/** The whole file (format and version are checked first, by import-data.ts, for a clearer message). */
+export const exportFileSchema = v.object({
+  ...fileEntries,
+  version: v.literal(EXPORT_VERSION),
+  sessions: v.array(sessionSchema),
+});
+
+/** A version-1 file: the same but for its sessions. */
+export const exportFileSchemaV1 = v.object({
+  ...fileEntries,
+  version: v.literal(1),
+  sessions: v.array(sessionSchemaV1),
 });
 
 export type ExportedSettings = v.InferOutput<typeof settingsSchema>;
-export type ExportFileV1 = v.InferOutput<typeof exportFileSchema>;
+export type ExportFileV2 = v.InferOutput<typeof exportFileSchema>;
+export type ExportFileV1 = v.InferOutput<typeof exportFileSchemaV1>;
 
 // The schemas and the stored types must describe the same records, both ways.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -198,6 +299,8 @@ const drift: [
   Same<v.InferOutput<typeof dailyCheckSchema>, DailyCheckRecord>,
   Same<v.InferOutput<typeof clearanceSchema>, Clearance>,
   Same<v.InferOutput<typeof painSchema>, PainEntry>,
+  Same<v.InferOutput<typeof sessionSchemaV1>, SessionRecordV1>,
   Same<v.InferOutput<typeof sessionSchema>, SessionRecord>,
-] = [true, true, true, true, true];
+  Same<v.InferOutput<typeof reportSchema>, SessionReport>,
+] = [true, true, true, true, true, true, true];
 void drift;

@@ -8,6 +8,7 @@
 import type { ExerciseId } from '../exercises/exercise-ids.ts';
 import { type DayKey, toDayKey } from '../safety/day-key.ts';
 import type { HoldRecord, SessionRecord } from './storage-schema.ts';
+import { sessionHolds } from './stored-session.ts';
 
 /** The app's default hold target (coach-settings.ts), for sessions stored before the target was kept. */
 export const FALLBACK_TARGET_S = 20;
@@ -69,8 +70,8 @@ export function holdSeries(
   const targets = new Map<string, { startedMs: number; targetS: number }>();
   const ordered = [...sessions].sort((a, b) => a.startedMs - b.startedMs);
   for (const s of ordered) {
-    const targetS = s.holdTargetS ?? FALLBACK_TARGET_S;
-    for (const h of s.holds) {
+    const targetS = s.report.holdTargetS;
+    for (const h of sessionHolds(s)) {
       const sided = s.exercise === 'seated-twist';
       if (sided && !h.side) continue;
       const side = sided ? h.side : undefined;
@@ -120,7 +121,7 @@ export function twistBalance(
 ): TwistBalanceDay[] {
   const holds = sessions
     .filter((s) => s.exercise === 'seated-twist')
-    .flatMap((s) => s.holds.filter((h) => h.side));
+    .flatMap((s) => sessionHolds(s).filter((h) => h.side));
   return [...byDay(holds, (h) => dayOf(h.startMs))].map(([day, list]) => {
     const sum = (side: HoldSide) =>
       list.filter((h) => h.side === side).reduce((a, h) => a + goodFormMs(h), 0);
@@ -153,8 +154,8 @@ export function rollerPauses(
       id: s.id,
       startedMs: s.startedMs,
       day: dayOf(s.startedMs),
-      pauses: s.holds.length,
-      totalMs: s.holds.reduce((a, h) => a + goodFormMs(h), 0),
+      pauses: s.report.holds.length,
+      totalMs: sessionHolds(s).reduce((a, h) => a + goodFormMs(h), 0),
     }));
 }
 

@@ -8,6 +8,7 @@
  */
 import type { DayKey } from '../safety/day-key.ts';
 import type { SessionRecord } from './storage-schema.ts';
+import { sessionHolds } from './stored-session.ts';
 
 export const HOLDS_CSV_COLUMNS = [
   'session_id',
@@ -50,9 +51,10 @@ export function holdsCsv(
       s.endedMs === undefined ? 'no' : 'yes',
       s.stoppedFor,
     ];
-    if (s.holds.length === 0)
+    const holds = sessionHolds(s);
+    if (holds.length === 0)
       rows.push([...base, undefined, undefined, undefined, undefined, undefined]);
-    for (const [i, h] of s.holds.entries()) {
+    for (const [i, h] of holds.entries()) {
       const seconds = ((h.endMs - h.startMs) / 1000).toFixed(1);
       rows.push([...base, i + 1, h.side, iso(h.startMs), iso(h.endMs), seconds]);
     }

@@ -10,7 +10,10 @@ import {
   EXPORT_VERSION,
   type ExportedSettings,
   exportFileSchema,
+  exportFileSchemaV1,
 } from './export-schema.ts';
+import { painAround } from './session-pain.ts';
+import { migrateSessionV1 } from './session-v1.ts';
 import { emptyData, STORE_NAMES, type StoredData, type StoreName } from './storage-schema.ts';
 
 /**
@@ -58,15 +61,24 @@ export function parseExportText(text: string): ParsedImport {
       `is ${head.version}: the file comes from a newer Spinewise, and this one reads version ${EXPORT_VERSION}. Update the app (reload the page), then import again.`,
     );
   }
-  const result = v.safeParse(exportFileSchema, json);
+  // A version-1 file is checked as version 1 wrote it; its sessions are then migrated as the database's were.
+  const result =
+    head.version === 1
+      ? v.safeParse(exportFileSchemaV1, json)
+      : v.safeParse(exportFileSchema, json);
   const problems: ImportProblem[] = result.success
     ? []
     : firstPerPath(result.issues.map(toProblem));
   if (result.success) problems.push(...duplicateIds(result.output));
   if (!result.success || problems.length > 0) return { ok: false, problems };
+  const file = result.output;
   const data = emptyData();
-  for (const s of STORE_NAMES) (data[s] as unknown[]) = result.output[s];
-  return { ok: true, data, settings: result.output.settings };
+  for (const s of STORE_NAMES) if (s !== 'sessions') (data[s] as unknown[]) = file[s];
+  data.sessions =
+    file.version === 1
+      ? file.sessions.map((s) => migrateSessionV1(s, painAround(s, file.sessions, file.pain)))
+      : file.sessions;
+  return { ok: true, data, settings: file.settings };
 }
 
 /** One reason per place: a time that is negative need not also be said to end before its start. */
@@ -110,7 +122,7 @@ function reasonOf(issue: v.BaseIssue<unknown>): string {
 }
 
 /** Two records of one kind with the same id: the file is damaged (ids are what make imports repeatable). */
-function duplicateIds(file: Pick<StoredData, StoreName>): ImportProblem[] {
+function duplicateIds(file: Record<StoreName, readonly { id: string }[]>): ImportProblem[] {
   const problems: ImportProblem[] = [];
   for (const s of STORE_NAMES) {
     const seen = new Map<string, number>();

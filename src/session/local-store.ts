@@ -5,6 +5,10 @@
  * anywhere: the page's CSP would refuse it anyway.
  */
 import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import * as v from 'valibot';
+import { painSchema, sessionSchemaV1 } from './export-schema.ts';
+import { painAround } from './session-pain.ts';
+import { isSessionV1, migrateSessionV1, type SessionRecordV1 } from './session-v1.ts';
 import { StorageError, storageError, toStorageError } from './storage-error.ts';
 import {
   DEFAULT_DB_NAME,
@@ -14,7 +18,7 @@ import {
   type StoredData,
   type StoreName,
 } from './storage-schema.ts';
-import { type CheckedData, checkStoredData } from './stored-record-check.ts';
+import { type CheckedData, checkStoredData, RecordCheckCache } from './stored-record-check.ts';
 
 export interface LocalStoreOptions {
   /** Database name. Default DEFAULT_DB_NAME. */
@@ -30,6 +34,9 @@ export interface LocalStoreOptions {
 type Db = IDBPDatabase<SpinewiseDbSchema>;
 
 export class LocalStore {
+  /** What the read check found for each record, so an unchanged one is not checked again. */
+  private readonly checked = new RecordCheckCache();
+
   private constructor(private readonly db: Db) {}
 
   /** Opens (and creates or upgrades) the database. Rejects with a StorageError. */
@@ -41,8 +48,8 @@ export class LocalStore {
     let store: LocalStore | undefined;
     try {
       const db = await openDB<SpinewiseDbSchema>(name, version, {
-        upgrade(database, oldVersion) {
-          upgradeSteps(database, oldVersion);
+        upgrade(database, oldVersion, _newVersion, transaction) {
+          upgradeSteps(database, oldVersion, transaction);
         },
         blocked: () => options.onBlocked?.(storageError('blocked')),
         blocking: () => {
@@ -86,7 +93,7 @@ export class LocalStore {
         }),
       );
       await tx.done;
-      return checkStoredData(raw);
+      return checkStoredData(raw, this.checked);
     } catch (error) {
       throw toStorageError(error);
     }
@@ -139,8 +146,15 @@ export class LocalStore {
   }
 }
 
-/** Creates the stores a version needs. Each past version keeps its step. */
-function upgradeSteps(db: Db, oldVersion: number): void {
+type UpgradeTx = IDBPTransaction<SpinewiseDbSchema, StoreName[], 'versionchange'>;
+
+/**
+ * Creates the stores a version needs and migrates the records of older
+ * ones. Each past version keeps its step. Runs inside the upgrade
+ * transaction: if a step fails, the whole upgrade is undone and the
+ * database stays as it was.
+ */
+function upgradeSteps(db: Db, oldVersion: number, tx: UpgradeTx): void {
   if (oldVersion < 1) {
     db.createObjectStore('screenings', { keyPath: 'id' }).createIndex('atMs', 'atMs');
     db.createObjectStore('daily-checks', { keyPath: 'id' }).createIndex('atMs', 'atMs');
@@ -149,6 +163,32 @@ function upgradeSteps(db: Db, oldVersion: number): void {
     pain.createIndex('atMs', 'atMs');
     pain.createIndex('day', 'day');
     db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('startedMs', 'startedMs');
+  }
+  // Version 2: a session is its SessionReport. Version 1 had no other stores to change.
+  if (oldVersion >= 1 && oldVersion < 2) void migrateSessionsToV2(tx);
+}
+
+/**
+ * Rewrites every version-1 session as version 2 (session-v1.ts), linked to
+ * the pain entries logged just before and after it. A row that was already
+ * damaged in version 1 is left as it is (the read check goes on reporting
+ * it, and an import of a good copy mends it). Only IndexedDB requests are
+ * awaited, so the transaction stays open until the last write.
+ */
+async function migrateSessionsToV2(tx: UpgradeTx): Promise<void> {
+  try {
+    const pain = (await tx.objectStore('pain').getAll()).filter((p) => v.is(painSchema, p));
+    const sessions = tx.objectStore('sessions');
+    const rows: unknown[] = await sessions.getAll();
+    const v1 = rows.filter((r): r is SessionRecordV1 => isSessionV1(r) && v.is(sessionSchemaV1, r));
+    await Promise.all(v1.map((s) => sessions.put(migrateSessionV1(s, painAround(s, v1, pain)))));
+  } catch {
+    // A failed request aborts the upgrade by itself; nothing was changed then.
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted.
+    }
   }
 }
 

@@ -87,6 +87,27 @@ export interface SessionReport {
   cues: ReportCue[];
   sideSwitches: ReportSideSwitch[];
   perSecond: ReportSecond[];
+  /**
+   * The pain log entries just before and after the session (linked from the
+   * pain log by `session-pain.ts`); absent where none was logged, and in
+   * reports not made for storage (the analyzer).
+   */
+  pain?: ReportPain;
+}
+
+/** A pain log entry a session is linked to. */
+export interface PainLink {
+  /** The pain entry's id. */
+  id: string;
+  /** Its level, 0–10. */
+  level: number;
+  /** When it was logged, ms since the epoch (the pain log's clock). */
+  atMs: number;
+}
+
+export interface ReportPain {
+  before?: PainLink;
+  after?: PainLink;
 }
 
 export interface SessionReporterOptions {
@@ -171,18 +192,35 @@ export class SessionReporter {
   /** The finished report, with the session's holds (the script's `end()`). Call once. */
   finish(holds: readonly SidedHold[]): SessionReport {
     this.closeSecond();
-    const targetMs = this.options.holdTargetS * 1000;
-    this.report.holds = holds.map((h) => {
-      const hold: ReportHold = {
-        startMs: h.startMs - this.options.startMs,
-        endMs: h.endMs - this.options.startMs,
-        goodMs: h.heldMs,
-        targetReached: h.heldMs >= targetMs,
-      };
-      if (h.side) hold.side = h.side;
-      return hold;
-    });
+    this.report.holds = holds.map((h) => this.reportHold(h));
     return this.report;
+  }
+
+  /**
+   * The report so far, as a copy (the reporter goes on): the second in
+   * progress as far as it got, the finished holds and the one in progress
+   * (`active`, with its side), so a session stored mid-way shows them.
+   */
+  snapshot(holds: readonly SidedHold[], active?: SidedHold): SessionReport {
+    const copy = structuredClone(this.report);
+    if (this.second)
+      copy.perSecond.push({
+        ...structuredClone(this.second),
+        usable: this.usableFrames / this.second.frames,
+      });
+    copy.holds = [...holds, ...(active ? [active] : [])].map((h) => this.reportHold(h));
+    return copy;
+  }
+
+  private reportHold(h: SidedHold): ReportHold {
+    const hold: ReportHold = {
+      startMs: h.startMs - this.options.startMs,
+      endMs: h.endMs - this.options.startMs,
+      goodMs: h.heldMs,
+      targetReached: h.heldMs >= this.options.holdTargetS * 1000,
+    };
+    if (h.side) hold.side = h.side;
+    return hold;
   }
 }
 

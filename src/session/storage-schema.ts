@@ -2,7 +2,9 @@
  * What Spinewise keeps on the device, in one IndexedDB database: the safety
  * screen (answers, decisions, clearances, daily checks), the pain log, and
  * sessions (written by the live coach). Versioned: bump STORAGE_VERSION and
- * add a step in `upgradeSteps` (local-store.ts) for every change.
+ * add a step in `upgradeSteps` (local-store.ts) for every change. Version 1
+ * stored sessions as holds, cues and samples (`session-v1.ts`); version 2
+ * stores the SessionReport (the upgrade migrates every v1 session).
  */
 import type { DBSchema } from 'idb';
 import type { ExerciseId } from '../exercises/exercise-ids.ts';
@@ -14,11 +16,12 @@ import type { PainEntry } from '../safety/pain-entry.ts';
 import type { RuleId } from '../safety/safety-rules.ts';
 import type { ScreeningAnswers } from '../safety/screening-questions.ts';
 import type { SessionStopReason } from '../safety/session-stop-advice.ts';
+import type { SessionReport } from './session-report.ts';
 
 /** The database's name in the browser. */
 export const DEFAULT_DB_NAME = 'spinewise';
 /** The schema version (IndexedDB version number). */
-export const STORAGE_VERSION = 1;
+export const STORAGE_VERSION = 2;
 
 /** One answered screening and what it decided on that day. */
 export interface ScreeningRecord {
@@ -42,26 +45,53 @@ export interface DailyCheckRecord {
   anythingNew: boolean;
 }
 
-/** A hold within a session. */
+/**
+ * One coaching session, version 2: the SessionReport itself (`report`:
+ * phases, holds, cues, per-second metrics, pain before and after, what made
+ * it), with what storage adds around it. Report times are ms from
+ * `startedMs`. Written as it happens: while the session runs (or after a
+ * tab closed mid-session) there is no `endedMs`.
+ * `exercise` and `forcingCount` repeat what the report holds (its exercise,
+ * its `ease-off` cues) for the safety rules, which read only these.
+ * Fields this build does not know are kept as they are.
+ */
+export interface SessionRecord {
+  id: string;
+  exercise: ExerciseId;
+  /** When the session started, ms since the epoch (the app's clock): the report's time 0. */
+  startedMs: number;
+  /** Undefined while the session is running (or if the tab closed mid-session). */
+  endedMs?: number;
+  /** Times the checker flagged forcing (jerky, end-range pushing): the report's `ease-off` cues. */
+  forcingCount: number;
+  /** Set when a safety action stopped the session. */
+  stoppedFor?: SessionStopReason;
+  /** Where the frames came from; absent: the live coach. */
+  source?: 'live' | 'video';
+  /** Set on sessions migrated from storage version 1: what the report could not know is marked unknown. */
+  migratedFrom?: 1;
+  report: SessionReport;
+}
+
+/** A hold with epoch times (a view of a report hold: `stored-session.ts`). */
 export interface HoldRecord {
   startMs: number;
   endMs: number;
   /** 'left' / 'right' for exercises with sides. */
   side?: 'left' | 'right';
-  /** Good-form time counted, ms (short breaks excluded); absent in sessions stored before it was kept. */
+  /** Good-form time counted, ms (short breaks excluded). */
   heldMs?: number;
 }
 
-/** A cue the coach gave, with when (epoch ms). */
+/** A cue the coach gave, with when (epoch ms; a view of a report cue). */
 export interface CueRecord {
   atMs: number;
   code: CueCode;
 }
 
 /**
- * One measure sample a second while coaching (epoch ms). A measure that is
- * absent was unknown then (not seen well enough) or is not one this stretch
- * uses: the twist's rotation, the roller's hip lift.
+ * One measure sample a second (epoch ms; a view of the report's seconds). A
+ * measure that is absent was unknown then or is not one this stretch uses.
  */
 export interface MetricSample {
   atMs: number;
@@ -69,26 +99,6 @@ export interface MetricSample {
   rotationDeg?: number;
   /** Hips above the floor, thigh lengths (the roller). */
   hipLiftThighs?: number;
-}
-
-/** One coaching session, generic across exercises. */
-export interface SessionRecord {
-  id: string;
-  exercise: ExerciseId;
-  startedMs: number;
-  /** Undefined while the session is running (or if the tab closed mid-session). */
-  endedMs?: number;
-  holds: HoldRecord[];
-  /** Times the checker flagged forcing (jerky, end-range pushing). */
-  forcingCount: number;
-  /** Set when a safety action stopped the session. */
-  stoppedFor?: SessionStopReason;
-  /** The hold target at the time, seconds; absent in older sessions. */
-  holdTargetS?: number;
-  /** Cues given, oldest first; absent in older sessions. */
-  cues?: CueRecord[];
-  /** One sample a second, oldest first; absent in older sessions. */
-  metrics?: MetricSample[];
 }
 
 export interface SpinewiseDbSchema extends DBSchema {

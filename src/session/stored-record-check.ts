@@ -12,8 +12,11 @@ import {
   painSchema,
   screeningSchema,
   sessionSchema,
+  sessionSchemaV1,
 } from './export-schema.ts';
 import { toProblem } from './import-data.ts';
+import { painAround } from './session-pain.ts';
+import { isSessionV1, migrateSessionV1, type SessionRecordV1 } from './session-v1.ts';
 import {
   emptyData,
   STORE_NAMES,
@@ -48,24 +51,84 @@ export interface CheckedData {
 export type RawData = Record<StoreName, readonly unknown[]>;
 
 /**
+ * What each record's check found, by store and id, with the record's text
+ * then: a record read again unchanged is not checked again (a refresh
+ * re-reads everything, and a year of sessions takes long to check). One per
+ * connection (LocalStore); entries of records gone are dropped on each read.
+ */
+export class RecordCheckCache {
+  private readonly seen = new Map<string, { text: string; problem: string | undefined }>();
+
+  /** The first problem of `row` (undefined: it is good), checked only when it changed. */
+  problem(store: StoreName, row: unknown, keep: Set<string>): string | undefined {
+    const id = idOf(row);
+    if (id === undefined) return check(store, row);
+    const key = `${store}\u0000${id}`;
+    keep.add(key);
+    const text = JSON.stringify(row);
+    const known = this.seen.get(key);
+    if (known && known.text === text) return known.problem;
+    const problem = check(store, row);
+    this.seen.set(key, { text, problem });
+    return problem;
+  }
+
+  /** Forgets the records not read this time (deleted). */
+  prune(keep: Set<string>): void {
+    for (const key of this.seen.keys()) if (!keep.has(key)) this.seen.delete(key);
+  }
+
+  /** Records whose check is remembered (tests). */
+  get size(): number {
+    return this.seen.size;
+  }
+}
+
+const hasReport = (row: unknown) => typeof row === 'object' && row !== null && 'report' in row;
+
+/** The first problem of a stored row, in words; undefined when it matches its schema. */
+function check(store: StoreName, row: unknown): string | undefined {
+  const result = v.safeParse(RECORD_SCHEMAS[store], row);
+  if (result.success) return undefined;
+  // A session in the version-1 shape (damaged then, so not migrated): say what was wrong with it then.
+  if (store === 'sessions' && (isSessionV1(row) || !hasReport(row))) {
+    const old = v.safeParse(sessionSchemaV1, row);
+    if (!old.success) return describe(old.issues[0]);
+  }
+  return describe(result.issues[0]);
+}
+
+/**
  * Keeps the records that match their schema, oldest first (by the store's
  * time field), and lists the others. A good record is kept as stored (fields
  * this build does not know stay on it, so saving it again loses nothing).
+ * With a cache, a record unchanged since the last check is not checked again.
+ * Sessions still in the version-1 shape are returned migrated (session-v1.ts).
  */
-export function checkStoredData(raw: RawData): CheckedData {
+export function checkStoredData(raw: RawData, cache?: RecordCheckCache): CheckedData {
   const data = emptyData();
   const skipped: SkippedRecord[] = [];
+  const keep = new Set<string>();
   for (const s of STORE_NAMES) {
     const good: Record<string, unknown>[] = [];
+    const legacy: SessionRecordV1[] = [];
     for (const row of raw[s]) {
-      const result = v.safeParse(RECORD_SCHEMAS[s], row);
-      if (result.success) good.push(row as Record<string, unknown>);
-      else skipped.push({ store: s, id: idOf(row), problem: describe(result.issues[0]) });
+      const problem = cache ? cache.problem(s, row, keep) : check(s, row);
+      if (problem === undefined) good.push(row as Record<string, unknown>);
+      else if (s === 'sessions' && isSessionV1(row) && v.is(sessionSchemaV1, row)) legacy.push(row);
+      else skipped.push({ store: s, id: idOf(row), problem });
+    }
+    // A good version-1 session in a version-2 database (put there after the upgrade, by hand or
+    // by a test) is read as the upgrade would have migrated it; the database copy stays as it is.
+    for (const row of legacy) {
+      const migrated = migrateSessionV1(row, painAround(row, legacy, data.pain));
+      good.push(migrated as unknown as Record<string, unknown>);
     }
     const key = TIME_INDEX[s];
     good.sort((a, b) => (a[key] as number) - (b[key] as number));
     (data[s] as unknown[]) = good;
   }
+  cache?.prune(keep);
   return { data, skipped };
 }
 

@@ -8,6 +8,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionRecorder } from '../../src/controllers/session-recorder.ts';
 import { StorageService } from '../../src/controllers/storage-service.ts';
+import { sessionHolds } from '../../src/session/stored-session.ts';
 
 const opened: StorageService[] = [];
 let n = 0;
@@ -39,7 +40,7 @@ describe('restating why a finished session stopped', () => {
     expect(later.data.sessions).toHaveLength(1);
     const s = later.data.sessions[0]!;
     expect(s.stoppedFor).toBe('sharp-pain');
-    expect(s.holds.map((h) => h.heldMs)).toEqual([2500]);
+    expect(sessionHolds(s).map((h) => h.heldMs)).toEqual([2500]);
     expect(s.endedMs).toBe(app.data.sessions[0]!.endedMs);
   });
 

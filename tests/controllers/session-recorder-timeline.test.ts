@@ -1,15 +1,26 @@
 /**
- * What the recorder keeps for the session timeline, on an IndexedDB
- * (fake-indexeddb in Node): each cue with its time, one measure sample a
- * second with unknown measures left out, each hold's good-form time and
- * the hold target; and the record, read back, passes the export schema.
+ * The recorder stores the SessionReport itself, as it happens, on an
+ * IndexedDB (fake-indexeddb in Node): fed the live per-frame steps, the
+ * stored session's report grows once a second (cues with their times,
+ * per-second metrics with unknown measures left out, holds with good-form
+ * time) and at the end IS the report the reporter returns; a session cut
+ * off without Stop or pagehide keeps all but about the last second; the
+ * pain logged just before and after it is linked into it.
  */
 import 'fake-indexeddb/auto';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SessionRecorder } from '../../src/controllers/session-recorder.ts';
+import {
+  epochMs,
+  FLUSH_EVERY_MS,
+  SessionRecorder,
+} from '../../src/controllers/session-recorder.ts';
 import { StorageService } from '../../src/controllers/storage-service.ts';
+import type { Features } from '../../src/core/features.ts';
+import type { Verdict } from '../../src/exercises/checker.ts';
+import type { PainEntry } from '../../src/safety/pain-entry.ts';
 import { sessionSchema } from '../../src/session/export-schema.ts';
+import type { ReportedStep } from '../../src/session/session-report.ts';
 
 const opened: StorageService[] = [];
 let n = 0;
@@ -22,83 +33,158 @@ afterEach(() => {
   for (const s of opened.splice(0)) s.close();
 });
 
-describe('the recorder keeps cues, samples and good-form time', () => {
-  it('stores one sample a second, unknown measures left out, and every cue', async () => {
-    const app = service();
+async function until(check: () => boolean | Promise<boolean>, what: string) {
+  for (let i = 0; i < 400; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+async function readBack(name: string) {
+  const reader = service(name);
+  await reader.whenReady();
+  reader.close();
+  return reader.data.sessions;
+}
+
+/** A made-up step at `tMs`: usable, holding, with the given measures (and a cue). */
+function step(tMs: number, metrics: Verdict['metrics'], cue?: 'ease-off'): ReportedStep {
+  return {
+    tMs,
+    smoothed: { engine: 'mediapipe/lite' } as unknown as ReportedStep['smoothed'],
+    features: { usable: true } as Features,
+    verdict: { phase: 'holding', raised: [], formGood: true, metrics },
+    ...(cue ? { cue: { code: cue, tMs } as NonNullable<ReportedStep['cue']> } : {}),
+    coachedSide: 'left',
+  };
+}
+
+const pain = (id: string, atMs: number, context: PainEntry['context'], level: number) =>
+  ({ id, atMs, day: '2026-12-01', level, locations: ['neck'], context }) as PainEntry;
+
+describe('the stored session is the report, written as it happens', () => {
+  it('grows each second, and at the end is the report the reporter gives', async () => {
+    const name = `timeline-${++n}`;
+    const app = service(name);
     await app.whenReady();
     const rec = new SessionRecorder(app, new EventTarget());
-    // A whole-ms start: with a fractional one, (t + 3000) - (t + 2000) can come out a hair
-    // under 1000 in floating point and move the sample one frame later.
-    const t = Math.floor(performance.now());
-    rec.start('seated-twist', t, 25);
-    // 10 frames a second for 3.5 s; rotation unseen from 1.5 to 2.5 s.
+    const t = Math.floor(performance.now()); // whole ms: seconds fall on whole frames
+    rec.start('seated-twist', t, 25, 'left');
+    // 10 frames a second for 3.5 s; rotation unseen from 1.5 to 2.5 s; a cue at 1.2 s; a hold 0.5–3.0 s.
     for (let ms = 0; ms <= 3500; ms += 100) {
       const seen = ms < 1500 || ms > 2500;
-      rec.sample(t + ms, { torsoRotationDeg: seen ? 10 + ms / 100 : undefined, trunkLeanDeg: 5 });
+      const active =
+        ms >= 500 && ms <= 3000 ? { startMs: t + 500, endMs: t + ms, heldMs: ms - 500 } : undefined;
+      const done =
+        ms > 3000
+          ? [{ startMs: t + 500, endMs: t + 3000, heldMs: 2200, side: 'left' as const }]
+          : [];
+      rec.step(
+        step(
+          t + ms,
+          { torsoRotationDeg: seen ? 10 + ms / 100 : undefined, trunkLeanDeg: 5 },
+          ms === 1200 ? 'ease-off' : undefined,
+        ),
+        done,
+        active,
+      );
     }
-    rec.cue('ease-off', t + 1200);
-    rec.update([{ startMs: t + 500, endMs: t + 3000, heldMs: 2200.4, side: 'left' }], 1);
-    await rec.finish(t + 4000);
+    // Mid-way, on disk: the seconds so far, the cue, the hold.
+    await until(() => app.pending.length === 0, 'the flushes');
+    const mid = (await readBack(name))[0]!;
+    expect(mid.endedMs).toBeUndefined();
+    expect(mid.report.perSecond.map((p) => p.tMs)).toEqual([0, 1000, 2000, 3000]);
+    expect(mid.report.cues).toEqual([{ tMs: 1200, code: 'ease-off' }]);
+    expect(mid.report.holds.map((h) => h.goodMs)).toEqual([2200]);
 
-    const later = service(`timeline-${n}`);
-    await later.whenReady();
-    const s = later.data.sessions[0]!;
-    expect(s.holdTargetS).toBe(25);
-    expect(s.holds.map((h) => h.heldMs)).toEqual([2200]);
-    // Samples at 0, 1, 2 and 3 s of pose time; the one at 2 s had no rotation. Epoch times
-    // come from two clocks read one after the other: on a busy machine they may drift apart a little.
-    const near = (ms: number, want: number) => Math.abs(ms - want) <= 250;
-    const metrics = s.metrics!;
-    expect(metrics.map(({ atMs: _, ...m }) => m)).toEqual([
-      { rotationDeg: 10 },
-      { rotationDeg: 20 },
-      {},
-      { rotationDeg: 40 },
+    const { report, saved } = rec.end(t + 4000, undefined, [
+      { startMs: t + 500, endMs: t + 3000, heldMs: 2200.4, side: 'left' },
     ]);
-    expect(metrics.map((m, i) => near(m.atMs - s.startedMs, i * 1000))).toEqual([
-      true,
-      true,
-      true,
-      true,
-    ]);
-    expect(s.cues!.map((c) => c.code)).toEqual(['ease-off']);
-    expect(near(s.cues![0]!.atMs - s.startedMs, 1200)).toBe(true);
+    await saved;
+    const s = (await readBack(name))[0]!;
+    expect(s.report).toEqual(report);
     expect(v.safeParse(sessionSchema, s).success).toBe(true);
+    expect(s.report.holdTargetS).toBe(25);
+    expect(s.report.startSide).toBe('left');
+    expect(s.report.engine).toBe('mediapipe');
+    expect(s.report.holds).toEqual([
+      { startMs: 500, endMs: 3000, goodMs: 2200.4, side: 'left', targetReached: false },
+    ]);
+    // Per second, the measures of its last frame: at 1.9 s the rotation was not seen.
+    expect(s.report.perSecond.map((p) => p.metrics.torsoRotationDeg)).toEqual([
+      19,
+      undefined,
+      39,
+      45,
+    ]);
+    expect(s.report.perSecond.map((p) => p.frames)).toEqual([10, 10, 10, 6]);
+    expect(s.forcingCount).toBe(1);
+    // Epoch times come from two clocks read apart: on a busy machine they may drift a little.
+    expect(Math.abs(s.endedMs! - s.startedMs - 4000)).toBeLessThanOrEqual(250);
   });
 
-  it('records the hip lift for the roller, and nothing for a measure the stretch lacks', async () => {
-    const app = service();
+  it('a session cut off (no Stop, no pagehide) keeps all but about the last second, unfinished', async () => {
+    const name = `timeline-${++n}`;
+    const app = service(name);
     await app.whenReady();
     const rec = new SessionRecorder(app, new EventTarget());
-    const t = performance.now();
+    const t = Math.floor(performance.now());
     rec.start('foam-roller', t);
-    rec.sample(t, { hipHeightThighs: 0.4567 });
-    rec.sample(t + 1000, {});
-    await rec.finish(t + 2000);
-    const s = app.data.sessions[0]!;
-    expect(s.metrics!.map(({ atMs: _, ...m }) => m)).toEqual([{ hipLiftThighs: 0.457 }, {}]);
-    expect(s.holdTargetS).toBeUndefined();
+    for (let ms = 0; ms <= 5550; ms += 50) rec.step(step(t + ms, { hipHeightThighs: 0.4 }), []);
+    await until(() => app.pending.length === 0, 'the flushes');
+    // The tab dies here: nothing more is written.
+    const s = (await readBack(name))[0]!;
+    expect(s.endedMs).toBeUndefined();
+    expect(5550 - s.report.durationMs).toBeLessThan(FLUSH_EVERY_MS);
+    expect(s.report.frames).toBeGreaterThan(Math.floor((5550 - FLUSH_EVERY_MS) / 50));
+    expect(s.report.perSecond.at(-1)!.metrics).toEqual({ hipHeightThighs: 0.4 });
+    rec.close();
+  });
+
+  it('writes the report so far on pagehide', async () => {
+    const name = `timeline-${++n}`;
+    const app = service(name);
+    await app.whenReady();
+    const page = new EventTarget();
+    const rec = new SessionRecorder(app, page);
+    const t = Math.floor(performance.now());
+    rec.start('childs-pose', t);
+    for (let ms = 0; ms <= 1700; ms += 100) rec.step(step(t + ms, {}), []);
+    await until(() => app.pending.length === 0, 'the flushes');
+    expect((await readBack(name))[0]!.report.durationMs).toBe(1000);
+    page.dispatchEvent(new Event('pagehide'));
+    await until(() => app.pending.length === 0, 'the pagehide write');
+    expect((await readBack(name))[0]!.report.durationMs).toBe(1700);
+    rec.close();
   });
 });
 
-describe('older sessions stay valid', () => {
-  it('a session without cues, samples, target or good-form time still passes the schema', () => {
-    const old = {
-      id: 's',
-      exercise: 'childs-pose',
-      startedMs: 1,
-      endedMs: 2,
-      holds: [{ startMs: 1, endMs: 2 }],
-      forcingCount: 0,
-    };
-    expect(v.safeParse(sessionSchema, old).success).toBe(true);
-    const bad = {
-      ...old,
-      cues: [{ atMs: 1, code: 'shout' }],
-      metrics: [{ atMs: 1, rotationDeg: 'x' }],
-    };
-    const r = v.safeParse(sessionSchema, bad);
-    expect(r.success).toBe(false);
-    expect(r.issues?.map((i) => v.getDotPath(i))).toEqual(['cues.0.code', 'metrics.0.rotationDeg']);
+describe('pain before and after', () => {
+  it('links the entry logged just before at the start, and the one logged just after once saved', async () => {
+    const name = `timeline-${++n}`;
+    const app = service(name);
+    await app.whenReady();
+    const t = Math.floor(performance.now());
+    const t0 = epochMs(t);
+    await app.save('pain', pain('older', t0 - 3 * 3600_000, 'before-session', 6)); // hours before: not this one's
+    await app.save('pain', pain('before', t0 - 60_000, 'before-session', 4));
+    const rec = new SessionRecorder(app, new EventTarget());
+    rec.start('seated-twist', t, 20, 'left');
+    rec.step(step(t + 100, {}), []);
+    await rec.end(t + 2000).saved;
+    expect(app.data.sessions[0]!.report.pain).toEqual({
+      before: { id: 'before', level: 4, atMs: t0 - 60_000 },
+    });
+    await app.save('pain', pain('after', t0 + 120_000, 'after-session', 2));
+    await until(() => app.pending.length === 0, 'the relinked session');
+    // Stored again as stopped for sharp pain: the link made since is kept.
+    await rec.restop('sharp-pain');
+    const s = (await readBack(name))[0]!;
+    expect(s.stoppedFor).toBe('sharp-pain');
+    expect(s.report.pain).toEqual({
+      before: { id: 'before', level: 4, atMs: t0 - 60_000 },
+      after: { id: 'after', level: 2, atMs: t0 + 120_000 },
+    });
   });
 });

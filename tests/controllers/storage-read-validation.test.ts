@@ -11,6 +11,7 @@ import { StorageService } from '../../src/controllers/storage-service.ts';
 import { buildExport } from '../../src/session/export-data.ts';
 import { parseExportText } from '../../src/session/import-data.ts';
 import { LocalStore } from '../../src/session/local-store.ts';
+import { migrateSessionV1, type SessionRecordV1 } from '../../src/session/session-v1.ts';
 import { STORE_NAMES, type StoreName, TIME_INDEX } from '../../src/session/storage-schema.ts';
 import {
   checkStoredData,
@@ -78,8 +79,13 @@ describe('reading stored records', () => {
     const name = await seeded({ sessions: [noHolds], pain: [noLocations] });
     const s = await openService(name);
     expect(s.status).toBe('ready');
-    expect(s.data.sessions.map((r) => r.id)).toEqual(['session-a', 'session-b', 'session-c']);
-    expect(s.data.pain.map((r) => r.id)).toEqual(['pain-1']);
+    expect(s.data.sessions.map((r) => r.id)).toEqual([
+      'session-a',
+      'session-b',
+      'session-c',
+      'session-d',
+    ]);
+    expect(s.data.pain.map((r) => r.id)).toEqual(['pain-1', 'pain-2']);
     expect(s.data.screenings).toHaveLength(1);
     expect(s.skipped).toEqual([
       { store: 'pain', id: 'pain-nolocations', problem: 'locations is missing' },
@@ -125,6 +131,7 @@ describe('reading stored records', () => {
       'session-a',
       'session-b',
       'session-c',
+      'session-d',
       'later',
     ]);
     expect(s.data.sessions[0]).toEqual(earlier);
@@ -138,11 +145,11 @@ describe('reading stored records', () => {
     opened.push(other);
     await other.put('pain', { ...sampleData().pain[0]!, level: 42 });
     await s.refresh();
-    expect(s.data.pain).toEqual([]);
+    expect(s.data.pain.map((p) => p.id)).toEqual(['pain-2']);
     expect(s.skipped).toEqual([{ store: 'pain', id: 'pain-1', problem: 'level is above 10' }]);
     await other.put('pain', sampleData().pain[0]!);
     await s.refresh();
-    expect(s.data.pain.map((p) => p.id)).toEqual(['pain-1']);
+    expect(s.data.pain.map((p) => p.id)).toEqual(['pain-1', 'pain-2']);
     expect(s.skipped).toEqual([]);
   });
 
@@ -150,7 +157,7 @@ describe('reading stored records', () => {
     const name = await seeded({ sessions: [noHolds] });
     const s = await openService(name);
     expect(s.skipped).toHaveLength(1);
-    const mended = { ...noHolds, holds: [] } as never;
+    const mended = migrateSessionV1({ ...noHolds, holds: [] } as SessionRecordV1);
     const plan = await s.importRecords({ ...emptyStored(), sessions: [mended] });
     expect(plan.counts.sessions.added).toBe(1);
     expect(s.skipped).toEqual([]);
@@ -164,7 +171,7 @@ describe('reading stored records', () => {
     const name = await seeded({ sessions: [noHolds] });
     const s = await openService(name);
     expect(s.skipped).toHaveLength(1);
-    const mended = { ...noHolds, holds: [] } as never;
+    const mended = migrateSessionV1({ ...noHolds, holds: [] } as SessionRecordV1);
     expect(await s.save('sessions', mended)).toBe(true);
     expect(s.skipped).toEqual([]);
     await s.refresh();
@@ -175,8 +182,8 @@ describe('reading stored records', () => {
   it('saving new records still works beside a skipped one, which stays untouched', async () => {
     const name = await seeded({ sessions: [noHolds] });
     const s = await openService(name);
-    expect(await s.save('pain', { ...sampleData().pain[0]!, id: 'pain-2' })).toBe(true);
-    expect(s.data.pain.map((p) => p.id)).toEqual(['pain-1', 'pain-2']);
+    expect(await s.save('pain', { ...sampleData().pain[0]!, id: 'pain-3' })).toBe(true);
+    expect(s.data.pain.map((p) => p.id)).toEqual(['pain-1', 'pain-3', 'pain-2']);
     expect(s.skipped).toHaveLength(1);
     expect(await rawRows(name, 'sessions')).toContainEqual(noHolds);
   });

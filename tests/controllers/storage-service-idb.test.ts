@@ -11,6 +11,7 @@ import { SessionRecorder } from '../../src/controllers/session-recorder.ts';
 import { StorageService } from '../../src/controllers/storage-service.ts';
 import type { LocalStore } from '../../src/session/local-store.ts';
 import { emptyData } from '../../src/session/storage-schema.ts';
+import { sessionHolds } from '../../src/session/stored-session.ts';
 import { sampleData } from '../session/sample-data.ts';
 
 let dbCount = 0;
@@ -77,7 +78,7 @@ describe('the session recorder writes through the one storage service', () => {
     const id = app.data.sessions[0]!.id;
     expect(app.recording.has(id)).toBe(true);
     rec.update([hold(t + 1000, t + 21_000, 'left')], 0);
-    expect(JSON.parse(app.exportJson()).sessions[0].holds).toHaveLength(1);
+    expect(JSON.parse(app.exportJson()).sessions[0].report.holds).toHaveLength(1);
     await rec.finish(t + 30_000);
     expect(app.recording.size).toBe(0);
     expect(app.pending).toEqual([]);
@@ -86,10 +87,10 @@ describe('the session recorder writes through the one storage service', () => {
     await later.whenReady();
     const stored = later.data.sessions[0]!;
     expect(stored.id).toBe(id);
-    expect(stored.holds).toEqual([
+    expect(sessionHolds(stored)).toEqual([
       { startMs: expect.any(Number), endMs: expect.any(Number), side: 'left', heldMs: 20_000 },
     ]);
-    expectMs(stored.holds[0]!.endMs - stored.holds[0]!.startMs, 20_000);
+    expectMs(sessionHolds(stored)[0]!.endMs - sessionHolds(stored)[0]!.startMs, 20_000);
     expectMs(stored.endedMs! - stored.startedMs, 30_000);
   });
 
@@ -103,7 +104,7 @@ describe('the session recorder writes through the one storage service', () => {
     const t = performance.now();
     rec.start('childs-pose', t);
     rec.update([hold(t + 1000, t + 16_000)], 0);
-    rec.update([hold(t + 1000, t + 16_000), hold(t + 20_000, t + 40_000)], 1);
+    rec.update([hold(t + 1000, t + 16_000), hold(t + 20_000, t + 40_000)]);
     await rec.finish(t + 45_000, 'sharp-pain');
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.at(-1)).toMatch(/not saved yet.*kept on this page.*storage is full/s);
@@ -111,9 +112,9 @@ describe('the session recorder writes through the one storage service', () => {
     // One pending copy: the newest, with both holds and the end.
     expect(app.pending).toHaveLength(1);
     const kept = app.pending[0]!.record as (typeof app.data.sessions)[number];
-    expect(kept.holds).toHaveLength(2);
+    expect(sessionHolds(kept)).toHaveLength(2);
     expect(kept.endedMs).toBeDefined();
-    expect(JSON.parse(app.exportJson()).sessions[0].holds).toHaveLength(2);
+    expect(JSON.parse(app.exportJson()).sessions[0].report.holds).toHaveLength(2);
 
     healWrites(); // the disk has room again: the automatic retry writes it
     await until(() => app.pending.length === 0, 'the retry');
@@ -121,8 +122,7 @@ describe('the session recorder writes through the one storage service', () => {
     const later = service(dbName());
     await later.whenReady();
     const stored = later.data.sessions[0]!;
-    expect(stored.holds).toHaveLength(2);
-    expect(stored.forcingCount).toBe(1);
+    expect(sessionHolds(stored)).toHaveLength(2);
     expect(stored.stoppedFor).toBe('sharp-pain');
     expectMs(stored.endedMs! - stored.startedMs, 45_000);
   });
@@ -155,21 +155,27 @@ describe('the session recorder writes through the one storage service', () => {
       reader.close();
       return reader.data.sessions[0]!;
     };
-    // 2.45 s of a hold at 20 frames a second: checkpoints at 0, 1 and 2 s of it.
+    // A hold from 0.5 s, at 20 frames a second until 2.95 s: the session is written at 1 and 2 s
+    // of pose time, so the hold is stored as 0.5 s, then 1.5 s long.
     for (let ms = 0; ms <= 2450; ms += 50)
       rec.progress({ startMs: t + 500, endMs: t + 500 + ms }, 'left');
-    await until(async () => (await stored()).holds[0]?.endMs !== undefined, 'a checkpoint');
+    await until(async () => sessionHolds(await stored())[0]?.endMs !== undefined, 'a checkpoint');
     await until(async () => {
-      const h = (await stored()).holds[0]!;
-      return near(h.endMs - h.startMs, 2000);
-    }, 'the 2 s checkpoint');
-    expect((await stored()).holds).toEqual([
-      { startMs: expect.any(Number), endMs: expect.any(Number), side: 'left' },
+      const h = sessionHolds(await stored())[0]!;
+      return near(h.endMs - h.startMs, 1500);
+    }, 'the write at 2 s');
+    expect(sessionHolds(await stored())).toEqual([
+      {
+        startMs: expect.any(Number),
+        endMs: expect.any(Number),
+        side: 'left',
+        heldMs: expect.any(Number),
+      },
     ]);
     // The tab goes away: the last state is written at once.
     page.dispatchEvent(new Event('pagehide'));
     await until(async () => {
-      const h = (await stored()).holds[0]!;
+      const h = sessionHolds(await stored())[0]!;
       return near(h.endMs - h.startMs, 2450);
     }, 'the pagehide write');
     expect((await stored()).endedMs).toBeUndefined();
@@ -178,8 +184,8 @@ describe('the session recorder writes through the one storage service', () => {
     rec.progress(undefined);
     await rec.finish(t + 4000);
     const done = await stored();
-    expect(done.holds).toHaveLength(1);
-    expectMs(done.holds[0]!.endMs - done.holds[0]!.startMs, 2500);
+    expect(sessionHolds(done)).toHaveLength(1);
+    expectMs(sessionHolds(done)[0]!.endMs - sessionHolds(done)[0]!.startMs, 2500);
     expect(done.endedMs).toBeDefined();
   });
 
@@ -207,7 +213,7 @@ describe('import and delete all', () => {
     expect(check.data).toEqual(emptyData());
 
     const plan = await app.importRecords(sampleData());
-    expect(plan.counts.sessions).toEqual({ added: 3, alreadyHere: 0 });
+    expect(plan.counts.sessions).toEqual({ added: 4, alreadyHere: 0 });
     expect(app.data).toEqual(sampleData());
     const again = await app.importRecords(sampleData());
     expect(Object.values(again.counts).every((c) => c.added === 0)).toBe(true);

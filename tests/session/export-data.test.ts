@@ -5,7 +5,7 @@ import { EXPORT_VERSION } from '../../src/session/export-schema.ts';
 import { emptyData } from '../../src/session/storage-schema.ts';
 import { sampleData } from './sample-data.ts';
 
-const GOLDEN = new URL('./golden/export-v1.json', import.meta.url);
+const GOLDEN = new URL('./golden/export-v2.json', import.meta.url);
 const SETTINGS = {
   voice: { enabled: false, voiceURI: '', rate: 1 },
   holdTargetS: 25,
@@ -35,6 +35,14 @@ describe('buildExport', () => {
       expect.arrayContaining(['screenings', 'daily-checks', 'clearances', 'pain', 'sessions']),
     );
     expect(JSON.parse(JSON.stringify(file))).toEqual(file);
+  });
+
+  it('writes version 2: sessions are SessionReports', () => {
+    const file = buildExport(sampleData(), 0);
+    expect(file.version).toBe(2);
+    expect(file.sessions.map((s) => s.report.format)).toEqual(
+      Array(4).fill('spinewise-session-report/1'),
+    );
   });
 
   it('matches the golden file (docs/export-format.md describes it)', () => {

@@ -12,6 +12,7 @@ import {
   sessionMarkers,
   twistBalance,
 } from '../../src/session/history-series.ts';
+import { migrateSessionV1, type SessionRecordV1 } from '../../src/session/session-v1.ts';
 import type { SessionRecord } from '../../src/session/storage-schema.ts';
 
 const T0 = Date.UTC(2026, 2, 8, 12, 0, 0); // Sun 8 Mar 2026, 12:00 UTC
@@ -21,10 +22,11 @@ function session(
   id: string,
   exercise: SessionRecord['exercise'],
   startedMs: number,
-  holds: SessionRecord['holds'],
+  holds: SessionRecordV1['holds'],
   holdTargetS?: number,
 ): SessionRecord {
-  return {
+  // Written as storage v1 kept sessions (epoch times), then migrated as the database upgrade does.
+  return migrateSessionV1({
     id,
     exercise,
     startedMs,
@@ -32,7 +34,7 @@ function session(
     holds,
     forcingCount: 0,
     ...(holdTargetS ? { holdTargetS } : {}),
-  };
+  });
 }
 
 /** A hold starting `atS` seconds into a session at `start`, `heldS` of good form over `spanS`. */

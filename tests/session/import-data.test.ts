@@ -8,24 +8,36 @@ import { describe, expect, it } from 'vitest';
 import { buildExport } from '../../src/session/export-data.ts';
 import { MAX_IMPORT_BYTES, parseExportText, planImport } from '../../src/session/import-data.ts';
 import { emptyData } from '../../src/session/storage-schema.ts';
-import { sampleData } from './sample-data.ts';
+import { sampleData, sampleDataFromV1 } from './sample-data.ts';
 
+/** Written by version 1 of the app (sessions as holds, cues and samples): still importable. */
 const GOLDEN = readFileSync(new URL('./golden/export-v1.json', import.meta.url), 'utf8');
+/** Written now (sessions as SessionReports). */
+const GOLDEN_V2 = readFileSync(new URL('./golden/export-v2.json', import.meta.url), 'utf8');
 
 /** The golden file with one change made by `edit`. */
 // biome-ignore lint/suspicious/noExplicitAny: the edits reach anywhere into parsed JSON
-function broken(edit: (file: Record<string, any>) => void): string {
-  const file = JSON.parse(GOLDEN);
+function broken(edit: (file: Record<string, any>) => void, golden = GOLDEN): string {
+  const file = JSON.parse(golden);
   edit(file);
   return JSON.stringify(file);
 }
 
 describe('parseExportText', () => {
   it('accepts the golden file and returns every record and the settings', () => {
-    const parsed = parseExportText(GOLDEN);
+    const parsed = parseExportText(GOLDEN_V2);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.data).toEqual(sampleData());
+    expect(parsed.settings?.holdTargetS).toBe(25);
+  });
+
+  it('accepts a file version 1 wrote, its sessions migrated to reports (pain before linked)', () => {
+    const parsed = parseExportText(GOLDEN);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    // sample-data.ts spells out by hand what each migrated session must be.
+    expect(parsed.data).toEqual(sampleDataFromV1());
     expect(parsed.settings?.holdTargetS).toBe(25);
   });
 
@@ -47,16 +59,16 @@ describe('parseExportText', () => {
     [
       'a newer version',
       broken((f) => {
-        f.version = 2;
+        f.version = 3;
       }),
-      [{ path: 'version', reason: /newer Spinewise.*reads version 1/ }],
+      [{ path: 'version', reason: /newer Spinewise.*reads version 2/ }],
     ],
     [
       'a version that is text',
       broken((f) => {
         f.version = '1';
-      }),
-      [{ path: 'version', reason: /should be 1, but is "1"/ }],
+      }, GOLDEN_V2),
+      [{ path: 'version', reason: /should be 2, but is "1"/ }],
     ],
     [
       'a store missing',
@@ -223,6 +235,50 @@ describe('parseExportText', () => {
         { path: 'sessions[1].holds[0].startMs', reason: /should be number, but is null/ },
       ],
     ],
+    [
+      'a version-2 hold ending before it starts',
+      broken((f) => {
+        f.sessions[3].report.holds[0].endMs = 100;
+      }, GOLDEN_V2),
+      [{ path: 'sessions[3].report.holds[0].endMs', reason: /ends before the hold starts/ }],
+    ],
+    [
+      'a report of another stretch than its session',
+      broken((f) => {
+        f.sessions[3].report.exercise = 'childs-pose';
+      }, GOLDEN_V2),
+      [{ path: 'sessions[3].report.exercise', reason: /not the session's exercise/ }],
+    ],
+    [
+      'a version-2 session without its report, and a measure that is text',
+      broken((f) => {
+        delete f.sessions[0].report;
+        f.sessions[3].report.perSecond[0].metrics.torsoRotationDeg = 'x';
+        f.sessions[3].report.cues[0].code = 'shout';
+      }, GOLDEN_V2),
+      [
+        { path: 'sessions[0].report', reason: /^is missing$/ },
+        {
+          path: 'sessions[3].report.cues[0].code',
+          reason: /but is "shout"/,
+        },
+        {
+          path: 'sessions[3].report.perSecond[0].metrics.torsoRotationDeg',
+          reason: /should be number, but is "x"/,
+        },
+      ],
+    ],
+    [
+      'version-1 sessions in a version-2 file',
+      broken((f) => {
+        f.version = 2;
+      }),
+      [
+        { path: 'sessions[0].report', reason: /^is missing$/ },
+        { path: 'sessions[1].report', reason: /^is missing$/ },
+        { path: 'sessions[2].report', reason: /^is missing$/ },
+      ],
+    ],
   ])('refuses %s, saying where and why', (_name, text, want) => {
     const parsed = parseExportText(text);
     expect(parsed.ok).toBe(false);
@@ -251,11 +307,11 @@ describe('planImport', () => {
   it('adds what is new, and nothing the second time (ids are kept)', () => {
     const here = emptyData();
     const first = planImport(sampleData(), here);
-    expect(first.counts.sessions).toEqual({ added: 3, alreadyHere: 0 });
+    expect(first.counts.sessions).toEqual({ added: 4, alreadyHere: 0 });
     expect(first.add).toEqual(sampleData());
     const second = planImport(sampleData(), first.add);
     for (const c of Object.values(second.counts)) expect(c.added).toBe(0);
-    expect(second.counts.pain).toEqual({ added: 0, alreadyHere: 1 });
+    expect(second.counts.pain).toEqual({ added: 0, alreadyHere: 2 });
     expect(second.add).toEqual(emptyData());
   });
 
@@ -263,7 +319,7 @@ describe('planImport', () => {
     const here = emptyData();
     here.pain.push({ ...sampleData().pain[0]!, level: 7 });
     const plan = planImport(sampleData(), here);
-    expect(plan.add.pain).toEqual([]);
-    expect(plan.counts.pain).toEqual({ added: 0, alreadyHere: 1 });
+    expect(plan.add.pain.map((p) => p.id)).toEqual(['pain-2']);
+    expect(plan.counts.pain).toEqual({ added: 1, alreadyHere: 1 });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allNo } from '../../src/safety/screening-questions.ts';
 import { safetyInputFrom } from '../../src/session/safety-input.ts';
+import { migrateSessionV1 } from '../../src/session/session-v1.ts';
 import { emptyData } from '../../src/session/storage-schema.ts';
 
 describe('safetyInputFrom', () => {
@@ -19,14 +20,16 @@ describe('safetyInputFrom', () => {
     },
   );
   const started = new Date(2026, 2, 10, 8).getTime();
-  data.sessions.push({
-    id: 's',
-    exercise: 'childs-pose',
-    startedMs: started,
-    holds: [],
-    forcingCount: 0,
-    stoppedFor: 'sharp-pain',
-  });
+  data.sessions.push(
+    migrateSessionV1({
+      id: 's',
+      exercise: 'childs-pose',
+      startedMs: started,
+      holds: [],
+      forcingCount: 0,
+      stoppedFor: 'sharp-pain',
+    }),
+  );
 
   it('takes the latest screening, and each session’s local day and stop reason', () => {
     expect(safetyInputFrom(data, '2026-03-10')).toEqual({

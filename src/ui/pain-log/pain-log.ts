@@ -12,6 +12,7 @@ import { PAIN_CONTEXT_LABELS, PAIN_LOCATION_LABELS } from '../../safety/pain-ent
 import { goodFormMs } from '../../session/history-series.ts';
 import { safetyInputFrom } from '../../session/safety-input.ts';
 import type { SessionRecord } from '../../session/storage-schema.ts';
+import { sessionHolds } from '../../session/stored-session.ts';
 import type { PainEntryForm, PainSubmitDetail } from '../pain-entry/pain-entry.ts';
 import { safetyStyles } from '../safety-styles.ts';
 import '../pain-chart/pain-chart.ts';
@@ -121,7 +122,16 @@ export class PainLog extends LitElement {
                 .reverse()
                 .map(
                   (s) =>
-                    html`<li data-testid="session-row" data-session=${s.id}>${EXERCISE_LABELS[s.exercise]} <span class="muted">· ${when(s.startedMs)} · ${s.holds.length} ${s.holds.length === 1 ? 'hold' : 'holds'}${s.holds.length > 0 ? ` (${s.holds.map((h) => `${Math.round(goodFormMs(h) / 1000)} s${h.side ? ` ${h.side}` : ''}`).join(', ')})` : ''}${s.forcingCount > 0 ? ` · forcing noticed ${s.forcingCount}×` : ''}${s.stoppedFor ? ' · stopped for safety' : ''}</span>${
+                    html`<li data-testid="session-row" data-session=${s.id}>${EXERCISE_LABELS[s.exercise]} <span class="muted">· ${when(s.startedMs)} · ${s.report.holds.length} ${s.report.holds.length === 1 ? 'hold' : 'holds'}${
+                      s.report.holds.length > 0
+                        ? ` (${sessionHolds(s)
+                            .map(
+                              (h) =>
+                                `${Math.round(goodFormMs(h) / 1000)} s${h.side ? ` ${h.side}` : ''}`,
+                            )
+                            .join(', ')})`
+                        : ''
+                    }${s.forcingCount > 0 ? ` · forcing noticed ${s.forcingCount}×` : ''}${s.stoppedFor ? ' · stopped for safety' : ''}${painText(s)}</span>${
                       s.endedMs !== undefined
                         ? nothing
                         : service.recording.has(s.id)
@@ -195,4 +205,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'sw-pain-log': PainLog;
   }
+}
+
+/** The pain logged just before and after a session, e.g. ` · pain 3 → 2`; empty when neither was. */
+function painText(s: SessionRecord): string {
+  const p = s.report.pain;
+  if (!p?.before && !p?.after) return '';
+  return ` · pain ${p.before ? p.before.level : '–'} → ${p.after ? p.after.level : '–'}`;
 }

@@ -60,13 +60,13 @@ export class SessionTimeline extends LitElement {
     const chosen = this.chosen === undefined ? undefined : cues[this.chosen];
     const summary =
       `${EXERCISE_LABELS[s.exercise]}, ${clock(layout.durationMs / 1000)} long: ` +
-      `${s.holds.length} ${s.holds.length === 1 ? 'hold' : 'holds'}` +
+      `${s.report.holds.length} ${s.report.holds.length === 1 ? 'hold' : 'holds'}` +
       (layout.holds.length
         ? ` (${layout.holds.map((h) => `${seconds(h.heldMs)} s${h.side ? ` ${h.side}` : ''}`).join(', ')})`
         : '') +
       `, ${cues.length} ${cues.length === 1 ? 'cue' : 'cues'}` +
       (measure
-        ? !s.metrics?.length
+        ? !s.report.perSecond.length
           ? `; no ${measure.label.toLowerCase()} was stored with this session.`
           : layout.unknownMs > 0
             ? `; ${measure.label.toLowerCase()} not seen for ${seconds(layout.unknownMs)} s, shown as gaps.`

@@ -7,6 +7,7 @@
 import type { ExerciseId } from '../../exercises/exercise-ids.ts';
 import { goodFormMs } from '../../session/history-series.ts';
 import type { CueRecord, MetricSample, SessionRecord } from '../../session/storage-schema.ts';
+import { sessionCues, sessionHolds, sessionMetrics } from '../../session/stored-session.ts';
 
 export interface TimelineBox {
   width: number;
@@ -106,11 +107,12 @@ export function layoutTimeline(
   box: TimelineBox = DEFAULT_TIMELINE_BOX,
 ): TimelineLayout {
   const t0 = session.startedMs;
-  const samples: MetricSample[] = session.metrics ?? [];
-  const cues = session.cues ?? [];
+  const samples: MetricSample[] = sessionMetrics(session);
+  const cues = sessionCues(session);
+  const storedHolds = sessionHolds(session);
   const lastMs = Math.max(
     session.endedMs ?? t0,
-    ...session.holds.map((h) => h.endMs),
+    ...storedHolds.map((h) => h.endMs),
     ...samples.map((s) => s.atMs),
     ...cues.map((c) => c.atMs),
   );
@@ -120,7 +122,7 @@ export function layoutTimeline(
   const curveTop = box.top + box.laneHeight + 22; // room for the curve's axis label
   const height = curveTop + box.curveHeight + box.bottom;
 
-  const holds = session.holds.map((h, index) => ({
+  const holds = storedHolds.map((h, index) => ({
     index,
     x: xOf(h.startMs),
     width: Math.max(2, round(xOf(h.endMs) - xOf(h.startMs))),

@@ -4,6 +4,7 @@
  * the measure was unknown or samples are missing, never bridged.
  */
 import { describe, expect, it } from 'vitest';
+import { migrateSessionV1, type SessionRecordV1 } from '../../../src/session/session-v1.ts';
 import type { SessionRecord } from '../../../src/session/storage-schema.ts';
 import {
   clock,
@@ -14,8 +15,9 @@ import {
 const T0 = 1_700_000_000_000;
 const box = { ...DEFAULT_TIMELINE_BOX, width: 140, left: 20, right: 20 }; // 100 units for the whole session
 
-function twist(metrics: SessionRecord['metrics']): SessionRecord {
-  return {
+/** Written as storage v1 kept sessions (epoch times), then migrated as the database upgrade does. */
+function twist(metrics: SessionRecordV1['metrics']): SessionRecord {
+  return migrateSessionV1({
     id: 'a',
     exercise: 'seated-twist',
     startedMs: T0,
@@ -24,7 +26,7 @@ function twist(metrics: SessionRecord['metrics']): SessionRecord {
     forcingCount: 0,
     cues: [{ atMs: T0 + 5000, code: 'ease-off' }],
     metrics,
-  };
+  });
 }
 
 describe('session timeline layout', () => {
@@ -62,14 +64,14 @@ describe('session timeline layout', () => {
   });
 
   it('has no curve for child’s pose, and a session still running ends at its last mark', () => {
-    const s: SessionRecord = {
+    const s: SessionRecord = migrateSessionV1({
       id: 'c',
       exercise: 'childs-pose',
       startedMs: T0,
       holds: [{ startMs: T0, endMs: T0 + 20_000 }],
       forcingCount: 0,
       metrics: [{ atMs: T0 + 30_000 }],
-    };
+    });
     const l = layoutTimeline(s, box);
     expect(l.durationMs).toBe(30_000);
     expect(l.runs).toEqual([]);
