@@ -22,7 +22,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../vite.config.ts';
 import { type BareServer, startBareStaticServer } from '../support/bare-static-server.ts';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import {
+  type OfflineBrowser,
+  openOfflineBrowser,
+  openRunContext,
+} from '../support/offline-browser.ts';
 import { passSafetyScreen } from '../support/safety-screen.ts';
 import { type AppBuild, buildApp } from '../support/vite-server.ts';
 import { cameraClip } from '../tools/make-camera-clip.ts';
@@ -229,7 +233,7 @@ describe('wasm checked against the manifest (production build)', () => {
       headers: SECURITY_HEADERS,
       extra: { [PAGE_WASM]: 'not the wasm the manifest lists' },
     });
-    const other = await openOfflineBrowser(bad.url);
+    const other = await openRunContext(bad.url);
     try {
       const page = await other.context.newPage();
       await page.goto(bad.url);
@@ -266,7 +270,7 @@ describe('lean bundle (production build)', () => {
 
   it('tfjs’s WebGL backend is fetched only when WebGL is chosen, and then runs', async () => {
     const quiet = await startBareStaticServer(build.outDir, { headers: SECURITY_HEADERS });
-    const other = await openOfflineBrowser(quiet.url);
+    const other = await openRunContext(quiet.url);
     try {
       const page = await other.context.newPage();
       const scripts: string[] = [];
