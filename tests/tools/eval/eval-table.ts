@@ -67,6 +67,7 @@ export function totalScore(engine: string, scores: ClipScore[]): ClipScore {
       jointErrors: joints,
       hipErrors: hips,
       rotationErrors: scores.flatMap((s) => s.samples.rotationErrors),
+      zeroedRotationErrors: scores.flatMap((s) => s.samples.zeroedRotationErrors),
     },
   };
 }

@@ -6,9 +6,11 @@
  * checkers' measures (rotation, roller, holds, cues) join here as they land
  * (issue 4), using metrics.ts.
  */
+
 import { FeatureStream } from '../../../src/core/feature-stream.ts';
 import { computeFeatures } from '../../../src/core/features.ts';
 import { getLandmark } from '../../../src/core/pose-frame.ts';
+import { RotationZero } from '../../../src/core/torso-rotation-zero.ts';
 import { analyzeStream } from '../../../src/exercises/analyze-stream.ts';
 import type { CheckerOptions } from '../../../src/exercises/checker.ts';
 import type { ExerciseId } from '../../../src/exercises/exercise-ids.ts';
@@ -72,7 +74,13 @@ export interface ClipScore {
   /** Share of frames on which the recogniser named a wrong exercise. */
   recognizedWrong: number;
   /** The per-frame values behind the error figures, for pooling over clips (not printed). */
-  samples: { jointErrors: number[]; hipErrors: number[]; rotationErrors: number[] };
+  samples: {
+    jointErrors: number[];
+    hipErrors: number[];
+    rotationErrors: number[];
+    /** The same, less the zero taken while sitting square (core/torso-rotation-zero.ts). */
+    zeroedRotationErrors: number[];
+  };
 }
 
 /** Each truth joint's distance from the model's landmark, in torso lengths (Infinity if absent). */
@@ -184,6 +192,8 @@ function smoothedScores(
   let first: number | undefined;
   let wrong = 0;
   const rotationErrors: number[] = [];
+  const zeroedRotationErrors: number[] = [];
+  const zero = new RotationZero();
   stream.frames.forEach((f, i) => {
     const frame = f.u ? decodeFrame(stream, f) : null;
     const { features } = measures.next(frame, f.t);
@@ -193,6 +203,10 @@ function smoothedScores(
     if (exercise === 'seated-twist' && features.torsoRotationDeg !== undefined) {
       const d = features.torsoRotationDeg - truth.frames[i]!.rotationDeg;
       rotationErrors.push(Math.abs(((d + 540) % 360) - 180));
+      const z =
+        zero.next(features.torsoRotationDeg, f.t, features.orientation === 'seated')! -
+        truth.frames[i]!.rotationDeg;
+      zeroedRotationErrors.push(Math.abs(((z + 540) % 360) - 180));
     }
   });
   const startMs = stream.frames[0]?.t ?? 0;
@@ -202,6 +216,7 @@ function smoothedScores(
     rotationError: mean(rotationErrors),
     rotationErrorP95: percentile(rotationErrors, 95),
     rotationErrors,
+    zeroedRotationErrors,
   };
 }
 
@@ -216,7 +231,11 @@ export function scoreClip(
       `${stream.scene} ${stream.engine}: ${stream.frames.length} frames recorded, truth has ${truth.frames.length}`,
     );
   }
-  const { rotationErrors, ...smoothed } = smoothedScores(stream, truth, exercise);
+  const { rotationErrors, zeroedRotationErrors, ...smoothed } = smoothedScores(
+    stream,
+    truth,
+    exercise,
+  );
   const errors: number[] = [];
   const onBody: boolean[] = [];
   const hipErrors: number[] = [];
@@ -247,6 +266,6 @@ export function scoreClip(
     hipHeightKnown: share(hipKnown),
     ...checkerScores(stream, truth, exercise, options),
     ...smoothed,
-    samples: { jointErrors: errors, hipErrors, rotationErrors },
+    samples: { jointErrors: errors, hipErrors, rotationErrors, zeroedRotationErrors },
   };
 }

@@ -38,6 +38,8 @@ export interface StrictClip {
   holdsMissed: number;
   holdsExtra: number;
   rotationErrors: number[];
+  /** Rotation errors less the zero taken while sitting square (issue 14: reported with and without). */
+  zeroedRotationErrors: number[];
   /** Roller clips: per-frame hip height error, thigh lengths; and on how many usable frames it was known. */
   hipErrors: number[];
   hipKnownFrames: number;
@@ -111,6 +113,7 @@ export function scoreClipStrict(
     holdsMissed: 0,
     holdsExtra: 0,
     rotationErrors: base.samples.rotationErrors,
+    zeroedRotationErrors: base.samples.zeroedRotationErrors,
     hipErrors: exercise === 'foam-roller' ? base.samples.hipErrors : [],
     hipKnownFrames: exercise === 'foam-roller' ? base.samples.hipErrors.length : 0,
     recognizedAfterS: base.recognizedAfterS,

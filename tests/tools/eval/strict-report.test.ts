@@ -24,6 +24,7 @@ function clip(over: Partial<StrictClip>): StrictClip {
     holdsMissed: 0,
     holdsExtra: 0,
     rotationErrors: [],
+    zeroedRotationErrors: [],
     hipErrors: [],
     hipKnownFrames: 0,
     recognizedAfterS: 1,

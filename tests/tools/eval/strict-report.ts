@@ -34,6 +34,9 @@ export interface StrictRow {
   holdError: Figure;
   rotationMae: Figure;
   rotationP95: number;
+  /** The same less the zero taken while sitting square. */
+  rotationMaeZeroed: Figure;
+  rotationP95Zeroed: number;
   hipError: Figure;
   /** Median seconds to name the right stretch, over clips where it was named; share of clips never named. */
   recognizedAfterS: number;
@@ -63,6 +66,7 @@ const STATS = {
     pooled(c.map((x) => ({ num: x.caughtFaults, den: x.faults }))),
   holdError: (c: readonly StrictClip[]) => median(flat(c, (x) => x.holdErrors)),
   rotationMae: (c: readonly StrictClip[]) => mean(flat(c, (x) => x.rotationErrors)),
+  rotationMaeZeroed: (c: readonly StrictClip[]) => mean(flat(c, (x) => x.zeroedRotationErrors)),
   hipError: (c: readonly StrictClip[]) => mean(flat(c, (x) => x.hipErrors.map(Math.abs))),
   wrongShare: (c: readonly StrictClip[]) =>
     pooled(c.map((x) => ({ num: x.wrongFrames, den: x.frames }))),
@@ -95,6 +99,11 @@ export function strictRow(
     holdsExtra: sum(clips, (c) => c.holdsExtra),
     holdError: figure(clips, STATS.holdError),
     rotationMae: figure(clips, STATS.rotationMae),
+    rotationMaeZeroed: figure(clips, STATS.rotationMaeZeroed),
+    rotationP95Zeroed: percentile(
+      flat(clips, (c) => c.zeroedRotationErrors),
+      95,
+    ),
     rotationP95: percentile(
       flat(clips, (c) => c.rotationErrors),
       95,
@@ -160,6 +169,8 @@ export function formatStrictTable(rows: readonly StrictRow[]): string {
     'hold err med',
     'rot MAE',
     'rot p95',
+    'rot MAE 0',
+    'p95 0',
     'hip err',
     'recog',
     'never',
@@ -183,6 +194,8 @@ export function formatStrictTable(rows: readonly StrictRow[]): string {
     withCi(r.holdError, 1),
     withCi(r.rotationMae, 1),
     num(r.rotationP95, 1),
+    withCi(r.rotationMaeZeroed, 1),
+    num(r.rotationP95Zeroed, 1),
     withCi(r.hipError, 2),
     num(r.recognizedAfterS, 1),
     num(r.neverRecognized, 2),
