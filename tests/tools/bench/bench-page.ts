@@ -18,7 +18,7 @@
 import { DEFAULT_CAMERA_CONSTRAINTS } from '../../../src/controllers/camera-controller.ts';
 import { PoseLoopController } from '../../../src/controllers/pose-loop-controller.ts';
 import type { EngineSpec } from '../../../src/pose/create-pose-engine.ts';
-import { type PoseResult, PoseWorkerClient } from '../../../src/pose/worker/pose-worker-client.ts';
+import type { PoseResult, PoseWorkerClient } from '../../../src/pose/worker/pose-worker-client.ts';
 import { CoachPipeline } from '../../../src/session/coach-pipeline.ts';
 import { drawOnCanvas } from '../../../src/ui/live-session/draw-overlay.ts';
 import { segmentStatuses } from '../../../src/ui/live-session/segment-status.ts';
@@ -235,7 +235,15 @@ function nextPose(client: PoseWorkerClient): Promise<PoseResult> {
   return new Promise((resolve, reject) => {
     client.onPose = resolve;
     client.onFrameError = (m) => reject(new Error(m));
+    client.onStalled = () => reject(new Error('the pose worker stalled'));
   });
+}
+
+/** The app's worker client, with no stall limit: a software-GL backend takes seconds a frame. */
+async function startClient(spec: EngineSpec): Promise<PoseWorkerClient> {
+  const client = await PoseWorkerClient.start(spec);
+  client.stallLimitMs = () => 600_000;
+  return client;
 }
 
 window.bench = {
@@ -315,7 +323,7 @@ window.bench = {
       return run;
     }
     const t0 = performance.now();
-    const client = await PoseWorkerClient.start(spec);
+    const client = await startClient(spec);
     run.loadMs = performance.now() - t0;
     run.backend = client.info.runtime.backend;
     if (client.info.runtime.fallback) run.fallback = client.info.runtime.fallback;
@@ -345,7 +353,7 @@ window.bench = {
 
   async paired(spec, source, n) {
     const bare = await BareClient.start(spec);
-    const client = await PoseWorkerClient.start(spec);
+    const client = await startClient(spec);
     const pipeline = new CoachPipeline('childs-pose');
     const run = emptyRun('pipeline', source, 'app');
     const out: PairedRun = {
