@@ -12,7 +12,11 @@
  * - the tab is hidden for one loop of the clip → no frame analysed, the
  *   session paused; shown again → resumed with no gap in session time;
  * - a second tab → it says another tab coaches, "Coach here instead" moves
- *   the coaching there and the first tab stands down.
+ *   the coaching there and the first tab stands down;
+ * - Automatic, 300 ms added to every frame in the worker → a lighter model
+ *   swapped in, said in words, no gap in session time;
+ * - the GPU context lost (injected at the worker's boundary: SwiftShader is
+ *   far too slow for a GPU engine here) → the same model on the CPU.
  * Nothing leaves the origin in any of them.
  */
 import { join } from 'node:path';
@@ -21,6 +25,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TROUBLE_WORDS } from '../../src/controllers/pose-loop-controller.ts';
 import { INTERRUPTION_WORDS } from '../../src/controllers/session-interruptions.ts';
 import { DEFAULT_HOLD_TIMER } from '../../src/core/hold-timer.ts';
+import { keepUpLadder } from '../../src/pose/keep-up-rule.ts';
+import { engineWords, specKey } from '../../src/pose/lighter-engine.ts';
 import type { CoachMeasures, LiveCoach } from '../../src/ui/live-session/live-coach.ts';
 import { launchSharedChromium } from '../support/chromium.ts';
 import { type OfflineBrowser, openOfflineContext } from '../support/offline-browser.ts';
@@ -304,6 +310,154 @@ describe('faults mid-session (production build)', () => {
       expect(b.errors).toEqual([]);
       await a.page.close();
       await b.page.close();
+    },
+    TEST_MS,
+  );
+});
+
+/** A page of the app past the safety gate with these coach settings. */
+async function openAppWith(ctx: OfflineBrowser, settings: Record<string, unknown>): Promise<Tab> {
+  const page = await ctx.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(
+    (s) => localStorage.setItem('spinewise.coach-settings', JSON.stringify(s)),
+    settings,
+  );
+  await page.goto(server.url);
+  await passSafetyScreen(page);
+  return { page, errors };
+}
+
+/** The loop's keep-up and GPU moves so far. */
+const adapted = (page: Page) =>
+  coachOf(page).evaluate((coach) => ({ ...(coach as unknown as LiveCoach).loop.adapted }));
+
+/**
+ * Notes the coach's step count when the loop says a model is back (the
+ * steps before it came from the old worker) and the engine then, in
+ * `window.swBack` (a list: one entry per `back`).
+ */
+function watchBacks(page: Page) {
+  return coachOf(page).evaluate((el) => {
+    const coach = el as unknown as LiveCoach;
+    const w = window as unknown as { swBack: { poses: number; message: string }[] };
+    w.swBack = [];
+    const loop = coach.loop;
+    const previous = loop.onTrouble;
+    loop.onTrouble = (t) => {
+      if (t.kind === 'back') w.swBack.push({ poses: coach.measures.poses, message: t.message });
+      previous(t);
+    };
+  });
+}
+const backs = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { swBack: { poses: number; message: string }[] }).swBack,
+  );
+
+describe('keeping up and the GPU (production build)', () => {
+  let ctx: OfflineBrowser;
+  beforeAll(async () => {
+    ctx = await openOfflineContext(chromium, server.url, {
+      viewport: { width: 1280, height: 860 },
+    });
+  });
+  afterEach(async () => {
+    for (const page of ctx.context.pages()) await page.close();
+  });
+  afterAll(async () => {
+    expect(ctx.offOrigin).toEqual([]);
+    await ctx?.context.close();
+  });
+
+  it(
+    'Automatic: a model falling behind the camera is swapped for a lighter one, said in words, the hold going on',
+    async () => {
+      const { page, errors } = await openAppWith(ctx, { engine: 'auto', holdTargetS: 30 });
+      await startLive(page);
+      await waitForHold(page, 500);
+      const loop = () =>
+        coachOf(page).evaluate((coach) => {
+          const l = (coach as unknown as LiveCoach).loop;
+          return { spec: l.spec!, fps: l.stats.fps, ceiling: l.keepUpCeiling };
+        });
+      const before = await loop();
+      expect(before.ceiling).toEqual(before.spec); // Automatic turned keeping up on
+      const lighter = keepUpLadder(before.spec)[1]!;
+      await watchBacks(page);
+      const worker = await poseWorker(page);
+      // A busy machine may have restarted a stalled worker before; the switch itself adds none.
+      const faultsBefore = await faults(page);
+      // From now on the worker takes 300 ms longer over every frame (a slower device, as the loop
+      // sees it: grab to result), without failing any.
+      const injectedAt = Date.now();
+      await worker.evaluate(() => {
+        const handle = self.onmessage!;
+        self.onmessage = (e: MessageEvent) => {
+          if (e.data?.type !== 'frame') return handle.call(self, e);
+          setTimeout(() => handle.call(self, e), 300);
+        };
+      });
+      const message = TROUBLE_WORDS.keptUp(engineWords(lighter));
+      await expect.poll(() => note(page), { timeout: 120_000 }).toBe(message);
+      const switchedAfterMs = Date.now() - injectedAt;
+      expect(await page.getByTestId('fault-note').getAttribute('role')).toBe('status');
+      expect(await page.getByTestId('captions').textContent()).toContain(message);
+      expect(await adapted(page)).toEqual({ down: 1, up: 0, toCpu: 0 });
+      expect(await faults(page)).toEqual(faultsBefore);
+      expect(await page.getByTestId('paused').count()).toBe(0);
+      expect(await page.getByTestId('status-line').textContent()).toContain(specKey(lighter));
+      const [back] = await backs(page);
+      expect(back?.message).toBe(message);
+      await expectNoGap(page, back!.poses, 'keep-up switch');
+      const after = await loop();
+      console.log(
+        `keep-up: ${specKey(before.spec)} at ${before.fps?.toFixed(1)} fps; 300 ms injected; ` +
+          `switched to ${specKey(after.spec)} ${Math.round(switchedAfterMs / 100) / 10} s later, now ${after.fps?.toFixed(1)} fps`,
+      );
+      await page.screenshot({ path: join(SCREENSHOTS, 'fault-keep-up.png') });
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    'the GPU context lost mid-hold → the same model on the CPU, the person told, the session kept',
+    async () => {
+      // Injected at the worker's boundary: this machine's headless GPU is SwiftShader, where
+      // MediaPipe's GPU delegate took over 20 s for a first frame and tfjs WebGL gave none in
+      // 200 s. So MediaPipe lite runs on the CPU, the page is told it runs on the GPU, and the
+      // worker posts what its WebGL watch posts on a real loss (that watch, on a real lost
+      // context, is tested in tests/browser/engine-gpu-watch.test.ts).
+      const { page, errors } = await openApp(ctx);
+      await startLive(page);
+      await waitForHold(page, 500);
+      await watchBacks(page);
+      await coachOf(page).evaluate((coach) => {
+        const info = (coach as unknown as LiveCoach).loop.client!.info;
+        (info.runtime as { backend: string }).backend = 'GPU';
+      });
+      const worker = await poseWorker(page);
+      await worker.evaluate(() =>
+        self.postMessage({ type: 'gpu-lost', message: 'the graphics context was lost' }),
+      );
+      await expect.poll(() => note(page), { timeout: 60_000 }).toBe(TROUBLE_WORDS.gpuLost);
+      expect(await page.getByTestId('paused').isVisible()).toBe(true);
+      const back = TROUBLE_WORDS.onCpu('MediaPipe lite');
+      await expect.poll(() => note(page), { timeout: 120_000 }).toBe(back);
+      expect(await adapted(page)).toEqual({ down: 0, up: 0, toCpu: 1 });
+      expect(
+        await coachOf(page).evaluate((coach) => (coach as unknown as LiveCoach).loop.spec),
+      ).toEqual({ engine: 'mediapipe', model: 'lite', delegate: 'CPU' });
+      expect(await page.getByTestId('status-line').textContent()).toContain('mediapipe/lite (CPU)');
+      expect(await page.getByTestId('paused').count()).toBe(0);
+      const [entry] = await backs(page);
+      await expectNoGap(page, entry!.poses, 'GPU context lost');
+      await page.screenshot({ path: join(SCREENSHOTS, 'fault-gpu-lost.png') });
+      expect(errors).toEqual([]);
+      await page.close();
     },
     TEST_MS,
   );
