@@ -193,4 +193,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'sw-clinician-report': ClinicianReportView;
   }
+  interface GlobalEventHandlersEventMap {
+    /** Asked for from History's data panel: the app shows the report. */
+    'sw-open-clinician-report': CustomEvent<void>;
+    /** "Back to the pain log and history". */
+    'sw-report-close': CustomEvent<void>;
+  }
 }
