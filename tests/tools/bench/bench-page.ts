@@ -18,7 +18,7 @@
 import { DEFAULT_CAMERA_CONSTRAINTS } from '../../../src/controllers/camera-controller.ts';
 import { PoseLoopController } from '../../../src/controllers/pose-loop-controller.ts';
 import type { EngineSpec } from '../../../src/pose/create-pose-engine.ts';
-import type { PoseResult, PoseWorkerClient } from '../../../src/pose/worker/pose-worker-client.ts';
+import { type PoseResult, PoseWorkerClient } from '../../../src/pose/worker/pose-worker-client.ts';
 import { CoachPipeline } from '../../../src/session/coach-pipeline.ts';
 import { drawOnCanvas } from '../../../src/ui/live-session/draw-overlay.ts';
 import { segmentStatuses } from '../../../src/ui/live-session/segment-status.ts';
