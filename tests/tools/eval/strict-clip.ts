@@ -47,6 +47,9 @@ export interface StrictClip {
   recognizedAfterS: number;
   /** Frames on which a wrong stretch was named (on a negative: any stretch). */
   wrongFrames: number;
+  /** Frames the checker had the person in position or holding, and of those, with a check it could not make. */
+  inPoseFrames: number;
+  notJudgedFrames: number;
 }
 
 /** Runs of truth frames that share a value, as spans in seconds. */
@@ -118,12 +121,21 @@ export function scoreClipStrict(
     hipKnownFrames: exercise === 'foam-roller' ? base.samples.hipErrors.length : 0,
     recognizedAfterS: base.recognizedAfterS,
     wrongFrames: stretch ? Math.round(base.recognizedWrong * base.frames) : namedFrames(stream),
+    inPoseFrames: 0,
+    notJudgedFrames: 0,
   };
   if (!stretch) return out;
+  let inPoseFrames = 0;
+  let notJudgedFrames = 0;
   const report = analyzeStream(
     stream.frames.map((f) => ({ tMs: f.t, frame: f.u ? decodeFrame(stream, f) : null })),
     stretch,
     options,
+    (_, verdict) => {
+      if (verdict.phase !== 'in-position' && verdict.phase !== 'holding') return;
+      inPoseFrames++;
+      if (verdict.notJudged?.length) notJudgedFrames++;
+    },
   );
   const faults = truthSpans(truth, (f) => f.faults);
   const corrections = report.cues.flatMap((c) => {
@@ -153,5 +165,7 @@ export function scoreClipStrict(
     holdsMatched: holds.matched,
     holdsMissed: holds.missed,
     holdsExtra: holds.extra,
+    inPoseFrames,
+    notJudgedFrames,
   };
 }

@@ -29,6 +29,8 @@ function clip(over: Partial<StrictClip>): StrictClip {
     hipKnownFrames: 0,
     recognizedAfterS: 1,
     wrongFrames: 0,
+    inPoseFrames: 0,
+    notJudgedFrames: 0,
     ...over,
   };
 }
@@ -76,6 +78,28 @@ describe('strict rows', () => {
     expect(twist.rotationMae.value).toBeCloseTo(6);
     expect(twist.cuePrecision.ci[0]).toBeLessThanOrEqual(0.2);
     expect(twist.cuePrecision.ci[1]).toBeGreaterThanOrEqual(0.2);
+  });
+
+  it('pools the not-judged share over in-pose frames and reports the zeroed rotation apart', () => {
+    const row = strictRow('mediapipe/lite', 'seated-twist', 'all', [
+      clip({
+        inPoseFrames: 10,
+        notJudgedFrames: 9,
+        rotationErrors: [10],
+        zeroedRotationErrors: [2],
+      }),
+      clip({
+        inPoseFrames: 90,
+        notJudgedFrames: 1,
+        rotationErrors: [20],
+        zeroedRotationErrors: [4],
+      }),
+    ]);
+    // 10 of 100 frames, not the mean of 0.9 and 0.011.
+    expect(row.notJudged.value).toBeCloseTo(0.1);
+    expect(row.rotationMae.value).toBeCloseTo(15);
+    expect(row.rotationMaeZeroed.value).toBeCloseTo(3);
+    expect(row.rotationP95Zeroed).toBe(4);
   });
 
   it('says how often a negative was named as a stretch', () => {

@@ -45,6 +45,8 @@ export interface StrictRow {
   wrongShare: Figure;
   /** Negatives: share of clips on which any stretch was named at all. */
   negativesNamed: number;
+  /** Share of in-position frames with a check the view could not make (not judged, never praised). */
+  notJudged: Figure;
 }
 
 const sum = (clips: readonly StrictClip[], f: (c: StrictClip) => number) =>
@@ -68,6 +70,8 @@ const STATS = {
   rotationMae: (c: readonly StrictClip[]) => mean(flat(c, (x) => x.rotationErrors)),
   rotationMaeZeroed: (c: readonly StrictClip[]) => mean(flat(c, (x) => x.zeroedRotationErrors)),
   hipError: (c: readonly StrictClip[]) => mean(flat(c, (x) => x.hipErrors.map(Math.abs))),
+  notJudged: (c: readonly StrictClip[]) =>
+    pooled(c.map((x) => ({ num: x.notJudgedFrames, den: x.inPoseFrames }))),
   wrongShare: (c: readonly StrictClip[]) =>
     pooled(c.map((x) => ({ num: x.wrongFrames, den: x.frames }))),
 };
@@ -115,6 +119,7 @@ export function strictRow(
     negativesNamed: negatives.length
       ? negatives.filter((c) => c.wrongFrames > 0).length / negatives.length
       : Number.NaN,
+    notJudged: figure(clips, STATS.notJudged),
   };
 }
 
@@ -176,6 +181,7 @@ export function formatStrictTable(rows: readonly StrictRow[]): string {
     'never',
     'wrong',
     'neg named',
+    'not judged',
   ];
   const body = rows.map((r) => [
     r.engine,
@@ -201,6 +207,7 @@ export function formatStrictTable(rows: readonly StrictRow[]): string {
     num(r.neverRecognized, 2),
     withCi(r.wrongShare, 2),
     num(r.negativesNamed, 2),
+    withCi(r.notJudged, 2),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
