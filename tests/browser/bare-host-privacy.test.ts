@@ -9,8 +9,10 @@
  * and MediaPipe's own usage-log POST (sent when the landmarker closes, at
  * Stop) are all refused inside the worker, a same-origin fetch passes, and
  * no request leaves the origin during the session or after it. Last, the
- * Engine check (MediaPipe lite on the page's bundled picture): its usage
- * log, flushed when the view closes the engine, is stopped too.
+ * Engine check (MediaPipe lite on the page's bundled picture): it runs in
+ * the pose worker too (the page never loads MediaPipe's wasm), its usage
+ * log, flushed when the check ends its worker, is refused there, and the
+ * page's own `<meta>` CSP still refuses an off-origin fetch from the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BareServer, startBareStaticServer } from '../support/bare-static-server.ts';
@@ -148,7 +150,7 @@ describe('production build on a bare static host', () => {
     await page.close();
   });
 
-  it('the Engine check’s MediaPipe usage log is stopped as well, wherever the engine runs', async () => {
+  it('the Engine check runs in the worker: its MediaPipe usage log refused there; the page’s CSP refuses the page’s own', async () => {
     const page = await browser.context.newPage();
     const errors: string[] = [];
     const stopped: string[] = [];
@@ -163,17 +165,38 @@ describe('production build on a bare static host', () => {
         (window as unknown as { swViolation: (u: string) => void }).swViolation(e.blockedURI),
       ),
     );
+    const wasm: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/wasm/mediapipe/')) wasm.push(new URL(r.url()).pathname);
+    });
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Engine check' }).click();
     await page.getByTestId('engine').selectOption({ label: 'MediaPipe · lite' });
     await page.getByTestId('run').click();
     await page.getByTestId('result').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('person').textContent()).toMatch(/^found/);
-    // Leaving the view closes the engine, which flushes the log.
-    await page.getByRole('button', { name: 'Pain log and history' }).click();
+    // The check ends its worker, which closes the landmarker and flushes the log: refused there.
     await expect
       .poll(() => stopped.filter((s) => s.includes(USAGE_LOG)).length, { timeout: 30_000 })
       .toBeGreaterThan(0);
+    expect(stopped.filter((s) => s.startsWith('csp'))).toEqual([]);
+    // Only the worker's ES-module wasm loader was fetched, never the page's classic one.
+    expect(wasm.length).toBeGreaterThan(0);
+    expect(
+      wasm.every((p) => p.includes('vision_wasm_module_internal')),
+      wasm.join(', '),
+    ).toBe(true);
+    // The page's own CSP (the <meta> tag) still refuses an off-origin request from the page.
+    const pageFetch = await page.evaluate(() =>
+      fetch('https://probe.invalid/page').then(
+        () => 'sent',
+        (e: Error) => `refused: ${e.name}`,
+      ),
+    );
+    expect(pageFetch).toBe('refused: TypeError');
+    await expect
+      .poll(() => stopped.filter((s) => s.startsWith('csp https://probe.invalid')).length)
+      .toBe(1);
     expect(browser.offOrigin).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
