@@ -51,13 +51,14 @@ export interface CheckedData {
 export type RawData = Record<StoreName, readonly unknown[]>;
 
 /**
- * What each record's check found, by store and id, with the record's text
- * then: a record read again unchanged is not checked again (a refresh
- * re-reads everything, and a year of sessions takes long to check). One per
+ * What each record's check found, by store and id, with the row it was
+ * found on: a record read again unchanged (equal, field by field) is not
+ * checked again (a refresh re-reads everything, and a year of sessions
+ * takes long to check). Holds the rows the views hold anyway. One per
  * connection (LocalStore); entries of records gone are dropped on each read.
  */
 export class RecordCheckCache {
-  private readonly seen = new Map<string, { text: string; problem: string | undefined }>();
+  private readonly seen = new Map<string, { row: unknown; problem: string | undefined }>();
 
   /** The first problem of `row` (undefined: it is good), checked only when it changed. */
   problem(store: StoreName, row: unknown, keep: Set<string>): string | undefined {
@@ -65,11 +66,10 @@ export class RecordCheckCache {
     if (id === undefined) return check(store, row);
     const key = `${store}\u0000${id}`;
     keep.add(key);
-    const text = JSON.stringify(row);
     const known = this.seen.get(key);
-    if (known && known.text === text) return known.problem;
+    if (known && sameData(known.row, row)) return known.problem;
     const problem = check(store, row);
-    this.seen.set(key, { text, problem });
+    this.seen.set(key, { row, problem });
     return problem;
   }
 
@@ -82,6 +82,27 @@ export class RecordCheckCache {
   get size(): number {
     return this.seen.size;
   }
+}
+
+/** Whether two values read from IndexedDB hold the same data (plain objects, arrays, primitives). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return Number.isNaN(a) && Number.isNaN(b);
+  }
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.hasOwn(b, k)) return false;
+    if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
 const hasReport = (row: unknown) => typeof row === 'object' && row !== null && 'report' in row;
