@@ -19,6 +19,8 @@ import {
 const PERIODS = [7, 14, 30, 90] as const;
 /** Safety events listed in full on the page; older ones are counted (one page). */
 const SHOWN_EVENTS = 8;
+/** Go-aheads listed in full, newest first; older ones are counted. */
+const SHOWN_CLEARANCES = 4;
 
 const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const dayLabel = (day: string) =>
@@ -180,11 +182,15 @@ export class ClinicianReportView extends LitElement {
       ${
         r.clearances.length === 0
           ? html`<p data-testid="report-clearances">None recorded.</p>`
-          : html`<ul data-testid="report-clearances">${r.clearances.map(
+          : html`<ul data-testid="report-clearances">${r.clearances.slice(0, SHOWN_CLEARANCES).map(
               (c) =>
                 html`<li>${dayLabel(c.visitDay)} ${c.visitDay.slice(0, 4)}: ${CLINICIAN_LABELS[c.clinician]}${c.clinicianName ? ` (${c.clinicianName})` : ''},
                   for: ${c.covers.map((id) => SAFETY_RULES[id]?.reason ?? id).join(' ')}${c.note ? ` Note: “${c.note}”` : ''}</li>`,
-            )}</ul>`
+            )}</ul>${
+              r.clearances.length > SHOWN_CLEARANCES
+                ? html`<p class="muted">and ${r.clearances.length - SHOWN_CLEARANCES} earlier.</p>`
+                : nothing
+            }`
       }`;
   }
 }
