@@ -70,10 +70,11 @@ function storedHolds(c: CoachPage) {
             const get = db.transaction('sessions').objectStore('sessions').getAll();
             get.onsuccess = () => {
               db.close();
-              const ended = (get.result as { endedMs?: number; holds: [] }[]).filter(
+              // Storage v2: the session is its report (hold times from the session's start).
+              const ended = (get.result as { endedMs?: number; report: { holds: [] } }[]).filter(
                 (s) => s.endedMs,
               );
-              resolve(ended.at(-1)?.holds);
+              resolve(ended.at(-1)?.report.holds);
             };
             get.onerror = () => reject(get.error);
           };

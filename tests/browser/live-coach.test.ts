@@ -259,7 +259,7 @@ describe(`good clip ${GOOD}`, () => {
     const read = () =>
       page.evaluate(
         () =>
-          new Promise<{ exercise: string; endedMs?: number; holds: unknown[] }[]>(
+          new Promise<{ exercise: string; endedMs?: number; report: { holds: unknown[] } }[]>(
             (resolve, reject) => {
               const open = indexedDB.open('spinewise');
               open.onerror = () => reject(open.error);
@@ -281,7 +281,7 @@ describe(`good clip ${GOOD}`, () => {
     await page.getByTestId('summary-saved').waitFor();
     const [session] = await read();
     expect(session!.exercise).toBe('childs-pose');
-    expect(session!.holds.length).toBe(
+    expect(session!.report.holds.length).toBe(
       Number((await page.getByTestId('summary-total').textContent())?.match(/^(\d+)/)?.[1]),
     );
 
