@@ -66,7 +66,8 @@ interface StoredSession {
   exercise: string;
   startedMs: number;
   endedMs?: number;
-  holds: { startMs: number; endMs: number }[];
+  /** Storage v2: the SessionReport, its times from the start. */
+  report: { holds: { startMs: number; endMs: number }[] };
 }
 
 /**
@@ -272,7 +273,7 @@ describe('a coached session', CAMERA_TEST, () => {
     const session = exported.sessions[0] as StoredSession;
     expect(session.exercise).toBe('childs-pose');
     expect(session.endedMs).toBeGreaterThan(session.startedMs);
-    expect(session.holds.length).toBeGreaterThanOrEqual(1);
+    expect(session.report.holds.length).toBeGreaterThanOrEqual(1);
     expect(summaryHolds).toBeGreaterThanOrEqual(1);
     // The same record is on disk.
     expect(await storedSessions(page)).toEqual([session]);
@@ -311,7 +312,7 @@ describe('a coached session', CAMERA_TEST, () => {
     // Part of the export while unsaved, with its holds and its end.
     const kept = JSON.parse((await download(page, 'export')).text).sessions as StoredSession[];
     expect(kept).toHaveLength(1);
-    expect(kept[0]!.holds.length).toBeGreaterThanOrEqual(1);
+    expect(kept[0]!.report.holds.length).toBeGreaterThanOrEqual(1);
     expect(kept[0]!.endedMs).toBeDefined();
     await page.screenshot({ path: join(SCREENSHOTS, 'data-session-unsaved.png'), fullPage: true });
 
@@ -333,7 +334,9 @@ describe('a coached session', CAMERA_TEST, () => {
     await coach(page);
     // The clip loops: its hold ends at every loop, and each ended hold is stored.
     await expect
-      .poll(async () => (await storedSessions(page))[0]?.holds.length ?? 0, { timeout: 90_000 })
+      .poll(async () => (await storedSessions(page))[0]?.report.holds.length ?? 0, {
+        timeout: 90_000,
+      })
       .toBeGreaterThanOrEqual(1);
     const before = (await storedSessions(page))[0]!;
     expect(before.endedMs).toBeUndefined();
@@ -344,7 +347,7 @@ describe('a coached session', CAMERA_TEST, () => {
     expect(await row.getAttribute('data-session')).toBe(before.id);
     expect(await row.getByTestId('unfinished').textContent()).toMatch(/unfinished/);
     const after = (await storedSessions(page))[0]!;
-    expect(after.holds.length).toBeGreaterThanOrEqual(before.holds.length);
+    expect(after.report.holds.length).toBeGreaterThanOrEqual(before.report.holds.length);
     const exported = JSON.parse((await download(page, 'export')).text).sessions as StoredSession[];
     expect(exported).toEqual([after]);
     await page.screenshot({ path: join(SCREENSHOTS, 'data-unfinished.png'), fullPage: true });
@@ -376,7 +379,7 @@ describe('a tab that crashes mid-hold', CAMERA_TEST, () => {
     await again.getByTestId('unfinished').waitFor();
     const [session] = await storedSessions(again);
     expect(session!.endedMs).toBeUndefined();
-    const last = session!.holds.at(-1)!;
+    const last = session!.report.holds.at(-1)!;
     const keptMs = last.endMs - last.startMs;
     console.log(
       `crash mid-hold: ${Math.round(heldMs)} ms held when last read, ${keptMs} ms of the hold stored`,
@@ -445,7 +448,7 @@ describe('export, delete all, import', () => {
     // A broken file: every problem named, by place; nothing changed.
     const bad = JSON.parse(file.text);
     bad.pain[0].level = 11;
-    bad.sessions[0].holds[0].endMs = -5;
+    bad.sessions[0].report.holds[0].endMs = -5;
     bad.sessions.push({ ...bad.sessions[1], id: 'new-session-that-must-not-land' });
     await importText(page, 'broken.json', JSON.stringify(bad));
     const problems = page.getByTestId('import-problems');
@@ -454,7 +457,7 @@ describe('export, delete all, import', () => {
       /Nothing was imported.*“broken\.json” has 2 problems/s,
     );
     expect(await problems.locator('li').evaluateAll((li) => li.map((l) => l.dataset.path))).toEqual(
-      ['pain[0].level', 'sessions[0].holds[0].endMs'],
+      ['pain[0].level', 'sessions[0].report.holds[0].endMs'],
     );
     expect(await problems.locator('li').first().textContent()).toMatch(
       /pain\[0\]\.level\s+is above 10/,

@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_FORMAT, EXPORT_VERSION } from '../../src/session/export-schema.ts';
+import { EXPORT_FORMAT } from '../../src/session/export-schema.ts';
 import {
   type OfflineBrowser,
   openOfflineBrowser,
@@ -55,9 +55,10 @@ const d1 = at('2026-03-08T08:00:00');
 const d2 = at('2026-03-09T08:00:00');
 const d3 = at('2026-03-10T08:00:00');
 
+/** A file as version 1 of the export wrote it (sessions as holds, cues and samples): it still imports. */
 const FILE = {
   format: EXPORT_FORMAT,
-  version: EXPORT_VERSION,
+  version: 1,
   exportedAt: new Date(d3 + 3_600_000).toISOString(),
   screenings: [],
   'daily-checks': [],
@@ -352,10 +353,13 @@ describe('History with three days of sessions', () => {
     const stored = await page.evaluate(
       () =>
         new Promise<{
-          holds: { heldMs?: number; side?: string }[];
-          metrics?: { atMs: number; rotationDeg?: number }[];
-          cues?: unknown[];
-          holdTargetS?: number;
+          // Storage v2: the SessionReport, its times from the start.
+          report: {
+            holds: { goodMs: number; side?: string }[];
+            perSecond: { tMs: number; metrics: { torsoRotationDeg?: number } }[];
+            cues: unknown[];
+            holdTargetS: number;
+          };
         }>((resolve, reject) => {
           const open = indexedDB.open('spinewise');
           open.onerror = () => reject(open.error);
@@ -368,23 +372,24 @@ describe('History with three days of sessions', () => {
           };
         }),
     );
-    expect(stored.holdTargetS).toBe(20);
-    expect(stored.holds.length).toBeGreaterThan(0);
-    expect(stored.holds.every((h) => h.side === 'left' && (h.heldMs ?? 0) > 0)).toBe(true);
-    const samples = stored.metrics ?? [];
-    const withRotation = samples.filter((m) => m.rotationDeg !== undefined);
+    const report = stored.report;
+    expect(report.holdTargetS).toBe(20);
+    expect(report.holds.length).toBeGreaterThan(0);
+    expect(report.holds.every((h) => h.side === 'left' && h.goodMs > 0)).toBe(true);
+    const samples = report.perSecond;
+    const withRotation = samples.filter((m) => m.metrics.torsoRotationDeg !== undefined);
     // A 3 s hold spans at least three one-second samples; a slow machine may leave one unseen.
     expect(withRotation.length).toBeGreaterThanOrEqual(2);
-    // One a second: no two samples closer than 1 s of pose time (epoch ms are rounded).
-    const steps = samples.slice(1).map((m, i) => m.atMs - samples[i]!.atMs);
+    // One a second: the report's seconds start a whole second apart.
+    const steps = samples.slice(1).map((m, i) => m.tMs - samples[i]!.tMs);
     expect(Math.min(...steps)).toBeGreaterThanOrEqual(999);
-    expect(Array.isArray(stored.cues)).toBe(true);
+    expect(Array.isArray(report.cues)).toBe(true);
 
     await page.getByTestId('open-timeline').first().click();
     await page.getByTestId('session-timeline').waitFor();
-    expect(await page.getByTestId('timeline-hold').count()).toBe(stored.holds.length);
+    expect(await page.getByTestId('timeline-hold').count()).toBe(report.holds.length);
     expect(await page.getByTestId('timeline-run').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('timeline-cue').count()).toBe(stored.cues!.length);
+    expect(await page.getByTestId('timeline-cue').count()).toBe(report.cues.length);
     await expect
       .poll(() => page.locator('[data-testid="hold-chart"]').first().getAttribute('data-series'))
       .toBe('seated-twist-left');

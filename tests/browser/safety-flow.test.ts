@@ -8,10 +8,12 @@
  * The run's one Chromium, a fresh context (empty IndexedDB) per test;
  * rule combinations are checked in Node (tests/safety/), not here.
  */
+
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { STORAGE_VERSION } from '../../src/session/storage-schema.ts';
 import {
   downloadedText,
   type OfflineBrowser,
@@ -600,11 +602,11 @@ describe('storage', () => {
   it('when another tab upgrades the database: steps aside and says to reload', async () => {
     const page = await freshApp();
     await page.locator('sw-screening').waitFor();
-    // A newer Spinewise in another tab opens version 2: this tab must let go, not block it.
+    // A newer Spinewise in another tab opens the next version: this tab must let go, not block it.
     const upgraded = await page.evaluate(
-      () =>
+      (next) =>
         new Promise<string>((resolve) => {
-          const r = indexedDB.open('spinewise', 2);
+          const r = indexedDB.open('spinewise', next);
           r.onblocked = () => resolve('blocked');
           r.onsuccess = () => {
             r.result.close();
@@ -612,6 +614,7 @@ describe('storage', () => {
           };
           r.onerror = () => resolve(String(r.error));
         }),
+      STORAGE_VERSION + 1,
     );
     expect(upgraded).toBe('upgraded');
     const banner = page.getByTestId('storage-error');
