@@ -481,7 +481,7 @@ describe('export, delete all, import', () => {
     // Listening first: Playwright turns on file-chooser interception by a
     // round trip of its own, which a busy machine let the Enter overtake.
     const chooserShown = page.waitForEvent('filechooser');
-    await page.getByTestId('export-csv').focus();
+    await page.getByTestId('clinician-report').focus();
     await page.keyboard.press('Tab');
     await expect.poll(() => focusedTestId(page)).toBe('import');
     await page.keyboard.press('Enter');
