@@ -545,7 +545,7 @@ describe('storage', () => {
     ]);
     expect(download.suggestedFilename()).toBe('spinewise-2026-03-10.json');
     const file = JSON.parse(await downloadedText(download));
-    expect(file).toMatchObject({ format: 'spinewise-export', version: 1 });
+    expect(file).toMatchObject({ format: 'spinewise-export', version: 2 });
     expect(file.pain).toMatchObject([
       { level: 4, locations: ['upper-back', 'neck'], day: '2026-03-10' },
     ]);
