@@ -7,8 +7,8 @@
  * - second visit: a live session (MediaPipe lite in the worker, fake camera
  *   clip) starts while the server sends almost nothing (the models and wasm
  *   come from the service worker's cache): bytes measured;
- * - first use: the Engine check's page-side wasm (not precached) is cached
- *   when first loaded;
+ * - the Engine check runs in the pose worker on the precached wasm; the
+ *   page-side wasm is never fetched;
  * - offline: the browser set offline, every request routed to abort and the
  *   server shut down; a reload starts the app, a live session still runs,
  *   and so does the Engine check;
@@ -18,7 +18,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../vite.config.ts';
 import { type BareServer, startBareStaticServer } from '../support/bare-static-server.ts';
@@ -186,19 +186,26 @@ describe('offline and installable (production build)', () => {
     await page.close();
   });
 
-  it('first use: the Engine check’s page-side wasm, not precached, is cached when first loaded', async () => {
+  it('the Engine check runs in the pose worker on the precached wasm; the page-side wasm is never fetched', async () => {
     const { page, errors } = await openPage();
-    await page.goto(server.url);
-    await runEngineCheck(page);
+    const requested: string[] = [];
+    const log = (r: Request) => requested.push(new URL(r.url()).pathname);
+    browser.context.on('request', log);
+    try {
+      await page.goto(server.url);
+      await runEngineCheck(page);
+    } finally {
+      browser.context.off('request', log);
+    }
+    expect(requested).not.toContain(PAGE_WASM);
     const cached = await page.evaluate(async () => {
       const urls: string[] = [];
       for (const name of await caches.keys()) {
-        if (!name.startsWith('spinewise-assets-')) continue;
         for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
       }
       return urls;
     });
-    expect(cached).toContain(PAGE_WASM);
+    expect(cached).toContain(WORKER_WASM);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -231,7 +238,7 @@ describe('wasm checked against the manifest (production build)', () => {
     // What a broken copy or a failed upload leaves: a few bytes where 13 MB belong.
     const bad = await startBareStaticServer(build.outDir, {
       headers: SECURITY_HEADERS,
-      extra: { [PAGE_WASM]: 'not the wasm the manifest lists' },
+      extra: { [WORKER_WASM]: 'not the wasm the manifest lists' },
     });
     const other = await openRunContext(bad.url);
     try {
@@ -243,7 +250,7 @@ describe('wasm checked against the manifest (production build)', () => {
       await expect
         .poll(() => page.getByTestId('error').textContent(), { timeout: 120_000 })
         .toMatch(
-          /"\/wasm\/mediapipe\/vision_wasm_internal\.wasm" is 31 bytes, expected \d{8} \(truncated or corrupt\)\. Rebuild the models with `npm run models`\./,
+          /"\/wasm\/mediapipe\/vision_wasm_module_internal\.wasm" is 31 bytes, expected \d{8} \(truncated or corrupt\)\. Rebuild the models with `npm run models`\./,
         );
       expect(other.offOrigin).toEqual([]);
     } finally {
@@ -291,8 +298,12 @@ describe('lean bundle (production build)', () => {
       await expect
         .poll(() => page.getByTestId('backend').textContent(), { timeout: 120_000 })
         .toMatch(/^(webgl|cpu)$/);
-      const added = scripts.slice(beforeWebgl.length);
-      // One new chunk, the WebGL backend (its name is the folder it comes from: `dist`).
+      // Each check starts a fresh worker, which fetches its chunks again:
+      // only scripts not seen before count. One is new, the WebGL backend
+      // (its name is the folder it comes from: `dist`).
+      const added = [...new Set(scripts.slice(beforeWebgl.length))].filter(
+        (p) => !beforeWebgl.includes(p),
+      );
       expect(added.length, added.join(', ')).toBe(1);
       const chunk = readFileSync(join(build.outDir, added[0]!), 'utf8');
       expect(chunk).toContain('webgl');
