@@ -3,7 +3,10 @@
  * fake camera plays a rendered clip of a person sitting square, then raising
  * both arms above the head for 3.5 s (fixtures/gestures/scenes/), through
  * the real MediaPipe lite model in the worker. "Just start" recognises the
- * seated twist and coaches it after a 3 s countdown by itself; M opens the
+ * seated twist and coaches it after a 3 s countdown by itself (on a rendered
+ * twist of its own: sitting square is "none of these" since issue 14's
+ * negatives, and this clip's turn stays under the 20° the recogniser asks
+ * for); on the gesture clip the twist is then chosen and M opens the
  * mat view (full screen or, refused, the whole window; large cue, ring,
  * captions and buttons; no status line); the raised arms stop the session
  * and ask "Did it hurt?"; "Yes" shows the safety advice. A second session,
@@ -27,12 +30,16 @@ import {
 } from './live-coach-page.ts';
 
 const CLIP = 'gesture-stop-twist-front-female';
+/** A good left twist, front view: turned well past 20° from about 3 s. */
+const TWIST_CLIP = 'twist-good-left-front-female';
 
 let server: RunningServer;
 let c: CoachPage;
+let twistClip: string;
 
 beforeAll(async () => {
   const clip = await cameraClip(CLIP, GESTURE_SCENES_DIR); // ~15 s the first time, then cached
+  twistClip = await cameraClip(TWIST_CLIP);
   server = await startDevServer();
   c = await openCoach(server.url, fakeCameraArgs(clip));
 }, 240_000);
@@ -42,9 +49,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Just start → camera → past setup (by hand if it has not started by itself). */
-async function startRecognising(page: Page) {
-  await page.getByTestId('choose-recognise').click();
+/** Just start (or a chosen stretch) → camera → past setup (by hand if it has not started by itself). */
+async function startRecognising(page: Page, choice = 'choose-recognise') {
+  await page.getByTestId(choice).click();
   await page.getByTestId('start-camera').click();
   try {
     await page.getByTestId('pause').waitFor({ timeout: 20_000 });
@@ -70,6 +77,21 @@ function box(page: Page, testId: string) {
   });
 }
 
+/** Just start on a rendered twist: the countdown names the twist, then it is coached by itself. */
+async function recognisedTwistCoached(page: Page) {
+  await startRecognising(page);
+  // The recogniser may name another stretch for a moment while the person settles; the
+  // countdown then starts again for the twist.
+  await page.locator('[data-testid="countdown"][data-exercise="seated-twist"]').waitFor({
+    timeout: 120_000,
+  });
+  await page.screenshot({ path: join(SCREENSHOTS, 'live-mat-countdown.png') });
+  // Nobody presses anything: the twist is coached once the countdown runs out.
+  await page.getByTestId('side').waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('countdown').count()).toBe(0);
+  expect(await page.getByTestId('recognise').count()).toBe(0);
+}
+
 /**
  * Waits for "Did it hurt?"; under heavy load the model may analyse a frame
  * only every 2–3 s, so this allows many loops of the clip. On a time-out it
@@ -90,19 +112,16 @@ async function waitForHurt(page: Page, failShot: string) {
 
 describe(`mat view and hands-free stop on ${CLIP}`, () => {
   it('coaches the recognised twist after the countdown, without a key', async () => {
-    const { page } = c;
-    await startRecognising(page);
-    // The recogniser may name another stretch for a moment while the arms are up; the
-    // countdown then starts again for the twist.
-    await page.locator('[data-testid="countdown"][data-exercise="seated-twist"]').waitFor({
-      timeout: 120_000,
-    });
-    await page.screenshot({ path: join(SCREENSHOTS, 'live-mat-countdown.png') });
-    // Nobody presses anything: the twist is coached once the countdown runs out.
-    await page.getByTestId('side').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('countdown').count()).toBe(0);
-    expect(await page.getByTestId('recognise').count()).toBe(0);
-  }, 300_000);
+    const twist = await openCoach(server.url, fakeCameraArgs(twistClip));
+    try {
+      await recognisedTwistCoached(twist.page);
+    } finally {
+      await twist.browser.close();
+    }
+    // The rest of the file coaches the twist on the gesture clip, chosen.
+    await startRecognising(c.page, 'choose-seated-twist');
+    await c.page.getByTestId('side').waitFor({ timeout: 60_000 });
+  }, 420_000);
 
   it('M opens the mat view: everything large, no status line, full screen or a note why not', async () => {
     const { page } = c;
