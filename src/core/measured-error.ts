@@ -1,10 +1,10 @@
 /**
  * The measured error of each recorded engine on the corpus's test set
- * (issue 14, item 4: the live view's "±" should be the running engine's).
- * Data only, from `npm run eval -- --set test` at 03:36 UTC on 2 Dec 2026:
- * 2 twist clips and 2 roller clips per engine (README, "Accuracy on clips
- * it was never tuned on"), so wide intervals. Not yet read by the live
- * panel (it still shows TORSO_ROTATION_UNCERTAINTY_DEG for every engine).
+ * (issue 14, item 4: the live view's "±" is the running engine's). Data
+ * only, from `npm run eval -- --set test` at 03:36 UTC on 2 Dec 2026: 2
+ * twist clips and 2 roller clips per engine (README, "Accuracy on clips
+ * it was never tuned on"), so wide intervals. The live panel shows the
+ * rotation MAE as the "±"; an engine not listed here was never measured.
  */
 export interface MeasuredError {
   /** Torso rotation MAE and p95, degrees, with the MAE's bootstrap 95 % interval. */
@@ -17,19 +17,23 @@ export interface MeasuredError {
   clips: { twist: number; roller: number };
 }
 
+/** One engine's row of the README's test table: rotation MAE [interval] / p95, hip error, clips. */
+function testSetRow(
+  rotationMaeDeg: number,
+  rotationMaeCiDeg: readonly [number, number],
+  rotationP95Deg: number,
+  hipHeightErrorThighs: number,
+  clips: MeasuredError['clips'],
+): MeasuredError {
+  return { rotationMaeDeg, rotationMaeCiDeg, rotationP95Deg, hipHeightErrorThighs, clips };
+}
+
 export const MEASURED_ERROR: Readonly<Record<string, MeasuredError>> = {
-  'mediapipe/lite': {
-    rotationMaeDeg: 10.0,
-    rotationMaeCiDeg: [4.6, 19.2],
-    rotationP95Deg: 27.2,
-    hipHeightErrorThighs: 0.73,
-    clips: { twist: 2, roller: 2 },
-  },
-  'tfjs/blazepose-lite': {
-    rotationMaeDeg: 10.7,
-    rotationMaeCiDeg: [4.9, 20.6],
-    rotationP95Deg: 29.8,
-    hipHeightErrorThighs: 1.22,
-    clips: { twist: 2, roller: 2 },
-  },
+  'mediapipe/lite': testSetRow(10.0, [4.6, 19.2], 27.2, 0.73, { twist: 2, roller: 2 }),
+  'tfjs/blazepose-lite': testSetRow(10.7, [4.9, 20.6], 29.8, 1.22, { twist: 2, roller: 2 }),
 };
+
+/** The measured error of an engine (`mediapipe/lite`…), if it was measured. */
+export function measuredErrorOf(engine: string | undefined): MeasuredError | undefined {
+  return engine === undefined ? undefined : MEASURED_ERROR[engine];
+}

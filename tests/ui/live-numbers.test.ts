@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Features } from '../../src/core/features.ts';
+import { measuredErrorOf } from '../../src/core/measured-error.ts';
 import { analyzeStream } from '../../src/exercises/analyze-stream.ts';
 import type { Verdict } from '../../src/exercises/checker.ts';
 import { liveNumbers } from '../../src/ui/live-session/render-live-panel.ts';
@@ -62,5 +63,31 @@ describe('live numbers on recorded roller clips', () => {
     const features = { hipHeightThighs: -0.6 } as Features;
     const verdict = { phase: 'setup', metrics: {} } as unknown as Verdict;
     expect(hipText(verdict, features)).toBe('—');
+  });
+});
+
+describe('the rotation’s “±” in the live numbers', () => {
+  const twist = (engine?: string) =>
+    liveNumbers(
+      {
+        exercise: 'seated-twist',
+        step: {
+          verdict: { metrics: { torsoRotationDeg: 31.6, torsoRotationUncertaintyDeg: 12 } },
+        } as never,
+      },
+      engine,
+    ).find(([, id]) => id === 'rotation')?.[2];
+
+  it('is the running engine’s test-set error, where it was measured', () => {
+    for (const engine of ['mediapipe/lite', 'tfjs/blazepose-lite']) {
+      const mae = measuredErrorOf(engine)!.rotationMaeDeg;
+      expect(twist(engine)).toBe(`32° ± ${Math.round(mae)}°`);
+    }
+  });
+
+  it('falls back to the rotation model’s own figure for an engine never measured', () => {
+    expect(measuredErrorOf('mediapipe/heavy')).toBeUndefined();
+    expect(twist('mediapipe/heavy')).toBe('32° ± 12°');
+    expect(twist(undefined)).toBe('32° ± 12°');
   });
 });

@@ -10,6 +10,7 @@ import type { CoachSettings } from '../../controllers/coach-settings.ts';
 import { LiveCoachParts } from '../../controllers/live-coach-parts.ts';
 import type { ExerciseId } from '../../exercises/exercise-ids.ts';
 import { cueDefinition } from '../../feedback/cue-vocabulary.ts';
+import { engineName } from '../../pose/engine-options.ts';
 import type { ClosedExercises } from '../../safety/closed-exercises.ts';
 import { preselect, renderPicker } from '../exercise-picker/render-picker.ts';
 import { matViewStyles } from '../mat-view/mat-view-styles.ts';
@@ -251,6 +252,7 @@ export class LiveCoach extends LitElement {
         storageNote: this.c.coaching.storageNote,
         isAllowed: (id) => this.c.isAllowed(id),
         routinePlace: this.renderRoutinePlace(),
+        engine: this.loop.spec && engineName(this.loop.spec),
       },
       {
         accept: this.act.accept,

@@ -6,9 +6,11 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LiveSession } from '../../controllers/live-session.ts';
+import { measuredErrorOf } from '../../core/measured-error.ts';
 import type { ExerciseId } from '../../exercises/exercise-ids.ts';
 import { SCREEN_LINES } from '../../feedback/screen-verdict.ts';
 import { EXERCISE_GUIDES } from '../exercise-card/exercise-guides.ts';
+import { notJudgedLines } from './not-judged-lines.ts';
 
 export interface LivePanelView {
   session: LiveSession;
@@ -21,6 +23,8 @@ export interface LivePanelView {
   isAllowed: (id: ExerciseId) => boolean;
   /** Where a routine is ("Routine: stretch 2 of 3"), if one is under way. */
   routinePlace?: TemplateResult | typeof nothing;
+  /** The engine running (`mediapipe/lite`…): the "±" is its measured error, where it was measured. */
+  engine?: string | undefined;
 }
 
 export interface LivePanelActions {
@@ -98,9 +102,14 @@ const fixed = (v: number | undefined, digits: number, unit: string) =>
 /**
  * The numbers that matter for each stretch, only as the checker took them:
  * a measure it rejected (e.g. a hip height too low to be real) or could not
- * see shows as unknown, never as the raw feature.
+ * see shows as unknown, never as the raw feature. The rotation's "±" is the
+ * running engine's mean error on the corpus's test set (measured-error.ts),
+ * else, for an engine never measured, the rotation model's own figure.
  */
-export function liveNumbers(session: Pick<LiveSession, 'exercise' | 'step'>): LiveNumber[] {
+export function liveNumbers(
+  session: Pick<LiveSession, 'exercise' | 'step'>,
+  engine?: string,
+): LiveNumber[] {
   const step = session.step;
   const m = step?.verdict?.metrics ?? {};
   switch (session.exercise) {
@@ -115,7 +124,7 @@ export function liveNumbers(session: Pick<LiveSession, 'exercise' | 'step'>): Li
       ];
     case 'seated-twist': {
       const rot = m.torsoRotationDeg;
-      const unc = m.torsoRotationUncertaintyDeg ?? 0;
+      const unc = measuredErrorOf(engine)?.rotationMaeDeg ?? m.torsoRotationUncertaintyDeg ?? 0;
       return [
         [
           'Torso rotation',
@@ -160,8 +169,13 @@ function renderProgress(v: LivePanelView, act: LivePanelActions) {
       </div>
     </div>
     <dl class="numbers" data-testid="numbers">
-      ${liveNumbers(session).map(([label, id, text]) => html`<dt>${label}</dt><dd data-testid=${id}>${text}</dd>`)}
+      ${liveNumbers(session, v.engine).map(([label, id, text]) => html`<dt>${label}</dt><dd data-testid=${id}>${text}</dd>`)}
       <dt>Phase</dt><dd data-testid="phase">${step?.verdict?.phase ?? '—'}</dd>
     </dl>
-    <p class="legend">— : not seen clearly enough to measure.</p>`;
+    ${notJudgedLines(step?.verdict).map((line) => html`<p class="note" data-testid="not-judged">${line}</p>`)}
+    <p class="legend">— : not seen clearly enough to measure.${
+      session.exercise === 'seated-twist' && measuredErrorOf(v.engine)
+        ? ' ± : this engine’s mean error on recorded clips it was never tuned on.'
+        : ''
+    }</p>`;
 }
