@@ -13,11 +13,16 @@ export type ModelByteReader = (path: string) => Promise<Uint8Array | undefined>;
 
 /**
  * Model files checked against `models/manifest.json` before any engine sees
- * them. Lifetime: holds only the manifest; returned bytes belong to the caller.
+ * them. Lifetime: holds the manifest and the wasm bytes it checked; bytes
+ * returned by `load` belong to the caller.
  */
 export class ModelFiles {
-  /** Each wasm/loader file is checked once per ModelFiles (a retry after a failure checks again). */
-  private readonly checkedWasm = new Map<string, Promise<void>>();
+  /**
+   * Each wasm/loader file is checked once per ModelFiles (a retry after a
+   * failure checks again); its verified bytes are kept, so the engine is
+   * handed exactly what was checked instead of fetching the file again.
+   */
+  private readonly checkedWasm = new Map<string, Promise<Uint8Array>>();
 
   private constructor(
     private readonly read: ModelByteReader,
@@ -34,9 +39,10 @@ export class ModelFiles {
 
   /**
    * Checks wasm and loader files (manifest keys such as `wasm/tfjs/x.wasm`)
-   * by size and SHA-256 before an engine loads them from the same URL; the
-   * bytes are dropped (the engine fetches them again, from the HTTP or
-   * service-worker cache).
+   * by size and SHA-256 before an engine loads them from the same URL. The
+   * bytes stay here for `verifiedWasm` (the pose worker answers the
+   * engine's own request for the file with them: one download, and what
+   * runs is what was checked).
    */
   async verifyWasm(keys: readonly string[]): Promise<void> {
     await Promise.all(
@@ -52,7 +58,12 @@ export class ModelFiles {
     );
   }
 
-  private async checkWasm(key: string): Promise<void> {
+  /** The bytes of a wasm/loader file `verifyWasm` checked (or is checking); undefined if not asked. */
+  verifiedWasm(key: string): Promise<Uint8Array> | undefined {
+    return this.checkedWasm.get(key);
+  }
+
+  private async checkWasm(key: string): Promise<Uint8Array> {
     if (!this.manifest.wasm?.[key]) {
       throw wasmFileError(key, 'not-in-manifest', 'is not listed in models/manifest.json');
     }
@@ -60,6 +71,7 @@ export class ModelFiles {
     const bytes = await this.readSite(key);
     if (!bytes) throw wasmFileError(key, 'missing', 'was not found');
     await verifyWasmFile(this.manifest, key, bytes);
+    return bytes;
   }
 
   /** The file's bytes, verified by size and SHA-256; throws ModelFileError otherwise. */

@@ -9,17 +9,23 @@
 import { browserEngineAssets } from '../browser-engine-assets.ts';
 import { createPoseEngine } from '../create-pose-engine.ts';
 import { FloorTracker } from '../floor-tracker.ts';
+import type { ModelFiles } from '../model-files.ts';
 import { watchGpuContexts } from './gpu-context-watch.ts';
 import { meanBrightness } from './mean-brightness.ts';
 import type { FromWorker, ToWorker } from './pose-worker-protocol.ts';
 import { OffOriginRequestError, sealWorkerNetwork, staysOnOrigin } from './seal-worker-network.ts';
+import { verifiedWasmResponse } from './verified-wasm-response.ts';
 
 declare const self: DedicatedWorkerGlobalScope & { import?: (url: string) => Promise<unknown> };
+
+/** The worker's model files once loaded: the wasm they checked is served from them. */
+let files: ModelFiles | undefined;
+const fromChecked = (url: URL) => (files ? verifiedWasmResponse(files, url) : undefined);
 
 // First, before any engine code loads (engines are imported only on 'start'):
 // the page's CSP does not cover this worker on a host that sends no headers.
 const refused = (url: string) => console.warn(`Spinewise: refused a request to ${url}`);
-sealWorkerNetwork(self, refused);
+sealWorkerNetwork(self, refused, fromChecked);
 // Before any engine makes a WebGL context: a lost one is reported (the page moves to the CPU).
 const gpu = watchGpuContexts(self, (message) => send({ type: 'gpu-lost', message }));
 
@@ -30,13 +36,24 @@ const gpu = watchGpuContexts(self, (message) => send({ type: 'gpu-lost', message
  * this worker (the FloorTracker makes one per orientation, e.g. when nobody
  * is found upright) would find no factory: "ModuleFactory not set". A fresh
  * URL per load makes the glue run again. Script from elsewhere is refused
- * like any other request (import() cannot be wrapped, this hook can).
+ * like any other request (import() cannot be wrapped, this hook can). A
+ * glue script already checked against the manifest is run from its checked
+ * bytes (a blob: URL, fresh each load), not fetched again.
  */
 let glueLoads = 0;
 self.import = async (url: string) => {
   if (!staysOnOrigin(url, self.location.href, self.location.origin)) {
     refused(url);
     throw new OffOriginRequestError(url);
+  }
+  const checked = fromChecked(new URL(url, self.location.href));
+  if (checked) {
+    const blobUrl = URL.createObjectURL(await (await checked).blob());
+    try {
+      return await import(/* @vite-ignore */ blobUrl);
+    } finally {
+      URL.revokeObjectURL(blobUrl);
+    }
   }
   return import(/* @vite-ignore */ `${url}${url.includes('?') ? '&' : '?'}load=${++glueLoads}`);
 };
@@ -56,6 +73,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>) {
   if (tracker) throw new Error('The pose worker was started twice; make a new worker instead.');
   const t0 = performance.now();
   const assets = await browserEngineAssets();
+  files = assets.files;
   tracker = new FloorTracker({
     createEngine: () => createPoseEngine(message.spec, assets),
     turnFrames: message.turnFrames,

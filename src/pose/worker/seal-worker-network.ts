@@ -5,6 +5,8 @@
  * (every 60 s and on close()) would leave the device. Every way a worker
  * can reach the network from script is wrapped: an off-origin URL is
  * refused before any request is made; same-origin, blob: and data: pass.
+ * A same-origin GET that `serveLocal` answers (a file already fetched and
+ * checked) makes no request at all.
  */
 
 /** The parts of a worker global this touches (a fake one in unit tests). */
@@ -52,6 +54,15 @@ function lock<K extends keyof NetworkScope>(scope: NetworkScope, key: K, value: 
   Object.defineProperty(scope, key, { value, writable: false, configurable: false });
 }
 
+/** Answers a same-origin GET from what is already on the device; undefined: fetch it. */
+export type LocalResponder = (url: URL) => Promise<Response> | undefined;
+
+function isGet(input: RequestInfo | URL, init?: RequestInit): boolean {
+  const method =
+    init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET');
+  return method.toUpperCase() === 'GET';
+}
+
 /**
  * Wraps fetch, XMLHttpRequest, WebSocket, EventSource and sendBeacon in
  * `scope`. `onRefused` hears each refused URL (the worker logs it).
@@ -60,6 +71,7 @@ function lock<K extends keyof NetworkScope>(scope: NetworkScope, key: K, value: 
 export function sealWorkerNetwork(
   scope: NetworkScope,
   onRefused: (url: string) => void = () => {},
+  serveLocal?: LocalResponder,
 ): void {
   const { href, origin } = scope.location;
   const allowed = (url: string | URL) => staysOnOrigin(url, href, origin);
@@ -74,7 +86,8 @@ export function sealWorkerNetwork(
     const sealedFetch = (input: RequestInfo | URL, init?: RequestInit) => {
       const url = urlOf(input);
       if (!allowed(url)) return Promise.reject(refuse(url));
-      return originalFetch.call(globalThis, input, init);
+      const local = serveLocal && isGet(input, init) ? serveLocal(new URL(url, href)) : undefined;
+      return local ?? originalFetch.call(globalThis, input, init);
     };
     lock(scope, 'fetch', sealedFetch as typeof fetch);
   }
