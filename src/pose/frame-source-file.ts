@@ -16,6 +16,12 @@ import {
 export interface FileFrameSourceOptions {
   /** Media time between analysed frames, ms: 100 is the live coach's 10 analysed frames a second. */
   stepMs?: number;
+  /**
+   * The media times to analyse instead, ms, in order (those past the end
+   * are left out): e.g. the very moments a live session analysed, to replay
+   * its recording frame for frame.
+   */
+  timesMs?: readonly number[];
   /** Frames wider than this are scaled down, px (as the live pose loop does). */
   maxWidth?: number;
   /** Progress after each frame: media time reached and the video's length, ms. */
@@ -58,6 +64,41 @@ async function grabWhenUsable(v: HTMLVideoElement, scale: number): Promise<Image
       await new Promise((resolve) => setTimeout(resolve, GRAB_RETRY_MS));
     }
   }
+}
+
+/** How long to wait for the sought frame to be presented, ms, before grabbing what is shown. */
+const PRESENT_PATIENCE_MS = 10_000;
+
+/**
+ * Seeks to `tMs` and resolves once the frame there is the one shown. The
+ * `seeked` event alone is not enough: Chromium fires it before the new
+ * frame reaches the element's compositor, so a grab right then sometimes
+ * took the previous step's picture (measured: 1–6 of 108 steps differed
+ * between two runs over the same webm, idle or loaded), which moved hold
+ * edges by several frames between the app and `spinewise analyze`.
+ * `requestVideoFrameCallback` fires when the sought frame is presented (a
+ * paused video presents once per seek, even the same frame again); where
+ * it is missing, or never comes, this falls back to `seeked`.
+ */
+async function seekTo(v: HTMLVideoElement, tMs: number): Promise<void> {
+  const presented =
+    typeof v.requestVideoFrameCallback === 'function'
+      ? new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            v.cancelVideoFrameCallback(id);
+            resolve();
+          }, PRESENT_PATIENCE_MS);
+          const id = v.requestVideoFrameCallback(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        })
+      : Promise.resolve();
+  v.currentTime = tMs / 1000;
+  await once(v, 'seeked');
+  // Seeked can come before the frame there is decoded.
+  if (v.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) await once(v, 'canplay');
+  await presented;
 }
 
 export class FileFrameSource implements FrameSource {
@@ -108,15 +149,15 @@ export class FileFrameSource implements FrameSource {
   ): Promise<FrameSourceRun> {
     if (!this.durationMs) await this.open();
     const v = this.video;
-    const { stepMs = 100, maxWidth = 960, onProgress } = this.options;
+    const { stepMs = 100, maxWidth = 960, onProgress, timesMs } = this.options;
     const scale = Math.min(1, maxWidth / v.videoWidth);
+    const times = timesMs
+      ? timesMs.filter((t) => t >= 0 && t < this.durationMs)
+      : analysisTimes(this.durationMs, stepMs);
     let taken = 0;
-    for (const tMs of analysisTimes(this.durationMs, stepMs)) {
+    for (const tMs of times) {
       if (signal?.aborted) return { taken, dropped: 0, ended: 'aborted' };
-      v.currentTime = tMs / 1000;
-      await once(v, 'seeked');
-      // Seeked can come before the frame there is decoded.
-      if (v.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) await once(v, 'canplay');
+      await seekTo(v, tMs);
       const bitmap = await grabWhenUsable(v, scale);
       taken++;
       await onFrame({ bitmap, tMs });

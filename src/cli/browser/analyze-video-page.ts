@@ -20,6 +20,8 @@ export interface PageRequest {
   side?: Side;
   holdTargetS: number;
   engine: EngineSpec;
+  /** Media times to analyse instead of every 100 ms, ms (tests replaying a live session's frames). */
+  timesMs?: number[];
 }
 
 export type PageAnswer =

@@ -37,6 +37,8 @@ export interface VideoReviewOptions {
   holdTargetS: number;
   engine?: EngineSpec;
   stepMs?: number;
+  /** The media times to analyse instead of every `stepMs`, ms (FileFrameSource's `timesMs`). */
+  timesMs?: readonly number[];
   signal?: AbortSignal;
   /** Where it is: loading the model, or frames analysed up to `doneMs` of `durationMs`. */
   onProgress?: (progress: VideoReviewProgress) => void;
@@ -94,6 +96,7 @@ export async function reviewVideo(file: Blob, options: VideoReviewOptions): Prom
   onProgress?.({ stage: 'opening' });
   const source = new FileFrameSource(file, {
     stepMs: options.stepMs ?? REVIEW_STEP_MS,
+    ...(options.timesMs ? { timesMs: options.timesMs } : {}),
     onProgress: (doneMs, durationMs) => onProgress?.({ stage: 'frames', doneMs, durationMs }),
   });
   let client: PoseWorkerClient | undefined;
