@@ -25,7 +25,12 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EngineSpec } from '../pose/create-pose-engine.ts';
-import { type KeepUpDecision, KeepUpRule, keepUpLadder } from '../pose/keep-up-rule.ts';
+import {
+  type KeepUpDecision,
+  type KeepUpOptions,
+  KeepUpRule,
+  keepUpLadder,
+} from '../pose/keep-up-rule.ts';
 import { cpuEngine, engineWords, lighterEngine, onCpu, specKey } from '../pose/lighter-engine.ts';
 import { type PoseResult, PoseWorkerClient } from '../pose/worker/pose-worker-client.ts';
 import {
@@ -104,6 +109,12 @@ export class PoseLoopController implements ReactiveController {
   readonly adapted = { down: 0, up: 0, toCpu: 0 };
   /** The keep-up rule while it is on (`keepUpCeiling`); undefined: the engine stays as loaded. */
   keepUp: KeepUpRule | undefined;
+  /**
+   * The keep-up rule's tuning for every rule made from now on (defaults:
+   * DEFAULT_KEEP_UP). A browser test shortens the windows and widens the
+   * budget so a loaded machine can show a step down and back up.
+   */
+  keepUpOptions: Partial<KeepUpOptions> = {};
   client: PoseWorkerClient | undefined;
   readonly stats = new LoopStats();
   /** Ask the worker for each frame's brightness (setup help). */
@@ -144,7 +155,12 @@ export class PoseLoopController implements ReactiveController {
    * `load` turns it off).
    */
   set keepUpCeiling(spec: EngineSpec | undefined) {
-    this.keepUp = spec && new KeepUpRule(keepUpLadder(spec).map((s) => this.placed(s)));
+    this.keepUp =
+      spec &&
+      new KeepUpRule(
+        keepUpLadder(spec).map((s) => this.placed(s)),
+        this.keepUpOptions,
+      );
   }
   get keepUpCeiling(): EngineSpec | undefined {
     return this.keepUp?.ladder[0];
