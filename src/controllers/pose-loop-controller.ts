@@ -24,6 +24,7 @@
  * way when there is room again. Frames are still dropped, never queued.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { cameraGrabOptions } from '../pose/camera-grab-options.ts';
 import type { EngineSpec } from '../pose/create-pose-engine.ts';
 import {
   type KeepUpDecision,
@@ -41,24 +42,6 @@ import {
   stallLimitMs,
 } from '../pose/worker/worker-fault-rules.ts';
 import { LoopStats } from './loop-stats.ts';
-
-/**
- * Frames wider than this are scaled down before they go to the model, px:
- * the models look at 256 px (BlazePose) anyway, and a smaller bitmap is
- * cheaper to copy and to turn. Default 960.
- */
-export const MAX_FRAME_WIDTH = 960;
-
-/** createImageBitmap options that scale a large camera frame down (aspect kept). */
-function frameSize(video: HTMLVideoElement): ImageBitmapOptions {
-  const w = video.videoWidth;
-  if (w <= MAX_FRAME_WIDTH) return {};
-  return {
-    resizeWidth: MAX_FRAME_WIDTH,
-    resizeHeight: Math.round((video.videoHeight * MAX_FRAME_WIDTH) / w),
-    resizeQuality: 'medium',
-  };
-}
 
 /**
  * A fault and what the loop does about it. `lost`: the pose model is not
@@ -134,6 +117,12 @@ export class PoseLoopController implements ReactiveController {
   private lastFrameMs = 0;
   /** Engines given up since the last `load`, as `specKey`s. */
   private readonly tried = new Set<string>();
+  /**
+   * Aborted when the loop stops or loads another engine: a worker still
+   * loading for a restart or a keep-up swap is ended then, not left to
+   * finish loading a model nobody will use.
+   */
+  private starts = new AbortController();
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -266,7 +255,7 @@ export class PoseLoopController implements ReactiveController {
     this.onTrouble({ kind: 'lost', why, message, sinceMs });
     while (next) {
       try {
-        const fresh = await PoseWorkerClient.start(next);
+        const fresh = await PoseWorkerClient.start(next, { signal: this.starts.signal });
         if (generation !== this.generation) {
           fresh.close();
           return;
@@ -337,7 +326,7 @@ export class PoseLoopController implements ReactiveController {
       generation !== this.generation || this.client !== client || this.keepUp !== rule;
     this.switching = true;
     try {
-      const fresh = await PoseWorkerClient.start(decision.spec);
+      const fresh = await PoseWorkerClient.start(decision.spec, { signal: this.starts.signal });
       if (stale()) {
         fresh.close();
         return;
@@ -397,7 +386,7 @@ export class PoseLoopController implements ReactiveController {
     }
     this.grabbing = true;
     const tMs = performance.now();
-    createImageBitmap(video, frameSize(video)).then(
+    createImageBitmap(video, cameraGrabOptions(video.videoWidth, video.videoHeight)).then(
       (bitmap) => {
         this.grabbing = false;
         if (this.client !== client || this.video !== video) bitmap.close();
@@ -423,6 +412,8 @@ export class PoseLoopController implements ReactiveController {
 
   private closeClient() {
     this.generation++;
+    this.starts.abort(new DOMException('The pose loop moved on.', 'AbortError'));
+    this.starts = new AbortController();
     this.client?.close();
     this.client = undefined;
   }
