@@ -6,11 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { LiveSession, type LiveSessionOptions } from '../../src/controllers/live-session.ts';
 import type { ExerciseId } from '../../src/exercises/exercise-ids.ts';
 import { cueDefinition } from '../../src/feedback/cue-vocabulary.ts';
 import type { PoseResult } from '../../src/pose/worker/pose-worker-client.ts';
+import { reportSchema } from '../../src/session/export-schema.ts';
 import { EXERCISE_GUIDES } from '../../src/ui/exercise-card/exercise-guides.ts';
 import { STREAMS_DIR } from '../tools/scenes/load-scenes.ts';
 import { decodeFrame, parseStream } from '../tools/streams/landmark-stream.ts';
@@ -133,6 +135,23 @@ describe('LiveSession', () => {
     for (const p of poses('child-good-side-male').slice(0, 60)) s.onPose(p);
     expect(said.at(-1)?.text).toContain('did not open for today');
     expect(s.accept()).toBe(false);
+  });
+
+  it('leaves out a frame grabbed before coaching started: the report it stores stays valid', () => {
+    const clip = poses('child-good-side-male');
+    // Coaching starts while the frame at 1.0 s is still in the worker (a slow model); it comes back after.
+    const startMs = 1050;
+    const { s } = session('childs-pose', { startMs });
+    const early = clip.find((p) => p.tMs >= 1000 && p.tMs < startMs)!;
+    expect(s.onPose(early)).toBeUndefined();
+    expect(s.poses).toBe(0);
+    const next = clip.find((p) => p.tMs >= startMs)!;
+    expect(s.onPose(next)).toBeDefined();
+    // Stopped at once, as a routine's stretch stopped right after Start now.
+    const { report } = s.finish(next.tMs + 100);
+    expect(report!.frames).toBe(1);
+    expect(report!.durationMs).toBeGreaterThanOrEqual(0);
+    expect(v.safeParse(reportSchema, report).issues).toBeUndefined();
   });
 
   it('reports a storage failure and goes on coaching', async () => {
