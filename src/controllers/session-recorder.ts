@@ -41,8 +41,6 @@ export function epochMs(perfMs: number): number {
  * write a second is nothing for IndexedDB.
  */
 export const FLUSH_EVERY_MS = 1000;
-/** The former name of FLUSH_EVERY_MS. */
-export const CHECKPOINT_MS = FLUSH_EVERY_MS;
 
 /** The hold target when the caller names none, s (the app's default). */
 const DEFAULT_TARGET_S = 20;
@@ -56,7 +54,7 @@ export class SessionRecorder {
   /** The session while it runs: the newest state written. */
   private record: SessionRecord | undefined;
   private reporter: SessionReporter | undefined;
-  /** The record as finished, kept for `restop` (sharp pain told in the rest after it). */
+  /** The record as ended, kept for `restop` (sharp pain told in the rest after it). */
   private finished: SessionRecord | undefined;
   /** The newest save; each save carries the whole record, so the last one is the one that counts. */
   private saved: Promise<boolean> = Promise.resolve(true);
@@ -112,33 +110,6 @@ export class SessionRecorder {
     this.save();
   }
 
-  /** The finished holds so far (former API; `step` passes them too). Writes at once. */
-  update(holds: readonly SidedHold[], _forcingCount?: number): void {
-    if (!this.record) return;
-    this.holds = holds;
-    this.active = undefined; // it is among the finished holds now
-    this.save();
-  }
-
-  /** The hold in progress (former API; `step` passes it too), written at most once per FLUSH_EVERY_MS. */
-  progress(
-    active: { startMs: number; endMs: number; heldMs?: number } | undefined,
-    side?: Side,
-  ): void {
-    if (!this.record) return;
-    this.active = active
-      ? {
-          startMs: active.startMs,
-          endMs: active.endMs,
-          heldMs: active.heldMs ?? active.endMs - active.startMs,
-          ...(side ? { side } : {}),
-        }
-      : undefined;
-    if (!active || active.endMs - this.flushedMs < FLUSH_EVERY_MS) return;
-    this.flushedMs = active.endMs;
-    this.save();
-  }
-
   /**
    * Ends the session at `endedPerfMs` with every hold (the script's
    * `end()`; default: the holds passed so far): returns the finished report
@@ -171,13 +142,8 @@ export class SessionRecorder {
     return { report, saved: this.saved.then(() => {}) };
   }
 
-  /** Stores the end (former API of `end`). Resolves once it is on disk or kept pending (never rejects). */
-  async finish(endedPerfMs: number, stoppedFor?: SessionStopReason): Promise<void> {
-    await this.end(endedPerfMs, stoppedFor).saved;
-  }
-
   /**
-   * After `finish`: the session is stored as stopped for `stoppedFor` after
+   * After `end`: the session is stored as stopped for `stoppedFor` after
    * all (sharp pain told in a routine's rest right after it, which closes
    * the day as a stop in the stretch would). Resolves once stored or kept
    * pending (never rejects); a failure is reported through `onError`.

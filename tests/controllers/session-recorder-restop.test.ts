@@ -2,7 +2,7 @@
  * A session already finished can be stored as stopped for sharp pain after
  * all (sharp pain told in a routine's rest): on an IndexedDB (fake-indexeddb
  * in Node), a fresh service reads the record back with `stoppedFor` and its
- * holds and end unchanged; before `finish` there is nothing to restate.
+ * holds and end unchanged; before `end` there is nothing to restate.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,8 +28,7 @@ describe('restating why a finished session stopped', () => {
     const rec = new SessionRecorder(app, new EventTarget());
     const t = performance.now();
     rec.start('foam-roller', t, 20);
-    rec.update([{ startMs: t + 500, endMs: t + 3000, heldMs: 2500 }], 0);
-    await rec.finish(t + 4000);
+    await rec.end(t + 4000, undefined, [{ startMs: t + 500, endMs: t + 3000, heldMs: 2500 }]).saved;
     expect(app.data.sessions[0]!.stoppedFor).toBeUndefined();
 
     await rec.restop('sharp-pain');

@@ -9,7 +9,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionRecorder } from '../../src/controllers/session-recorder.ts';
 import { StorageService } from '../../src/controllers/storage-service.ts';
+import type { Features } from '../../src/core/features.ts';
 import type { LocalStore } from '../../src/session/local-store.ts';
+import type { ReportedStep } from '../../src/session/session-report.ts';
 import { emptyData } from '../../src/session/storage-schema.ts';
 import { sessionHolds } from '../../src/session/stored-session.ts';
 import { sampleData } from '../session/sample-data.ts';
@@ -60,6 +62,17 @@ const near = (ms: number, want: number) => Math.abs(ms - want) <= 2;
 const expectMs = (ms: number, want: number) =>
   expect(ms, `${ms} ms vs ${want}`).toSatisfy((x: number) => near(x, want));
 
+/** A made-up analysed frame at `tMs` (the recorder reports from it; the holds are passed beside it). */
+function frame(tMs: number, side?: 'left' | 'right'): ReportedStep {
+  return {
+    tMs,
+    smoothed: { engine: 'mediapipe/lite' } as unknown as ReportedStep['smoothed'],
+    features: { usable: true } as Features,
+    verdict: { phase: 'holding', raised: [], formGood: true, metrics: {} },
+    ...(side ? { coachedSide: side } : {}),
+  };
+}
+
 const hold = (startMs: number, endMs: number, side?: 'left' | 'right') => ({
   startMs,
   endMs,
@@ -77,9 +90,9 @@ describe('the session recorder writes through the one storage service', () => {
     expect(app.data.sessions).toHaveLength(1);
     const id = app.data.sessions[0]!.id;
     expect(app.recording.has(id)).toBe(true);
-    rec.update([hold(t + 1000, t + 21_000, 'left')], 0);
+    rec.step(frame(t + 21_000, 'left'), [hold(t + 1000, t + 21_000, 'left')]);
     expect(JSON.parse(app.exportJson()).sessions[0].report.holds).toHaveLength(1);
-    await rec.finish(t + 30_000);
+    await rec.end(t + 30_000).saved;
     expect(app.recording.size).toBe(0);
     expect(app.pending).toEqual([]);
 
@@ -103,9 +116,9 @@ describe('the session recorder writes through the one storage service', () => {
     failWrites();
     const t = performance.now();
     rec.start('childs-pose', t);
-    rec.update([hold(t + 1000, t + 16_000)], 0);
-    rec.update([hold(t + 1000, t + 16_000), hold(t + 20_000, t + 40_000)]);
-    await rec.finish(t + 45_000, 'sharp-pain');
+    rec.step(frame(t + 16_000), [hold(t + 1000, t + 16_000)]);
+    rec.step(frame(t + 40_000), [hold(t + 1000, t + 16_000), hold(t + 20_000, t + 40_000)]);
+    await rec.end(t + 45_000, 'sharp-pain').saved;
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.at(-1)).toMatch(/not saved yet.*kept on this page.*storage is full/s);
     expect(app.error?.kind).toBe('full');
@@ -134,7 +147,7 @@ describe('the session recorder writes through the one storage service', () => {
     (app as unknown as { store: LocalStore }).store.close();
     const rec = new SessionRecorder(app);
     rec.start('foam-roller', performance.now());
-    await rec.finish(performance.now() + 10_000);
+    await rec.end(performance.now() + 10_000).saved;
     await until(() => app.pending.length === 0, 'the reopened connection');
     expect(app.status).toBe('ready');
     const later = service(dbName());
@@ -147,7 +160,7 @@ describe('the session recorder writes through the one storage service', () => {
     await app.whenReady();
     const page = new EventTarget();
     const rec = new SessionRecorder(app, page);
-    const t = performance.now();
+    const t = Math.floor(performance.now()); // whole ms: the seconds fall on whole frames
     rec.start('seated-twist', t);
     const stored = async () => {
       const reader = service(dbName());
@@ -158,7 +171,11 @@ describe('the session recorder writes through the one storage service', () => {
     // A hold from 0.5 s, at 20 frames a second until 2.95 s: the session is written at 1 and 2 s
     // of pose time, so the hold is stored as 0.5 s, then 1.5 s long.
     for (let ms = 0; ms <= 2450; ms += 50)
-      rec.progress({ startMs: t + 500, endMs: t + 500 + ms }, 'left');
+      rec.step(frame(t + 500 + ms, 'left'), [], {
+        startMs: t + 500,
+        endMs: t + 500 + ms,
+        heldMs: ms,
+      });
     await until(async () => sessionHolds(await stored())[0]?.endMs !== undefined, 'a checkpoint');
     await until(async () => {
       const h = sessionHolds(await stored())[0]!;
@@ -180,9 +197,8 @@ describe('the session recorder writes through the one storage service', () => {
     }, 'the pagehide write');
     expect((await stored()).endedMs).toBeUndefined();
     // The hold ends: it is stored once, as finished, with nothing left open.
-    rec.update([hold(t + 500, t + 3000, 'left')], 0);
-    rec.progress(undefined);
-    await rec.finish(t + 4000);
+    rec.step(frame(t + 3000, 'left'), [hold(t + 500, t + 3000, 'left')]);
+    await rec.end(t + 4000).saved;
     const done = await stored();
     expect(sessionHolds(done)).toHaveLength(1);
     expectMs(sessionHolds(done)[0]!.endMs - sessionHolds(done)[0]!.startMs, 2500);
