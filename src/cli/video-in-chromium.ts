@@ -16,6 +16,7 @@ import type { ExerciseId } from '../exercises/exercise-ids.ts';
 import type { EngineSpec } from '../pose/create-pose-engine.ts';
 import type { VideoReviewProgress } from '../ui/video-review/analyze-video.ts';
 import type { PageAnswer, PageRequest } from './browser/analyze-video-page.ts';
+import { OFFLINE_CHROMIUM_FLAGS } from './offline-chromium-flags.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PAGE = '/src/cli/browser/analyze-video.html';
@@ -33,19 +34,6 @@ export function chromiumExecutable(): string {
     );
   return path;
 }
-
-const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-  // Nothing but the local server: no lookups of outside hosts.
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-];
 
 export interface ChromiumReviewOptions {
   exercise?: ExerciseId;
@@ -77,7 +65,11 @@ export async function reviewInChromium(
     const address = server.httpServer?.address();
     if (!address || typeof address === 'string') throw new Error('the local server got no port');
     const origin = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: [...OFFLINE_CHROMIUM_FLAGS],
+    });
     const context = await browser.newContext();
     const local = (url: string) =>
       url.startsWith(`${origin}/`) || url.startsWith('blob:') || url.startsWith('data:');

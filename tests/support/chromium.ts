@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserServer, chromium } from 'playwright-core';
+import { OFFLINE_CHROMIUM_FLAGS } from '../../src/cli/offline-chromium-flags.ts';
 
 export const CHROMIUM_INSTALL_HINT = 'apt-get install -y chromium';
 
@@ -30,20 +31,7 @@ export interface LaunchOptions {
 export const DEFAULT_VIEWPORT = { width: 1280, height: 800 };
 
 function chromiumArgs(extra: string[] = []): string[] {
-  return [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--enable-unsafe-swiftshader',
-    '--use-angle=swiftshader',
-    // Offline: stop Chromium's own lookups of outside hosts, keep the local server reachable.
-    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-    ...extra,
-  ];
+  return [...OFFLINE_CHROMIUM_FLAGS, ...extra];
 }
 
 /**
