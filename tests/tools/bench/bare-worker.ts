@@ -6,7 +6,7 @@
  * page grabbed it; `prep` says how it is turned into what the model reads,
  * so the frame-grab variants of the camera investigation can be timed
  * apart from the model: `as-is` (the ImageBitmap itself, as the app does),
- * `readback` (the bitmap drawn into a CPU 2D canvas and read back as
+ * `bitmap-copy` (the bitmap copied by createImageBitmap here), `readback` (the bitmap drawn into a CPU 2D canvas and read back as
  * ImageData), `videoframe-bitmap` (a transferred VideoFrame made into an
  * ImageBitmap here), `videoframe-copy` (a VideoFrame copied out as RGBA),
  * `rgba` (RGBA bytes read back on the page).
@@ -18,7 +18,13 @@ import type { PoseEngine, PoseInput } from '../../../src/pose/pose-engine.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-export type Prep = 'as-is' | 'readback' | 'videoframe-bitmap' | 'videoframe-copy' | 'rgba';
+export type Prep =
+  | 'as-is'
+  | 'bitmap-copy'
+  | 'readback'
+  | 'videoframe-bitmap'
+  | 'videoframe-copy'
+  | 'rgba';
 
 export type ToBare =
   | { type: 'start'; spec: EngineSpec }
@@ -56,6 +62,8 @@ async function prepare(m: Extract<ToBare, { type: 'frame' }>): Promise<PoseInput
   switch (m.prep) {
     case 'as-is':
       return f as ImageBitmap;
+    case 'bitmap-copy':
+      return createImageBitmap(f as ImageBitmap);
     case 'readback':
       return readBack(f as ImageBitmap);
     case 'videoframe-bitmap':

@@ -17,17 +17,20 @@
  */
 import { DEFAULT_CAMERA_CONSTRAINTS } from '../../../src/controllers/camera-controller.ts';
 import { PoseLoopController } from '../../../src/controllers/pose-loop-controller.ts';
+import { cameraGrabOptions } from '../../../src/pose/camera-grab-options.ts';
 import type { EngineSpec } from '../../../src/pose/create-pose-engine.ts';
 import { type PoseResult, PoseWorkerClient } from '../../../src/pose/worker/pose-worker-client.ts';
 import { CoachPipeline } from '../../../src/session/coach-pipeline.ts';
 import { drawOnCanvas } from '../../../src/ui/live-session/draw-overlay.ts';
 import { segmentStatuses } from '../../../src/ui/live-session/segment-status.ts';
-import type { FromBare, Prep, ToBare } from './bare-worker.ts';
+import { BareClient } from './bare-client.ts';
+import type { FromBare } from './bare-worker.ts';
+import { type FrameKind, type FrameKindsRun, frameKinds } from './frame-kinds.ts';
 import { decodeY4m } from './y4m-frames.ts';
 
 /** How a camera frame is taken off the <video> for the bare loop. */
 export type Grab =
-  /** createImageBitmap(video), as the app does; the model reads the bitmap. */
+  /** createImageBitmap(video) with the app's options (camera-grab-options.ts); the model reads the bitmap. */
   | 'bitmap'
   /** The same bitmap, drawn into a CPU canvas in the worker and read back as ImageData. */
   | 'bitmap-readback'
@@ -113,6 +116,8 @@ declare global {
         grab: Grab | 'app',
         seconds: number,
       ): Promise<LoopRun>;
+      /** Camera frames taken several ways against decoded frames, frame by frame (frame-kinds.ts). */
+      frameKinds(spec: EngineSpec, n: number, only?: FrameKind[]): Promise<FrameKindsRun>;
     };
   }
 }
@@ -166,56 +171,6 @@ function watchLongTasks(run: LoopRun): () => void {
   return () => observer.disconnect();
 }
 
-class BareClient {
-  private pending: ((m: FromBare) => void) | undefined;
-  private nextId = 1;
-  private constructor(
-    private readonly worker: Worker,
-    readonly ready: Extract<FromBare, { type: 'ready' }>,
-  ) {
-    worker.onmessage = (e: MessageEvent<FromBare>) => {
-      const p = this.pending;
-      this.pending = undefined;
-      p?.(e.data);
-    };
-  }
-
-  static async start(spec: EngineSpec): Promise<BareClient> {
-    const worker = new Worker(new URL('./bare-worker.ts', import.meta.url), { type: 'module' });
-    const ready = await new Promise<Extract<FromBare, { type: 'ready' }>>((resolve, reject) => {
-      worker.onmessage = (e: MessageEvent<FromBare>) =>
-        e.data.type === 'ready' ? resolve(e.data) : reject(new Error(JSON.stringify(e.data)));
-      worker.onerror = (e) => reject(new Error(e.message));
-      const start: ToBare = { type: 'start', spec };
-      worker.postMessage(start);
-    });
-    return new BareClient(worker, ready);
-  }
-
-  get busy() {
-    return this.pending !== undefined;
-  }
-
-  detect(frame: Extract<ToBare, { type: 'frame' }>['frame'], tMs: number, prep: Prep) {
-    const message: ToBare = { type: 'frame', id: this.nextId++, tMs, prep, frame };
-    const transfer: Transferable[] =
-      frame instanceof ImageBitmap ||
-      (typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame)
-        ? [frame]
-        : [(frame as { data: ArrayBuffer }).data];
-    return new Promise<Extract<FromBare, { type: 'pose' }>>((resolve, reject) => {
-      this.pending = (m) => (m.type === 'pose' ? resolve(m) : reject(new Error(JSON.stringify(m))));
-      this.worker.postMessage(message, transfer);
-    });
-  }
-
-  close() {
-    const m: ToBare = { type: 'close' };
-    this.worker.postMessage(m);
-    setTimeout(() => this.worker.terminate(), 1000);
-  }
-}
-
 /** The pipeline's main-thread half for one pose: chain step, then the overlay. */
 function handlePose(pipeline: CoachPipeline, pose: PoseResult, run: LoopRun): number {
   const t1 = performance.now();
@@ -248,6 +203,11 @@ async function startClient(spec: EngineSpec): Promise<PoseWorkerClient> {
 
 window.bench = {
   ready: true,
+
+  frameKinds(spec, n, only) {
+    if (!video) throw new Error('openCamera first');
+    return frameKinds(spec, video, decodedFrames, n, only);
+  },
 
   async loadDecoded(url, count, step) {
     frameStepMs = 100 * step;
@@ -381,7 +341,7 @@ window.bench = {
           // A fresh camera frame, taken the way the app takes it.
           await new Promise((r) => v.requestVideoFrameCallback(r));
           tMs = performance.now();
-          a = await createImageBitmap(v);
+          a = await createImageBitmap(v, cameraGrabOptions(v.videoWidth, v.videoHeight));
         }
         const b = await createImageBitmap(a);
         const viaBare = async () => {
@@ -496,7 +456,10 @@ window.bench = {
           const tMs = tGrab;
           let r: Extract<FromBare, { type: 'pose' }>;
           if (grab === 'bitmap' || grab === 'bitmap-readback' || grab === 'app') {
-            const bitmap = await createImageBitmap(v);
+            const bitmap = await createImageBitmap(
+              v,
+              cameraGrabOptions(v.videoWidth, v.videoHeight),
+            );
             run.grabMs.push(performance.now() - tGrab);
             r = await bare.detect(bitmap, tMs, grab === 'bitmap-readback' ? 'readback' : 'as-is');
           } else if (grab === 'videoframe' || grab === 'videoframe-copy') {
