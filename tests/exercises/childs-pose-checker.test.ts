@@ -66,9 +66,24 @@ describe('child’s pose checker', () => {
       { phase: 'setup', raised: ['move-into-view'], formGood: undefined },
     ],
     [
-      'hips unknown (heels hidden): no cue and no hold',
+      'hips unknown (heels hidden): no cue; the hold counts, neither check judged, no praise',
       { ...FOLDED, hipsToHeelsThighs: undefined },
-      { raised: [], formGood: undefined, notJudged: ['hips-back', 'palms-together'] },
+      {
+        phase: 'holding',
+        raised: [],
+        formGood: true,
+        notJudged: ['hips-back', 'palms-together'],
+      },
+    ],
+    [
+      'folded with the knees and heels hidden under the body (a high camera): in the pose',
+      shape({ trunkLeanDeg: 97, orientation: 'folded' }),
+      { phase: 'holding', raised: [], formGood: true, notJudged: ['hips-back', 'palms-together'] },
+    ],
+    [
+      'knees and heels hidden, not folded: not in the pose',
+      shape({ trunkLeanDeg: 97, orientation: 'lying' }),
+      { phase: 'setup', formGood: false },
     ],
   ])('%s', (_, f, expected) => {
     expect(run(f)[0]).toMatchObject(expected);

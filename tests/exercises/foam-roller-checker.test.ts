@@ -87,6 +87,20 @@ describe('foam-roller checker', () => {
     expect(timer.holds).toEqual([]);
   });
 
+  it('a slow roll is no pause, and a still body with jittery landmarks is one', () => {
+    // 0.04 of the back a second (slide 0.06 torso lengths/s), a slow, good roll: under the
+    // old smoothed-speed line (0.06/s) it read as a pause; its drift over 2 s does not.
+    const slow = run(8000, (t) => ({
+      shoulderToAnkleTorso: t < 1500 ? 1.9 : 1.9 + ((t - 1500) / 1000) * 0.06,
+    }));
+    expect(slow.slice(40).every((x) => x.phase === 'in-position')).toBe(true);
+    expect(slow.at(-1)!.metrics.rollerDriftPerS).toBeCloseTo(0.04, 3);
+    // Held still with ±0.02 torso lengths of frame-to-frame jitter (±0.013 of the back).
+    const still = run(8000, (t) => ({ shoulderToAnkleTorso: 1.9 + (t % 200 ? 0.02 : -0.02) }));
+    expect(still.slice(40).every((x) => x.phase === 'holding')).toBe(true);
+    expect(slow.some((x) => x.raised.includes('roll-slower'))).toBe(false);
+  });
+
   it('one frame of the feet jumping is no fast rolling', () => {
     const v = run(6000, (t) => ({ shoulderToAnkleTorso: t === 3000 ? 2.6 : 1.9 }));
     expect(v.some((x) => x.raised.includes('roll-slower'))).toBe(false);

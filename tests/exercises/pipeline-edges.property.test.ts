@@ -202,7 +202,9 @@ describe('the per-frame chain on malformed frames and times', () => {
   });
 
   it('no stuck state: after any garbage, a good recorded clip still yields its hold', () => {
-    for (const id of EXERCISE_IDS) expect(CLEAN_HOLD_MS[id], id).toBeGreaterThan(5000);
+    // Each clean clip yields a hold to compare against (the roller clip's one pause is 3.5 s
+    // in its truth, and is timed 3.5 s since the pause is read from the roller's drift).
+    for (const id of EXERCISE_IDS) expect(CLEAN_HOLD_MS[id], id).toBeGreaterThan(3000);
     fc.assert(
       fc.property(wildGarbage, fc.constantFrom(...EXERCISE_IDS), (frames, exercise) => {
         const pipeline = freshPipeline(exercise);

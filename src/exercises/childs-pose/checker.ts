@@ -38,11 +38,15 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
       wristGapTorso: f.wristGapTorso,
       wristGapWorldM: f.wristGapWorldM,
     };
+    // Folded past horizontal on bent knees; where neither the knees nor the heels are seen
+    // (hidden under the body from a high camera), the body's placement says folded.
     const inPose =
       f.usable &&
       f.trunkLeanDeg !== undefined &&
       f.trunkLeanDeg >= C.inPoseMinLeanDeg &&
-      (sharperKnee === undefined ? hipsBack !== undefined : sharperKnee <= C.inPoseMaxKneeDeg);
+      (sharperKnee !== undefined
+        ? sharperKnee <= C.inPoseMaxKneeDeg
+        : hipsBack !== undefined || f.orientation === 'folded');
     if (!inPose) {
       const verdict = outOfPosition(state.phase, f, metrics);
       return { state: { phase: verdict.phase }, verdict };
@@ -50,9 +54,9 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
     const raised: CueCode[] = [];
     if (hipsBack === false) raised.push('hips-back');
     if (palmsTogether === false) raised.push('palms-together');
-    // The hips are the measure that decides; the palms count only when they can be seen,
-    // and while they cannot, the hold counts but is not praised.
-    const formGood = hipsBack === undefined ? undefined : hipsBack && palmsTogether !== false;
+    // A fault counts only where it is seen: with the hips or the palms unseen the hold
+    // still counts (a stopwatch would time it), but is not praised (notJudged).
+    const formGood = hipsBack !== false && palmsTogether !== false;
     const notJudged: CueCode[] = [];
     if (hipsBack === undefined) notJudged.push('hips-back');
     if (palmsTogether === undefined) notJudged.push('palms-together');

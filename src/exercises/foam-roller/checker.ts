@@ -6,6 +6,7 @@
  * away from the planted feet since the start. A pause on a spot with good
  * form is a hold.
  */
+import { driftPerS, type TimedValue } from '../../core/drift-rate.ts';
 import type { Features } from '../../core/features.ts';
 import type { CueCode } from '../../feedback/cue-vocabulary.ts';
 import type { Checker, Phase, Verdict } from '../checker.ts';
@@ -31,6 +32,8 @@ export interface FoamRollerState {
   rollerKnownSinceMs?: number;
   /** Recent unsigned speeds (settled estimates only) with their times: the over-limit count in `tooFastWindowMs`. */
   recentSpeeds: { tMs: number; speed: number }[];
+  /** Roller positions over the last `pauseWindowMs` (a gap clears them): whether it has stopped. */
+  recentRollerAt: TimedValue[];
 }
 
 const middle = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
@@ -38,7 +41,13 @@ const middle = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length
 export const foamRollerChecker: Checker<FoamRollerState> = {
   exercise: 'foam-roller',
   holdOptions: { minHoldMs: C.minHoldMs },
-  initial: () => ({ phase: 'setup', calibration: [], leanCalibration: [], recentSpeeds: [] }),
+  initial: () => ({
+    phase: 'setup',
+    calibration: [],
+    leanCalibration: [],
+    recentSpeeds: [],
+    recentRollerAt: [],
+  }),
   step(prev: FoamRollerState, f: Features, tMs: number) {
     const state: FoamRollerState = { ...prev, calibration: prev.calibration };
     const knees = Object.values(f.kneeAngleDeg);
@@ -103,12 +112,21 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
         : (prev.rollerKnownSinceMs ?? (justCalibrated ? tMs - C.speedSettleMs : tMs));
     const settled =
       state.rollerKnownSinceMs !== undefined && tMs - state.rollerKnownSinceMs >= C.speedSettleMs;
+    state.recentRollerAt =
+      rollerAt === undefined
+        ? []
+        : [
+            ...prev.recentRollerAt.filter((p) => p.tMs > tMs - C.pauseWindowMs),
+            { tMs, value: rollerAt },
+          ];
+    const drift = driftPerS(state.recentRollerAt, C.pauseMinSpanMs);
 
     const metrics: Verdict['metrics'] = {
       hipHeightThighs: hip,
       wristToHeadTorso: f.wristToHeadTorso,
       rollerAt,
       rollingSpeedPerS: state.speed,
+      rollerDriftPerS: drift,
       trunkLeanDeg: lean,
     };
     if (!inPose) {
@@ -146,7 +164,8 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
     if (neckSupported === undefined) notJudged.push('support-neck');
     if (hipsHigh === undefined) notJudged.push('keep-hips-low');
     if (onLowerBack === undefined) notJudged.push('stay-upper-back');
-    const paused = speed !== undefined && speed < C.pausedBelowPerS;
+    // A pause: the roller's place has not drifted over the last couple of seconds.
+    const paused = drift !== undefined && drift < C.pausedBelowPerS;
     const phase: Phase = formGood && paused ? 'holding' : 'in-position';
     if (phase === 'holding' && !notJudged.length) raised.push('pause-here');
     state.phase = phase;
