@@ -17,12 +17,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppPage, openAppPage } from '../support/app-page.ts';
 import { launchSharedChromium } from '../support/chromium.ts';
-import {
-  type OfflineBrowser,
-  openOfflineContext,
-  openRunContext,
-} from '../support/offline-browser.ts';
+import type { OfflineBrowser } from '../support/offline-browser.ts';
 import { answerScreening, passSafetyScreen } from '../support/safety-screen.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 import { fakeCameraArgs, SCREENSHOTS } from './live-coach-page.ts';
@@ -55,25 +52,14 @@ afterAll(async () => {
  * walk that never starts it, in the run's one Chromium; the app at local
  * time `now`, MediaPipe lite pinned.
  */
-async function openApp(
-  now = '2026-03-10T09:00:00',
-  { withCamera = true } = {},
-): Promise<{ browser: OfflineBrowser; page: Page; errors: string[] }> {
-  const viewport = { width: 1280, height: 900 };
-  const browser = withCamera
-    ? await openOfflineContext(camera, server.url, { viewport })
-    : await openRunContext(server.url, { viewport });
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(() =>
-    localStorage.setItem(
-      'spinewise.coach-settings',
-      JSON.stringify({ engine: 'mediapipe/lite', voice: { enabled: false } }),
-    ),
-  );
-  await page.goto(`${server.url}/?now=${encodeURIComponent(now)}`);
-  return { browser, page, errors };
+async function openApp(now = '2026-03-10T09:00:00', { withCamera = true } = {}): Promise<AppPage> {
+  const app = await openAppPage(server.url, {
+    ...(withCamera ? { in: camera } : {}),
+    viewport: { width: 1280, height: 900 },
+    coachSettings: { engine: 'mediapipe/lite', voice: { enabled: false } },
+  });
+  await app.page.goto(`${server.url}/?now=${encodeURIComponent(now)}`);
+  return app;
 }
 
 /** The focused element, through shadow roots: its tag and text. */

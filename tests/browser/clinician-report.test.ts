@@ -11,8 +11,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { openAppPage } from '../support/app-page.ts';
+import type { OfflineBrowser } from '../support/offline-browser.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 import { SCREENSHOTS } from './live-coach-page.ts';
 
@@ -85,10 +87,12 @@ const SESSIONS = [
 
 let server: RunningServer;
 let browser: OfflineBrowser;
+let page: Page;
+let errors: string[];
 
 beforeAll(async () => {
   server = await startDevServer();
-  browser = await openOfflineBrowser(server.url);
+  ({ browser, page, errors } = await openAppPage(server.url));
 }, 180_000);
 
 afterAll(async () => {
@@ -98,7 +102,6 @@ afterAll(async () => {
 
 describe('Report for a clinician (Chromium)', { timeout: 300_000 }, () => {
   it('shows three days of figures from History, prints on one A4 page, axe finds nothing serious', async () => {
-    const page = await browser.context.newPage();
     await page.goto(`${server.url}/?now=${NOW}`);
     await page.getByRole('button', { name: 'Pain log and history' }).click();
     // Through the app's own storage service (the page's one instance), as the app saves.
@@ -228,6 +231,6 @@ describe('Report for a clinician (Chromium)', { timeout: 300_000 }, () => {
     });
     expect(serious).toEqual([]);
     expect(browser.offOrigin).toEqual([]);
-    await page.close();
+    expect(errors).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allNo } from '../../src/safety/screening-questions.ts';
-import { type OfflineBrowser, openRunContext } from '../support/offline-browser.ts';
+import { openAppPage } from '../support/app-page.ts';
+import type { OfflineBrowser } from '../support/offline-browser.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 
 const NOW = '2026-03-10T09:00:00';
@@ -17,13 +18,15 @@ const DAY = '2026-03-10';
 let server: RunningServer;
 let browser: OfflineBrowser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   server = await startDevServer();
-  browser = await openRunContext(server.url, { viewport: { width: 1200, height: 900 } });
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  ({
+    browser,
+    page,
+    errors: pageErrors,
+  } = await openAppPage(server.url, { viewport: { width: 1200, height: 900 } }));
   await page.goto(appUrl());
   // The first load compiles every module on the dev server: slow on a busy machine.
   await page.locator('sw-screening').waitFor({ timeout: 120_000 });

@@ -6,16 +6,21 @@
  * engine to the CPU, the message, the session going on) is tested in
  * tests/browser/session-faults.test.ts.
  */
+
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { openAppPage } from '../support/app-page.ts';
+import type { OfflineBrowser } from '../support/offline-browser.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 
 let server: RunningServer;
 let browser: OfflineBrowser;
+let page: Page;
+let errors: string[];
 
 beforeAll(async () => {
   server = await startDevServer();
-  browser = await openOfflineBrowser(server.url);
+  ({ browser, page, errors } = await openAppPage(server.url));
 }, 180_000);
 
 afterAll(async () => {
@@ -25,7 +30,6 @@ afterAll(async () => {
 
 describe('the WebGL watch in a worker', () => {
   it('reports a context lost after arming, once; not the probe lost while loading', async () => {
-    const page = await browser.context.newPage();
     await page.goto(`${server.url}/tests/browser/pages/live-coach-harness.html`);
     const seen = await page.evaluate(async () => {
       const messages: unknown[] = [];
@@ -59,6 +63,6 @@ describe('the WebGL watch in a worker', () => {
       1,
     );
     expect(browser.offOrigin).toEqual([]);
-    await page.close();
+    expect(errors).toEqual([]);
   }, 180_000);
 });

@@ -17,7 +17,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExercisePipeline } from '../../src/exercises/exercise-pipeline.ts';
 import { cueDefinition } from '../../src/feedback/cue-vocabulary.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
-import { type CoachPage, fakeCameraArgs, openCoach, SCREENSHOTS } from './live-coach-page.ts';
+import {
+  type CoachPage,
+  closeCameraBrowsers,
+  fakeCameraArgs,
+  openCoach,
+  SCREENSHOTS,
+} from './live-coach-page.ts';
 import {
   feedClip,
   goLiveFor,
@@ -44,6 +50,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await closeCameraBrowsers();
   await server?.close();
 });
 

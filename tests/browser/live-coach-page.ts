@@ -4,9 +4,10 @@
  * the element's state through its public `measures` and the rendered DOM.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { CoachMeasures } from '../../src/ui/live-session/live-coach.ts';
-import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-browser.ts';
+import { type AppPage, openAppPage } from '../support/app-page.ts';
+import { launchSharedChromium } from '../support/chromium.ts';
 import { PROJECT_ROOT } from '../support/vite-server.ts';
 
 export const SCREENSHOTS = join(PROJECT_ROOT, 'test-results');
@@ -22,32 +23,55 @@ export function fakeCameraArgs(clip: string | undefined, allow = true): string[]
   ];
 }
 
-export interface CoachPage {
-  browser: OfflineBrowser;
-  page: Page;
-  /** Uncaught page errors, to fail on. */
-  errors: string[];
+export type CoachPage = AppPage;
+
+/**
+ * Chromiums with a fake camera, one per set of flags, launched on first use
+ * and shared by the tests of the file that imports this module (Vitest
+ * loads it afresh for each file): each test gets a fresh context (empty
+ * storage, its own camera stream) instead of a Chromium of its own. The
+ * file closes them in its `afterAll` with `closeCameraBrowsers`.
+ */
+const cameraBrowsers = new Map<string, Promise<Browser>>();
+
+/** The file's Chromium with these flags (e.g. `fakeCameraArgs(clip)`), launched on first use. */
+export function cameraBrowser(args: string[]): Promise<Browser> {
+  const key = JSON.stringify(args);
+  let browser = cameraBrowsers.get(key);
+  if (!browser) {
+    browser = launchSharedChromium(args);
+    // A launch that failed is not kept: the next test tries again.
+    browser.catch(() => cameraBrowsers.delete(key));
+    cameraBrowsers.set(key, browser);
+  }
+  return browser;
 }
 
-/** Opens the app with a fake camera; settings pinned (engine, voice off) so runs are comparable. */
+/** Closes every Chromium `cameraBrowser` launched for this file. */
+export async function closeCameraBrowsers(): Promise<void> {
+  const all = [...cameraBrowsers.values()];
+  cameraBrowsers.clear();
+  await Promise.all(all.map((b) => b.then((x) => x.close()).catch(() => {})));
+}
+
+/**
+ * Opens the coach harness in a fresh context of the file's Chromium with
+ * these camera flags; settings pinned (engine, voice off) so runs are
+ * comparable. `close()` on the result's `browser` closes the context.
+ */
 export async function openCoach(
   serverUrl: string,
   args: string[],
   settings: Record<string, unknown> = { engine: 'mediapipe/lite' },
 ): Promise<CoachPage> {
-  const browser = await openOfflineBrowser(serverUrl, {
-    args,
+  const coach = await openAppPage(serverUrl, {
+    in: await cameraBrowser(args),
     viewport: { width: 1280, height: 860 },
+    coachSettings: settings,
   });
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript((s) => {
-    localStorage.setItem('spinewise.coach-settings', JSON.stringify(s));
-  }, settings);
-  await page.goto(`${serverUrl}${HARNESS}`);
-  await page.getByTestId('start-camera').waitFor({ timeout: 60_000 });
-  return { browser, page, errors };
+  await coach.page.goto(`${serverUrl}${HARNESS}`);
+  await coach.page.getByTestId('start-camera').waitFor({ timeout: 60_000 });
+  return coach;
 }
 
 /** The coach's public measures (cue latencies, long tasks, trace of holds). */

@@ -15,6 +15,7 @@ import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 import { cameraClip } from '../tools/make-camera-clip.ts';
 import {
   type CoachPage,
+  closeCameraBrowsers,
   fakeCameraArgs,
   measures,
   openCoach,
@@ -43,6 +44,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await closeCameraBrowsers();
   await server?.close();
 });
 

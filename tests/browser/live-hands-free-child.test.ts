@@ -17,6 +17,7 @@ import { cameraClip } from '../tools/make-camera-clip.ts';
 import { GESTURE_SCENES_DIR } from '../tools/record-gesture-streams.ts';
 import {
   type CoachPage,
+  closeCameraBrowsers,
   fakeCameraArgs,
   openCoach,
   reachLive,
@@ -35,6 +36,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  await closeCameraBrowsers();
   await c?.browser.close();
   await server?.close();
 });

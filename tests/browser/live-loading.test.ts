@@ -17,6 +17,7 @@ import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 import { cameraClip } from '../tools/make-camera-clip.ts';
 import {
   type CoachPage,
+  closeCameraBrowsers,
   fakeCameraArgs,
   measures,
   openCoach,
@@ -38,6 +39,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await closeCameraBrowsers();
   await c?.browser.close();
   await server?.close();
 });

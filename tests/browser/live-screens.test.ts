@@ -15,6 +15,7 @@ import { writeY4m } from '../tools/camera-clip/y4m.ts';
 import { CAMERA_CLIPS_DIR } from '../tools/make-camera-clip.ts';
 import {
   type CoachPage,
+  closeCameraBrowsers,
   fakeCameraArgs,
   HARNESS,
   openCoach,
@@ -27,6 +28,7 @@ beforeAll(async () => {
   server = await startDevServer();
 });
 afterAll(async () => {
+  await closeCameraBrowsers();
   await server?.close();
 });
 

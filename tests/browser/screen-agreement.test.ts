@@ -17,7 +17,13 @@ import { SCREEN_LINES } from '../../src/feedback/screen-verdict.ts';
 import { BLIND_SPOTS, plainFaults } from '../support/plain-faults.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 import { STREAMS_DIR } from '../tools/scenes/load-scenes.ts';
-import { type CoachPage, fakeCameraArgs, openCoach, SCREENSHOTS } from './live-coach-page.ts';
+import {
+  type CoachPage,
+  closeCameraBrowsers,
+  fakeCameraArgs,
+  openCoach,
+  SCREENSHOTS,
+} from './live-coach-page.ts';
 import { feedClip, goLiveFor, loadRecordedClip } from './replay-stream.ts';
 
 /**
@@ -44,6 +50,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await closeCameraBrowsers();
   await server?.close();
 });
 

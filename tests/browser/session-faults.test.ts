@@ -28,6 +28,7 @@ import { DEFAULT_HOLD_TIMER } from '../../src/core/hold-timer.ts';
 import { keepUpLadder } from '../../src/pose/keep-up-rule.ts';
 import { engineWords, specKey } from '../../src/pose/lighter-engine.ts';
 import type { CoachMeasures, LiveCoach } from '../../src/ui/live-session/live-coach.ts';
+import { openPageIn } from '../support/app-page.ts';
 import { launchSharedChromium } from '../support/chromium.ts';
 import { type OfflineBrowser, openOfflineContext } from '../support/offline-browser.ts';
 import { passSafetyScreen } from '../support/safety-screen.ts';
@@ -55,25 +56,38 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Tab {
-  page: Page;
-  errors: string[];
+/**
+ * One fresh context in the file's camera Chromium for the describe that
+ * calls this (its tests share it, as tabs of one browser would), checked
+ * for off-origin requests at the end.
+ */
+function contextPerDescribe(): () => OfflineBrowser {
+  let ctx: OfflineBrowser | undefined;
+  beforeAll(async () => {
+    ctx = await openOfflineContext(chromium, server.url, {
+      viewport: { width: 1280, height: 860 },
+    });
+  });
+  afterEach(async () => {
+    // A page left open by a failed test would hold the coach's lock for the next one.
+    for (const page of ctx?.context.pages() ?? []) await page.close();
+  });
+  afterAll(async () => {
+    expect(ctx?.offOrigin).toEqual([]);
+    await ctx?.context.close();
+  });
+  return () => ctx!;
 }
 
-/** A page of the app past the safety gate, the coach's settings pinned (MediaPipe lite). */
-async function openApp(ctx: OfflineBrowser): Promise<Tab> {
-  const page = await ctx.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(() =>
-    localStorage.setItem(
-      'spinewise.coach-settings',
-      JSON.stringify({ engine: 'mediapipe/lite', holdTargetS: 30 }),
-    ),
-  );
-  await page.goto(server.url);
-  await passSafetyScreen(page);
-  return { page, errors };
+/** A page of the app past the safety gate, the coach's settings pinned (default: MediaPipe lite). */
+async function openApp(
+  ctx: OfflineBrowser,
+  settings: Record<string, unknown> = { engine: 'mediapipe/lite', holdTargetS: 30 },
+): Promise<{ page: Page; errors: string[] }> {
+  const tab = await openPageIn(ctx, settings);
+  await tab.page.goto(server.url);
+  await passSafetyScreen(tab.page);
+  return tab;
 }
 
 /** Child's pose from the picker to the live stage. */
@@ -150,25 +164,12 @@ async function expectNoGap(page: Page, stepsBefore: number, what: string) {
 }
 
 describe('faults mid-session (production build)', () => {
-  let ctx: OfflineBrowser;
-  beforeAll(async () => {
-    ctx = await openOfflineContext(chromium, server.url, {
-      viewport: { width: 1280, height: 860 },
-    });
-  });
-  afterEach(async () => {
-    // A page left open by a failed test would hold the coach's lock for the next one.
-    for (const page of ctx.context.pages()) await page.close();
-  });
-  afterAll(async () => {
-    expect(ctx.offOrigin).toEqual([]);
-    await ctx?.context.close();
-  });
+  const ctx = contextPerDescribe();
 
   it(
     'a pose worker that dies is restarted with the same engine, and the person is told',
     async () => {
-      const { page, errors } = await openApp(ctx);
+      const { page, errors } = await openApp(ctx());
       await startLive(page);
       await waitForHold(page);
       const worker = await poseWorker(page);
@@ -197,7 +198,7 @@ describe('faults mid-session (production build)', () => {
   it(
     'an engine failing on every frame pauses with a message, then the other engine takes over',
     async () => {
-      const { page, errors } = await openApp(ctx);
+      const { page, errors } = await openApp(ctx());
       await startLive(page);
       await waitForHold(page, 500);
       const worker = await poseWorker(page);
@@ -243,7 +244,7 @@ describe('faults mid-session (production build)', () => {
   it(
     'a hidden tab pauses the loop and the hold; shown again, the hold goes on with no gap counted',
     async () => {
-      const { page, errors } = await openApp(ctx);
+      const { page, errors } = await openApp(ctx());
       await startLive(page);
       await waitForHold(page);
       const setHidden = (hidden: boolean) =>
@@ -283,9 +284,9 @@ describe('faults mid-session (production build)', () => {
   it(
     'two tabs: the second says another coaches; "Coach here instead" moves the coaching over',
     async () => {
-      const a = await openApp(ctx);
+      const a = await openApp(ctx());
       await startLive(a.page);
-      const b = await openApp(ctx);
+      const b = await openApp(ctx());
       await b.page.getByTestId('other-tab').waitFor({ timeout: 30_000 });
       expect(await b.page.getByTestId('start-camera').count()).toBe(0);
       await b.page.screenshot({ path: join(SCREENSHOTS, 'fault-second-tab.png') });
@@ -315,20 +316,6 @@ describe('faults mid-session (production build)', () => {
   );
 });
 
-/** A page of the app past the safety gate with these coach settings. */
-async function openAppWith(ctx: OfflineBrowser, settings: Record<string, unknown>): Promise<Tab> {
-  const page = await ctx.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(
-    (s) => localStorage.setItem('spinewise.coach-settings', JSON.stringify(s)),
-    settings,
-  );
-  await page.goto(server.url);
-  await passSafetyScreen(page);
-  return { page, errors };
-}
-
 /** The loop's keep-up and GPU moves so far. */
 const adapted = (page: Page) =>
   coachOf(page).evaluate((coach) => ({ ...(coach as unknown as LiveCoach).loop.adapted }));
@@ -357,24 +344,12 @@ const backs = (page: Page) =>
   );
 
 describe('keeping up and the GPU (production build)', () => {
-  let ctx: OfflineBrowser;
-  beforeAll(async () => {
-    ctx = await openOfflineContext(chromium, server.url, {
-      viewport: { width: 1280, height: 860 },
-    });
-  });
-  afterEach(async () => {
-    for (const page of ctx.context.pages()) await page.close();
-  });
-  afterAll(async () => {
-    expect(ctx.offOrigin).toEqual([]);
-    await ctx?.context.close();
-  });
+  const ctx = contextPerDescribe();
 
   it(
     'Automatic: a model falling behind the camera is swapped for a lighter one, said in words, the hold going on',
     async () => {
-      const { page, errors } = await openAppWith(ctx, { engine: 'auto', holdTargetS: 30 });
+      const { page, errors } = await openApp(ctx(), { engine: 'auto', holdTargetS: 30 });
       await startLive(page);
       await waitForHold(page, 500);
       const loop = () =>
@@ -431,7 +406,7 @@ describe('keeping up and the GPU (production build)', () => {
       // 200 s. So MediaPipe lite runs on the CPU, the page is told it runs on the GPU, and the
       // worker posts what its WebGL watch posts on a real loss (that watch, on a real lost
       // context, is tested in tests/browser/engine-gpu-watch.test.ts).
-      const { page, errors } = await openApp(ctx);
+      const { page, errors } = await openApp(ctx());
       await startLive(page);
       await waitForHold(page, 500);
       await watchBacks(page);

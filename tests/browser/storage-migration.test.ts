@@ -11,7 +11,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OfflineBrowser, openRunContext } from '../support/offline-browser.ts';
+import { openAppPage } from '../support/app-page.ts';
+import type { OfflineBrowser } from '../support/offline-browser.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 
 type Row = Record<string, unknown> & { id: string };
@@ -23,13 +24,15 @@ const NOW = '2026-12-01T12:00:00';
 let server: RunningServer;
 let browser: OfflineBrowser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   server = await startDevServer();
-  browser = await openRunContext(server.url, { viewport: { width: 1200, height: 900 } });
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  ({
+    browser,
+    page,
+    errors: pageErrors,
+  } = await openAppPage(server.url, { viewport: { width: 1200, height: 900 } }));
   // A file of the app's origin that runs no app code: the database is made here first.
   await page.goto(`${server.url}/favicon.svg`);
   await page.evaluate(async (fixture) => {
