@@ -15,37 +15,20 @@ import { openY4m } from '../../src/cli/y4m-reader.ts';
 import type { SessionReport } from '../../src/session/session-report.ts';
 import { readPng } from '../support/png.ts';
 import { STILL_PNG } from '../support/still-fixture.ts';
+import { writeY4m } from '../tools/camera-clip/y4m.ts';
 
 const BIN = join(process.cwd(), 'bin', 'spinewise.mjs');
 const run = promisify(execFile);
 
-/** RGBA → a 4:2:0 full-range BT.601 .y4m of `frames` identical frames at 10 fps. */
-function writeY4m(path: string, frames: number) {
+/** The still (cropped to even sizes) as a .y4m of `frames` identical frames at 10 fps, as the scene renderer writes clips. */
+function writeStillY4m(path: string, frames: number) {
   const { data, width, height } = readPng(STILL_PNG);
   const w = width & ~1;
   const h = height & ~1;
-  const Y = Buffer.alloc(w * h);
-  const U = Buffer.alloc((w / 2) * (h / 2));
-  const V = Buffer.alloc((w / 2) * (h / 2));
+  const cropped = new Uint8ClampedArray(w * h * 4);
   for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const o = (y * width + x) * 4;
-      const [r, g, b] = [data[o]!, data[o + 1]!, data[o + 2]!];
-      Y[y * w + x] = Math.round(0.299 * r + 0.587 * g + 0.114 * b);
-      if (x % 2 === 0 && y % 2 === 0) {
-        const c = (y / 2) * (w / 2) + x / 2;
-        U[c] = Math.max(0, Math.min(255, Math.round(128 - 0.168736 * r - 0.331264 * g + 0.5 * b)));
-        V[c] = Math.max(0, Math.min(255, Math.round(128 + 0.5 * r - 0.418688 * g - 0.081312 * b)));
-      }
-    }
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), Y, U, V]);
-  writeFileSync(
-    path,
-    Buffer.concat([
-      Buffer.from(`YUV4MPEG2 W${w} H${h} F10:1 Ip A1:1 C420jpeg\n`),
-      ...Array(frames).fill(frame),
-    ]),
-  );
+    cropped.set(data.subarray(y * width * 4, (y * width + w) * 4), y * w * 4);
+  writeY4m(path, Array(frames).fill({ data: cropped, width: w, height: h }), 10);
   return { w, h };
 }
 
@@ -53,7 +36,7 @@ describe('spinewise analyze on a .y4m video (TF.js in Node)', { timeout: 240_000
   it('reads every frame at its media time and sees the person', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'spinewise-y4m-'));
     const file = join(dir, 'still.y4m');
-    const { w, h } = writeY4m(file, 8);
+    const { w, h } = writeStillY4m(file, 8);
     const video = openY4m(file);
     const decoded = [...video.frames()];
     video.close();
