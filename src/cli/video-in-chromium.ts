@@ -23,6 +23,9 @@ const PAGE = '/src/cli/browser/analyze-video.html';
 
 export const CHROMIUM_INSTALL = 'apt-get install -y chromium';
 
+/** How long the page may take to be ready, ms: the dev server compiles the app on first use, slowly on a busy machine. */
+const PAGE_PATIENCE_MS = 300_000;
+
 /** Chromium is not there: the message names the install command. */
 export class ChromiumMissing extends Error {}
 
@@ -82,9 +85,9 @@ export async function reviewInChromium(
       options.onProgress?.(p),
     );
     await page.goto(`${origin}${PAGE}`);
-    await page.locator('#ready').waitFor({ state: 'attached', timeout: 120_000 });
+    await page.locator('#ready').waitFor({ state: 'attached', timeout: PAGE_PATIENCE_MS });
     await page.waitForFunction(() => typeof window.spinewiseAnalyze === 'function', undefined, {
-      timeout: 120_000,
+      timeout: PAGE_PATIENCE_MS,
     });
     await page.locator('#video').setInputFiles(file);
     const request: PageRequest = {
