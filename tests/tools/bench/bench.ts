@@ -1,5 +1,6 @@
 /**
- * `npm run bench` (`-- --quick` for a short run): every engine/model/backend
+ * `npm run bench` (`-- --quick` for a short run, `--paired <n>` frames per
+ * source in the paired comparison): every engine/model/backend
  * that runs here, side by side in one headless Chromium, on rendered frames
  * (bench-page.ts): model load, model time per frame, the rest of our
  * pipeline per frame, frame-to-result and frame-to-cue latency, main-thread
@@ -35,6 +36,8 @@ import { retimedClip } from './y4m-retime.ts';
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
+    /** Frames per source in the paired comparison (default: 6 quick, 16 full; 2 are warm-up). */
+    paired: { type: 'string' },
     clip: { type: 'string', default: 'child-hips-not-back-side-female' },
     json: { type: 'string', default: join(PROJECT_ROOT, 'test-results/bench.json') },
   },
@@ -44,6 +47,8 @@ const QUICK = values.quick;
 const N = QUICK ? 6 : 16;
 const CAMERA_S = QUICK ? 5 : 10;
 const GRAB_S = QUICK ? 4 : 6;
+/** Frames per source in the paired runs: the ratio against the bare loop rests on them. */
+const PAIRED = values.paired ? Number(values.paired) : N;
 /** Rounds of the grab variants (each round runs every variant once, in turn). */
 const GRAB_ROUNDS = 1;
 /** Rounds of the real-time camera loops (bare, pipeline). */
@@ -181,14 +186,14 @@ async function inChromium(clip10: string, clip30: string) {
         if (t.slow) continue;
         const pairedDecoded = await page.evaluate(
           ([s, k]) => window.bench.paired(s, 'decoded', k),
-          [t.spec, N] as const,
+          [t.spec, PAIRED] as const,
         );
         r.paired.push(pairedDecoded);
         // The decoded runs above had no camera open; from here on it plays.
         camera = await page.evaluate(() => window.bench.openCamera());
         const pairedCamera = await page.evaluate(([s, k]) => window.bench.paired(s, 'camera', k), [
           t.spec,
-          N,
+          PAIRED,
         ] as const);
         r.paired.push(pairedCamera);
         console.log(
@@ -373,7 +378,7 @@ const t0 = performance.now();
 const clip10 = await cameraClip(values.clip);
 const clip30 = retimedClip(clip10, 30);
 console.log(
-  `bench${QUICK ? ' (quick)' : ''} on ${basename(clip10)}: ${cpus().length} cores, ${cpus()[0]?.model}, load ${load0.map((l) => l.toFixed(2)).join(' ')}`,
+  `bench${QUICK ? ' (quick)' : ''}, ${PAIRED} paired frames per source, on ${basename(clip10)}: ${cpus().length} cores, ${cpus()[0]?.model}, load ${load0.map((l) => l.toFixed(2)).join(' ')}`,
 );
 const chromium = await inChromium(clip10, clip30);
 const node = await inNode(clip10);
@@ -391,6 +396,7 @@ writeFileSync(
     {
       when: new Date().toISOString(),
       quick: QUICK,
+      pairedFrames: PAIRED,
       machine: { cores: cpus().length, cpu: cpus()[0]?.model, loadStart: load0, loadEnd: load1 },
       clip: basename(clip10),
       warmupFrames: WARMUP,

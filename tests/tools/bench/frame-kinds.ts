@@ -1,13 +1,15 @@
 /**
- * Camera frames against decoded frames, frame by frame (`npm run bench:frames`,
- * camera-frames.ts drives it): is the model slower on a frame grabbed from
- * the camera, and if so, is it the way the frame is taken? Each kind has its
- * own bare worker (its own engine, so each keeps its own tracking state), and
- * for every fresh camera frame every kind runs once, in an order that turns
- * round from frame to frame, so the machine's load hits all of them alike.
- * All camera kinds carry the same pixels; `decoded` is the clip's own frames
- * decoded in the page, in clip order (the y4m the camera plays, not the same
- * frame), as the bench's decoded loop feeds them.
+ * Camera frames against decoded frames, frame by frame (driven by
+ * `npx tsx tests/tools/bench/camera-frames.ts`): is the model slower on a
+ * frame grabbed from the camera, and if so, is it the way the frame is
+ * taken? Each kind has its own bare worker (its own engine, so each keeps
+ * its own tracking state), and for every fresh camera frame every kind runs
+ * once, in an order that turns round from frame to frame, so the machine's
+ * load hits all of them alike. The bitmap kinds are copies of one grab (the
+ * very same pixels); the kinds taken off the <video> itself see the same
+ * camera frame unless it moved on meanwhile; `decoded` is the clip's own
+ * frames decoded in the page, in clip order, as the bench's decoded loop
+ * feeds them.
  */
 import { cameraGrabOptions } from '../../../src/pose/camera-grab-options.ts';
 import type { EngineSpec } from '../../../src/pose/create-pose-engine.ts';
