@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_FORMAT } from '../../src/session/export-schema.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION } from '../../src/session/export-schema.ts';
 import {
   type OfflineBrowser,
   openOfflineBrowser,
@@ -305,6 +305,74 @@ describe('History with three days of sessions', () => {
       .toMatch(/At 0:03: “Ease off/);
     await timeline.screenshot({ path: join(SCREENSHOTS, 'history-timeline.png') });
     expect(await axeSerious(page)).toEqual([]);
+  }, 300_000);
+
+  it('labels a session reviewed from a video as such in the list, and a coached one not', async () => {
+    browser = await openRunContext(server.url, { viewport: { width: 1100, height: 900 } });
+    const page = await browser.context.newPage();
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+    await page.goto(`${server.url}/?now=${encodeURIComponent(NOW)}`);
+    await page
+      .locator('sw-screening')
+      .or(page.getByTestId('nothing-new'))
+      .first()
+      .waitFor({ timeout: 120_000 });
+    await openHistory(page);
+    const session = (id: string, t0: number, source: 'live' | 'video') => ({
+      id,
+      exercise: 'seated-twist',
+      startedMs: t0,
+      endedMs: t0 + 20_000,
+      forcingCount: 0,
+      source,
+      report: {
+        format: 'spinewise-session-report/1',
+        exercise: 'seated-twist',
+        holdTargetS: 20,
+        configVersion: 'test',
+        appVersion: 'test',
+        durationMs: 20_000,
+        frames: 200,
+        phases: [],
+        holds: [
+          { startMs: 3000, endMs: 15_000, goodMs: 12_000, side: 'left', targetReached: false },
+        ],
+        cues: [],
+        sideSwitches: [],
+        perSecond: [],
+      },
+    });
+    const file = {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: new Date(d3 + 3_600_000).toISOString(),
+      screenings: [],
+      'daily-checks': [],
+      clearances: [],
+      pain: [],
+      sessions: [session('coached', d2, 'live'), session('from-video', d3, 'video')],
+    };
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByTestId('import').click(),
+    ]);
+    await chooser.setFiles({
+      name: 'video-and-live.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await expect
+      .poll(() => page.getByTestId('import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/2 sessions/);
+    const row = (id: string) => page.locator(`[data-testid="session-row"][data-session="${id}"]`);
+    await row('from-video').waitFor();
+    expect(await row('from-video').textContent()).toMatch(
+      /^Seated twist · .+ · from a video · 1 hold \(12 s left\)/,
+    );
+    expect(await row('coached').textContent()).toMatch(/^Seated twist · .+ · 1 hold \(12 s left\)/);
+    expect(await row('coached').textContent()).not.toContain('video');
   }, 300_000);
 
   it('a session coached from the camera stores what its timeline draws', async () => {

@@ -122,7 +122,7 @@ export class PainLog extends LitElement {
                 .reverse()
                 .map(
                   (s) =>
-                    html`<li data-testid="session-row" data-session=${s.id}>${EXERCISE_LABELS[s.exercise]} <span class="muted">· ${when(s.startedMs)} · ${s.report.holds.length} ${s.report.holds.length === 1 ? 'hold' : 'holds'}${
+                    html`<li data-testid="session-row" data-session=${s.id}>${EXERCISE_LABELS[s.exercise]} <span class="muted">· ${when(s.startedMs)}${s.source === 'video' ? ' · from a video' : ''} · ${s.report.holds.length} ${s.report.holds.length === 1 ? 'hold' : 'holds'}${
                       s.report.holds.length > 0
                         ? ` (${sessionHolds(s)
                             .map(
