@@ -41,6 +41,11 @@ describe('child’s pose checker', () => {
       { phase: 'in-position', raised: ['palms-together'], formGood: false },
     ],
     [
+      'a wide 3D gap with one wrist hidden (the model’s guess for it): not judged, never cued',
+      { ...FOLDED, wristGapWorldM: 0.4 },
+      { phase: 'holding', raised: [], formGood: true, notJudged: ['palms-together'] },
+    ],
+    [
       'a 3D gap between the lines: not judged, the hold counts unpraised',
       { ...FOLDED, wristGapWorldM: 0.27 },
       { phase: 'holding', raised: [], formGood: true, notJudged: ['palms-together'] },

@@ -15,12 +15,17 @@ export interface ChildsPoseState {
 
 const knownBelow = (v: number | undefined, max: number) => (v === undefined ? undefined : v <= max);
 
-/** From the 3D wrist gap where the model gives world points (true, false, or undefined in between), else the 2D one. */
+/**
+ * From the 3D wrist gap where the model gives world points (true, false, or
+ * undefined in between), else the 2D one. "Apart" needs both wrists seen (the
+ * 2D gap is known only then): a hidden wrist's 3D point is the model's guess,
+ * and MediaPipe full's guess on a side view put good palms 0.3–0.4 m apart.
+ */
 function palmsTogetherOf(f: Features): boolean | undefined {
   const gap = f.wristGapWorldM;
   if (gap === undefined) return knownBelow(f.wristGapTorso, C.palmsTogetherMaxGapTorso);
   if (gap <= C.palmsTogetherMaxWorldGapM) return true;
-  if (gap > C.palmsApartMinWorldGapM) return false;
+  if (gap > C.palmsApartMinWorldGapM && f.wristGapTorso !== undefined) return false;
   return undefined;
 }
 
