@@ -147,6 +147,22 @@ async function openHistory(page: Page): Promise<void> {
   await page.locator('sw-pain-log').waitFor();
 }
 
+/** Imports `content` as a JSON file through the app's own Import button; waits for its result line. */
+async function importFile(page: Page, name: string, content: unknown, result: RegExp) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByTestId('import').click(),
+  ]);
+  await chooser.setFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(content)),
+  });
+  await expect
+    .poll(() => page.getByTestId('import-result').textContent(), { timeout: 30_000 })
+    .toMatch(result);
+}
+
 async function axeSerious(page: Page): Promise<string[]> {
   await page.evaluate(`if (!window.axe) { ${AXE} }`);
   return page.evaluate(async () => {
@@ -199,18 +215,7 @@ describe('History with three days of sessions', () => {
     await page.getByTestId('history-empty').waitFor();
     expect(await page.getByTestId('history-empty').textContent()).toMatch(/Stretch.*Start camera/s);
 
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.getByTestId('import').click(),
-    ]);
-    await chooser.setFiles({
-      name: 'three-days.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(FILE)),
-    });
-    await expect
-      .poll(() => page.getByTestId('import-result').textContent(), { timeout: 30_000 })
-      .toMatch(/3 sessions/);
+    await importFile(page, 'three-days.json', FILE, /3 sessions/);
 
     // Closed and opened again: everything comes from IndexedDB.
     await page.reload();
@@ -354,18 +359,7 @@ describe('History with three days of sessions', () => {
       pain: [],
       sessions: [session('coached', d2, 'live'), session('from-video', d3, 'video')],
     };
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.getByTestId('import').click(),
-    ]);
-    await chooser.setFiles({
-      name: 'video-and-live.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(file)),
-    });
-    await expect
-      .poll(() => page.getByTestId('import-result').textContent(), { timeout: 30_000 })
-      .toMatch(/2 sessions/);
+    await importFile(page, 'video-and-live.json', file, /2 sessions/);
     const row = (id: string) => page.locator(`[data-testid="session-row"][data-session="${id}"]`);
     await row('from-video').waitFor();
     expect(await row('from-video').textContent()).toMatch(
