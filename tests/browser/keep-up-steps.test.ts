@@ -18,22 +18,13 @@
  */
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { TROUBLE_WORDS } from '../../src/controllers/pose-loop-controller.ts';
 import type { EngineSpec } from '../../src/pose/create-pose-engine.ts';
 import { type KeepUpOptions, keepUpLadder } from '../../src/pose/keep-up-rule.ts';
 import { engineWords, specKey } from '../../src/pose/lighter-engine.ts';
 import type { LiveCoach } from '../../src/ui/live-session/live-coach.ts';
-import { type RunningServer, startDevServer } from '../support/vite-server.ts';
-import { cameraClip } from '../tools/make-camera-clip.ts';
-import {
-  type CoachPage,
-  closeCameraBrowsers,
-  fakeCameraArgs,
-  openCoach,
-  reachLive,
-  SCREENSHOTS,
-} from './live-coach-page.ts';
+import { coachOnClip, reachLive, SCREENSHOTS } from './live-coach-page.ts';
 
 const CLIP = 'child-good-side-male';
 /** The rule's budget and windows for this test: one frame in 1.2 s is keeping up. */
@@ -49,23 +40,7 @@ const OPTIONS: Partial<KeepUpOptions> = {
 const BEHIND_MS = 1600;
 const LIGHTER_MS = 600;
 
-let server: RunningServer;
-let c: CoachPage;
-
-beforeAll(async () => {
-  const clip = await cameraClip(CLIP);
-  server = await startDevServer();
-  c = await openCoach(server.url, fakeCameraArgs(clip), {
-    engine: 'auto',
-    voice: { enabled: false },
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await c?.browser.close();
-  await closeCameraBrowsers();
-  await server?.close();
-});
+const shared = coachOnClip(CLIP, { engine: 'auto', voice: { enabled: false } });
 
 const coach = (page: Page) => page.locator('sw-live-coach');
 
@@ -113,7 +88,7 @@ async function holdFrames(worker: Worker, ms: number): Promise<void> {
 }
 
 it('Automatic steps down to a lighter model when frames miss the budget, and back up when there is room', async () => {
-  const { page } = c;
+  const { page } = shared.c;
   const t0 = Date.now();
   const at = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
   await coach(page).evaluate((el, options) => {
@@ -171,6 +146,6 @@ it('Automatic steps down to a lighter model when frames miss the budget, and bac
     `keep-up: chose ${specKey(ceiling)}; down to ${specKey(lighter)} at ${downAt}, back up at ${at()}`,
   );
 
-  expect(c.browser.offOrigin).toEqual([]);
-  expect(c.errors).toEqual([]);
+  expect(shared.c.browser.offOrigin).toEqual([]);
+  expect(shared.c.errors).toEqual([]);
 }, 300_000);

@@ -5,10 +5,12 @@
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { CoachMeasures } from '../../src/ui/live-session/live-coach.ts';
 import { type AppPage, openAppPage } from '../support/app-page.ts';
 import { launchSharedChromium } from '../support/chromium.ts';
-import { PROJECT_ROOT } from '../support/vite-server.ts';
+import { PROJECT_ROOT, type RunningServer, startDevServer } from '../support/vite-server.ts';
+import { cameraClip } from '../tools/make-camera-clip.ts';
 
 export const SCREENSHOTS = join(PROJECT_ROOT, 'test-results');
 /** The coach alone, past the safety gate (the gate has its own tests). */
@@ -72,6 +74,45 @@ export async function openCoach(
   await coach.page.goto(`${serverUrl}${HARNESS}`);
   await coach.page.getByTestId('start-camera').waitFor({ timeout: 60_000 });
   return coach;
+}
+
+/** The one coach page a file's tests share, open from its `beforeAll` on. */
+export interface SharedCoach {
+  readonly server: RunningServer;
+  readonly c: CoachPage;
+}
+
+/**
+ * For a file whose tests walk one coach page in order: registers the
+ * file's `beforeAll` (the scene's camera clip, the run's dev server, the
+ * coach opened on that clip with `settings`) and `afterAll` (page, camera
+ * Chromium, server closed). Read `server` and `c` inside tests and hooks.
+ */
+export function coachOnClip(scene: string, settings: Record<string, unknown>): SharedCoach {
+  let server: RunningServer | undefined;
+  let c: CoachPage | undefined;
+  beforeAll(async () => {
+    const clip = await cameraClip(scene);
+    server = await startDevServer();
+    c = await openCoach(server.url, fakeCameraArgs(clip), settings);
+  }, 180_000);
+  afterAll(async () => {
+    await c?.browser.close();
+    await closeCameraBrowsers();
+    await server?.close();
+  });
+  const opened = <T>(v: T | undefined, what: string): T => {
+    if (v === undefined) throw new Error(`coachOnClip(${scene}): no ${what} before beforeAll`);
+    return v;
+  };
+  return {
+    get server() {
+      return opened(server, 'server');
+    },
+    get c() {
+      return opened(c, 'coach page');
+    },
+  };
 }
 
 /** The coach's public measures (cue latencies, long tasks, trace of holds). */

@@ -12,37 +12,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startDevServer } from '../support/vite-server.ts';
-import { cameraClip } from '../tools/make-camera-clip.ts';
-import {
-  type CoachPage,
-  closeCameraBrowsers,
-  fakeCameraArgs,
-  measures,
-  openCoach,
-  SCREENSHOTS,
-} from './live-coach-page.ts';
+import { describe, expect, it } from 'vitest';
+import { coachOnClip, measures, SCREENSHOTS } from './live-coach-page.ts';
 
 const CLIP = 'child-good-side-male';
 
-let server: RunningServer;
-let c: CoachPage;
-
-beforeAll(async () => {
-  const clip = await cameraClip(CLIP);
-  server = await startDevServer();
-  c = await openCoach(server.url, fakeCameraArgs(clip), {
-    engine: 'auto',
-    voice: { enabled: false },
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await closeCameraBrowsers();
-  await c?.browser.close();
-  await server?.close();
-});
+const shared = coachOnClip(CLIP, { engine: 'auto', voice: { enabled: false } });
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -108,7 +83,7 @@ async function expectLoadCancelled(page: Page, cancelledBefore: number, expected
 
 describe('Automatic engine choice, cancelled', () => {
   it('shows the steps from Start on: camera done, the model being timed, the first frame to come', async () => {
-    const { page } = c;
+    const { page } = shared.c;
     await startAndWaitForTiming(page);
     const steps = await page
       .getByTestId('start-progress')
@@ -123,7 +98,7 @@ describe('Automatic engine choice, cancelled', () => {
   });
 
   it('Sharp pain while a model is being timed: the safety advice stays, nothing loads after', async () => {
-    const { page } = c;
+    const { page } = shared.c;
     const before = (await measures(page)).cancelledLoads;
     await page.getByTestId('loading-sharp-pain').click();
     await page.getByTestId('safety-advice').waitFor();
@@ -138,7 +113,7 @@ describe('Automatic engine choice, cancelled', () => {
   });
 
   it('Stop (key S) while a model is being timed: the summary stays, nothing loads after', async () => {
-    const { page } = c;
+    const { page } = shared.c;
     const before = (await measures(page)).cancelledLoads;
     await startAndWaitForTiming(page);
     await page.keyboard.press('s');
@@ -147,7 +122,7 @@ describe('Automatic engine choice, cancelled', () => {
   });
 
   it('Stop (button) while the first model is starting in its worker: no worker is left, the summary stays', async () => {
-    const { page } = c;
+    const { page } = shared.c;
     await page.getByTestId('again').click(); // from the summary of the last case
     const before = (await measures(page)).cancelledLoads;
     await page.getByTestId('choose-childs-pose').click();
@@ -164,7 +139,7 @@ describe('Automatic engine choice, cancelled', () => {
   });
 
   it('sent no request outside the origin and threw no page error', () => {
-    expect(c.browser.offOrigin).toEqual([]);
-    expect(c.errors).toEqual([]);
+    expect(shared.c.browser.offOrigin).toEqual([]);
+    expect(shared.c.errors).toEqual([]);
   });
 });

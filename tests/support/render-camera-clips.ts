@@ -2,7 +2,7 @@
  * Vitest global setup of the browser project: renders, before any test
  * starts, every fake-camera clip a browser test names (a scene id of
  * fixtures/scenes/ written as a string literal in a file of tests/browser/
- * that calls `cameraClip(`), so the
+ * that calls `cameraClip(` or `coachOnClip(`), so the
  * ~15 s a clip costs the first time is paid here, outside every test's and
  * hook's time limit. Cached clips cost nothing; a scene from another folder
  * is still rendered on first use by the test itself.
@@ -21,7 +21,8 @@ export function sceneIdsNamedInBrowserTests(): string[] {
   for (const file of readdirSync(BROWSER_TESTS, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.ts')) continue;
     const source = readFileSync(join(BROWSER_TESTS, file), 'utf8');
-    if (!source.includes('cameraClip(')) continue; // scenes used otherwise (replayed streams) need no clip
+    // Scenes used otherwise (replayed streams) need no clip.
+    if (!source.includes('cameraClip(') && !source.includes('coachOnClip(')) continue;
     for (const [, id] of source.matchAll(/['"`]([a-z0-9]+(?:-[a-z0-9]+)+)['"`]/g)) {
       if (id && existsSync(join(SCENES, `${id}.json`))) ids.add(id);
     }
