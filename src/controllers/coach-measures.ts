@@ -12,7 +12,7 @@ import type { LongTaskMonitor } from './long-task-monitor.ts';
 export const LATENCY_LIMIT = 200;
 
 export interface CoachMeasures {
-  /** Frame grab → cue on screen, per cue, ms. */
+  /** Frame capture → cue on screen, per cue, ms. */
   cueLatencyMs: number[];
   /** Poses received in the live stage. */
   poses: number;
@@ -60,7 +60,7 @@ export class CoachMeasuresRecorder {
     v.totalStepMs += mainMs;
   }
 
-  /** A cue reached the screen this long after its frame was grabbed, ms. */
+  /** A cue reached the screen this long after its frame was captured, ms. */
   cueShown(latencyMs: number): void {
     const latencies = this.values.cueLatencyMs;
     latencies.push(latencyMs);

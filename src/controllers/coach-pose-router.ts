@@ -88,7 +88,7 @@ export class CoachPoseRouter {
     d.meter.step(this.now() - t0, session.poses);
     d.requestUpdate();
     if (step.cue) {
-      // After the render that shows it: frame grab → cue on screen.
+      // After the render that shows it: frame capture → cue on screen.
       void d.rendered().then(() => d.meter.cueShown(this.now() - p.tMs));
     }
   }

@@ -123,9 +123,10 @@ export class LiveSession {
 
   /** One analysed frame. Returns the step (undefined: its time did not move on, or was before the start). */
   onPose(p: PoseResult): CoachStep | undefined {
-    // A frame grabbed before coaching started (still in the worker at the start, as a slow model
-    // leaves it) belongs to setup: in the session it would give the stored report a negative time,
-    // and a record read back as damaged is skipped, losing e.g. a sharp-pain stop.
+    // A frame captured before coaching started (frames are stamped with their capture time; one
+    // still in the worker at the start, as a slow model leaves it, or grabbed just after it) belongs
+    // to setup: in the session it would give the stored report a negative time, and a record read
+    // back as damaged is skipped, losing e.g. a sharp-pain stop.
     if (p.tMs < this.options.startMs) return undefined;
     const step = this.script.step(p.frame, p.tMs);
     if (!step) return undefined;

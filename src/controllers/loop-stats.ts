@@ -36,7 +36,7 @@ export class LoopStats {
     return median(this.ring.map((e) => e.inferenceMs));
   }
 
-  /** Median time from grabbing a frame to its pose arriving on the page, ms. */
+  /** Median time from a frame's capture (its stamp, camera-frame-time.ts) to its pose arriving on the page, ms. */
   get latencyMs(): number | undefined {
     return median(this.ring.map((e) => e.latencyMs));
   }

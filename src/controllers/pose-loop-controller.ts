@@ -4,6 +4,11 @@
  * where the browser has it, else `requestAnimationFrame`. A frame is grabbed
  * as an ImageBitmap only when the worker is free; otherwise it is skipped
  * and counted as dropped, so the pose is never more than one frame old.
+ * Each frame is stamped with its capture time (camera-frame-time.ts), not
+ * the grab's: everything after (hold timer, cues, the session's start and
+ * pauses) runs on the camera's clock, so a busy main thread's late grab
+ * does not enter the times (the picture taken can still be a frame newer
+ * than the stamp on a loaded machine: docs/architecture.md).
  * Lifetime: one worker (one engine) at a time; `stop()` or the host leaving
  * ends the loop and the worker.
  *
@@ -24,6 +29,7 @@
  * way when there is room again. Frames are still dropped, never queued.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { cameraFrameTimeMs } from '../pose/camera-frame-time.ts';
 import { cameraGrabOptions } from '../pose/camera-grab-options.ts';
 import type { EngineSpec } from '../pose/create-pose-engine.ts';
 import {
@@ -103,6 +109,10 @@ export class PoseLoopController implements ReactiveController {
   /** Ask the worker for each frame's brightness (setup help). */
   wantBrightness = false;
   private isPaused = false;
+  /** When the loop last ran again after a pause, ms: a frame captured before it is not taken. */
+  private resumedMs = Number.NEGATIVE_INFINITY;
+  /** When the frame now in the worker was grabbed, ms (one frame in flight at a time). */
+  private grabbedMs = 0;
   /** A keep-up switch is loading its model (no samples meanwhile). */
   private switching = false;
   /** The GPU context was lost this session: every engine from now on runs on the CPU. */
@@ -134,6 +144,7 @@ export class PoseLoopController implements ReactiveController {
   }
   set paused(paused: boolean) {
     if (paused !== this.isPaused) this.keepUp?.restart();
+    if (this.isPaused && !paused) this.resumedMs = performance.now();
     this.isPaused = paused;
   }
 
@@ -304,9 +315,10 @@ export class PoseLoopController implements ReactiveController {
   private keepUpSample(client: PoseWorkerClient, pose: PoseResult) {
     const rule = this.keepUp;
     if (!rule || this.switching || this.client !== client) return;
-    // Grab to result, with one model run (a searching tracker may run it up to 4 times a frame).
+    // Grab (not capture: the camera's own delay is no work of this device) to result, with one
+    // model run (a searching tracker may run it up to 4 times a frame).
     const runs = Math.max(1, pose.tried);
-    const frameMs = pose.receivedMs - pose.tMs - pose.inferenceMs + pose.inferenceMs / runs;
+    const frameMs = pose.receivedMs - this.grabbedMs - pose.inferenceMs + pose.inferenceMs / runs;
     const decision = rule.sample(frameMs, pose.receivedMs);
     if (decision.kind === 'switch') void this.keepUpSwitch(client, rule, decision);
   }
@@ -374,7 +386,8 @@ export class PoseLoopController implements ReactiveController {
         : requestAnimationFrame(() => this.tick());
   }
 
-  private readonly tick = () => {
+  /** `metadata`: the frame's, from requestVideoFrameCallback (none on the requestAnimationFrame path). */
+  private readonly tick = (_now?: number, metadata?: VideoFrameCallbackMetadata) => {
     const video = this.video;
     const client = this.client;
     if (!video) return;
@@ -384,13 +397,16 @@ export class PoseLoopController implements ReactiveController {
       client.noteDropped();
       return;
     }
+    const grabbedMs = performance.now();
+    const tMs = cameraFrameTimeMs(metadata, grabbedMs);
+    // Taken just before a pause ended (shown after it): it shows a moment the pause left out.
+    if (tMs < this.resumedMs) return;
     this.grabbing = true;
-    const tMs = performance.now();
     createImageBitmap(video, cameraGrabOptions(video.videoWidth, video.videoHeight)).then(
       (bitmap) => {
         this.grabbing = false;
         if (this.client !== client || this.video !== video) bitmap.close();
-        else client.offer(bitmap, tMs, this.wantBrightness);
+        else if (client.offer(bitmap, tMs, this.wantBrightness)) this.grabbedMs = grabbedMs;
       },
       () => {
         // The video had no frame to give (e.g. it just stopped); the next tick tries again.

@@ -6,14 +6,16 @@
  * `spinewise analyze` on a webm/mp4 (which runs it in headless Chromium),
  * so both give the same report. Browser only. Cancelled through `signal`
  * (rejects with its reason, an AbortError); the worker and the file are
- * released whatever happens.
+ * released whatever happens. `reviewFrames` is the same chain from any
+ * source that waits (frames already at hand, as the live-coach equality
+ * test replays the camera's own pictures).
  */
 import type { Side } from '../../core/body-points.ts';
 import type { TimedPose } from '../../exercises/analyze-stream.ts';
 import type { ExerciseId } from '../../exercises/exercise-ids.ts';
 import type { EngineSpec } from '../../pose/create-pose-engine.ts';
 import { engineName } from '../../pose/engine-options.ts';
-import { FrameSourceError } from '../../pose/frame-source.ts';
+import { type FrameSource, FrameSourceError } from '../../pose/frame-source.ts';
 import { FileFrameSource } from '../../pose/frame-source-file.ts';
 import { type PoseResult, PoseWorkerClient } from '../../pose/worker/pose-worker-client.ts';
 import type { SessionReport } from '../../session/session-report.ts';
@@ -39,6 +41,12 @@ export interface VideoReviewOptions {
   stepMs?: number;
   /** The media times to analyse instead of every `stepMs`, ms (FileFrameSource's `timesMs`). */
   timesMs?: readonly number[];
+  /**
+   * Where the session starts, media ms: frames before it go through the pose
+   * model only (its tracking settles on them, as on a live coach's setup),
+   * not into the report. Default: the first frame.
+   */
+  fromMs?: number;
   signal?: AbortSignal;
   /** Where it is: loading the model, or frames analysed up to `doneMs` of `durationMs`. */
   onProgress?: (progress: VideoReviewProgress) => void;
@@ -91,15 +99,13 @@ function analyseFrame(client: PoseWorkerClient, bitmap: ImageBitmap, tMs: number
 
 export async function reviewVideo(file: Blob, options: VideoReviewOptions): Promise<VideoReview> {
   const t0 = performance.now();
-  const { signal, onProgress } = options;
-  const spec = options.engine ?? DEFAULT_REVIEW_ENGINE;
-  onProgress?.({ stage: 'opening' });
+  options.onProgress?.({ stage: 'opening' });
   const source = new FileFrameSource(file, {
     stepMs: options.stepMs ?? REVIEW_STEP_MS,
     ...(options.timesMs ? { timesMs: options.timesMs } : {}),
-    onProgress: (doneMs, durationMs) => onProgress?.({ stage: 'frames', doneMs, durationMs }),
+    onProgress: (doneMs, durationMs) =>
+      options.onProgress?.({ stage: 'frames', doneMs, durationMs }),
   });
-  let client: PoseWorkerClient | undefined;
   try {
     try {
       await source.open();
@@ -107,6 +113,29 @@ export async function reviewVideo(file: Blob, options: VideoReviewOptions): Prom
       if (e instanceof FrameSourceError) throw new VideoReviewError(e.message, e.reason);
       throw e;
     }
+    return await reviewFrames(source, nameOf(file), options, t0);
+  } finally {
+    source.close();
+  }
+}
+
+/**
+ * The review chain on an open source that waits (`pacing: 'wait'`; its own
+ * `onProgress` is its business): each frame through a pose worker of its
+ * own, then the session script and reporter. `name`: the recording in
+ * messages (`"clip.webm"`); `startedMs`: performance.now() when the review
+ * began (for `elapsedMs`).
+ */
+export async function reviewFrames(
+  source: FrameSource & { readonly durationMs: number },
+  name: string,
+  options: Omit<VideoReviewOptions, 'stepMs' | 'timesMs'>,
+  startedMs = performance.now(),
+): Promise<VideoReview> {
+  const { signal, onProgress } = options;
+  const spec = options.engine ?? DEFAULT_REVIEW_ENGINE;
+  let client: PoseWorkerClient | undefined;
+  try {
     signal?.throwIfAborted();
     onProgress?.({ stage: 'model', durationMs: source.durationMs });
     try {
@@ -135,6 +164,7 @@ export async function reviewVideo(file: Blob, options: VideoReviewOptions): Prom
           'engine',
         );
       }
+      if (options.fromMs !== undefined && pose.tMs < options.fromMs) return;
       if (pose.usable) usableFrames++;
       // As the live coach: the frame goes on as found; the chain decides whether it is usable.
       poses.push({ tMs: pose.tMs, frame: pose.frame });
@@ -149,11 +179,11 @@ export async function reviewVideo(file: Blob, options: VideoReviewOptions): Prom
       const nobody = !outcome.ok ? outcome.reason === 'nobody' || usableFrames === 0 : true;
       throw nobody
         ? new VideoReviewError(
-            `Nobody was found in ${nameOf(file)} (${poses.length} frames looked at). Choose a video where your whole upper body is in view, in good light.`,
+            `Nobody was found in ${name} (${poses.length} frames looked at). Choose a video where your whole upper body is in view, in good light.`,
             'nobody',
           )
         : new VideoReviewError(
-            `No stretch was recognised in ${nameOf(file)} (a person was seen on ${usableFrames} of ${poses.length} frames). Choose the stretch and analyse it again.`,
+            `No stretch was recognised in ${name} (a person was seen on ${usableFrames} of ${poses.length} frames). Choose the stretch and analyse it again.`,
             'unrecognised',
           );
     }
@@ -165,10 +195,9 @@ export async function reviewVideo(file: Blob, options: VideoReviewOptions): Prom
       frames: poses.length,
       usableFrames,
       durationMs: source.durationMs,
-      elapsedMs: performance.now() - t0,
+      elapsedMs: performance.now() - startedMs,
     };
   } finally {
     client?.close();
-    source.close();
   }
 }
