@@ -11,7 +11,7 @@ import { type OfflineBrowser, openOfflineBrowser } from '../support/offline-brow
 import { passSafetyScreen } from '../support/safety-screen.ts';
 import { type RunningServer, startBuiltPreview } from '../support/vite-server.ts';
 import { cameraClip } from '../tools/make-camera-clip.ts';
-import { fakeCameraArgs, SCREENSHOTS, skeletonPixels } from './live-coach-page.ts';
+import { fakeCameraArgs, MODEL_LOAD_MS, SCREENSHOTS, skeletonPixels } from './live-coach-page.ts';
 
 const CLIP = 'child-hips-not-back-side-female';
 
@@ -44,7 +44,7 @@ describe('live coach in the production build', () => {
     await passSafetyScreen(page);
     await page.getByTestId('choose-childs-pose').click();
     await page.getByTestId('start-camera').click();
-    await page.getByTestId('setup-checks').waitFor({ timeout: 60_000 });
+    await page.getByTestId('setup-checks').waitFor({ timeout: MODEL_LOAD_MS });
     await page.getByTestId('pause').waitFor({ timeout: 30_000 });
     await expect.poll(() => skeletonPixels(page), { timeout: 60_000 }).toBeGreaterThan(500);
     await page.locator('[data-testid="cue"][data-code="hips-back"]').waitFor({ timeout: 30_000 });

@@ -16,6 +16,14 @@ export const SCREENSHOTS = join(PROJECT_ROOT, 'test-results');
 /** The coach alone, past the safety gate (the gate has its own tests). */
 export const HARNESS = '/tests/browser/pages/live-coach-harness.html';
 
+/**
+ * How long a wait that includes loading a pose model in the worker may
+ * take (Start → setup help): a few seconds on a quiet machine, past a
+ * minute on a loaded 2-core one, where a 60 s wait failed tests that were
+ * otherwise right.
+ */
+export const MODEL_LOAD_MS = 150_000;
+
 /** Chromium flags for a fake camera fed from a clip (`undefined`: the built-in test pattern). */
 export function fakeCameraArgs(clip: string | undefined, allow = true): string[] {
   return [

@@ -18,6 +18,7 @@ import {
   type CoachPage,
   closeCameraBrowsers,
   fakeCameraArgs,
+  MODEL_LOAD_MS,
   measures,
   openCoach,
   reachLive,
@@ -73,7 +74,7 @@ describe(`faulty clip ${FAULTY}`, () => {
     const { page } = c;
     await page.getByTestId('choose-childs-pose').click();
     await page.getByTestId('start-camera').click();
-    await page.getByTestId('setup-checks').waitFor({ timeout: 60_000 });
+    await page.getByTestId('setup-checks').waitFor({ timeout: MODEL_LOAD_MS });
     await expect
       .poll(() => page.locator('[data-check="whole-body"]').getAttribute('data-ok'), {
         timeout: 20_000,

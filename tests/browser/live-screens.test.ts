@@ -18,6 +18,7 @@ import {
   closeCameraBrowsers,
   fakeCameraArgs,
   HARNESS,
+  MODEL_LOAD_MS,
   openCoach,
   SCREENSHOTS,
 } from './live-coach-page.ts';
@@ -153,7 +154,7 @@ describe('leaving the page mid-session', () => {
   it('stops the camera and ends the pose worker when the coach is removed', async () => {
     const { page } = c;
     await page.getByTestId('start-camera').click();
-    await page.getByTestId('setup-checks').waitFor({ timeout: 60_000 });
+    await page.getByTestId('setup-checks').waitFor({ timeout: MODEL_LOAD_MS });
     expect(page.workers().length).toBeGreaterThan(0);
     const state = await page.evaluate(async () => {
       const coach = document.querySelector('sw-live-coach')!;
@@ -189,7 +190,7 @@ describe('a dark, empty room', () => {
     const { page } = c;
     await page.getByTestId('choose-childs-pose').click();
     await page.getByTestId('start-camera').click();
-    await page.getByTestId('setup-checks').waitFor({ timeout: 60_000 });
+    await page.getByTestId('setup-checks').waitFor({ timeout: MODEL_LOAD_MS });
     await expect
       .poll(() => page.locator('[data-check="light"]').getAttribute('data-ok'), { timeout: 20_000 })
       .toBe('false');
@@ -271,7 +272,7 @@ describe('settings and the instruction card', () => {
   it('runs the engine and backend chosen in the settings', async () => {
     const { page } = c;
     await page.getByTestId('start-camera').click();
-    await page.getByTestId('setup-checks').waitFor({ timeout: 60_000 });
+    await page.getByTestId('setup-checks').waitFor({ timeout: MODEL_LOAD_MS });
     expect((await page.getByTestId('status-line').textContent())?.replace(/\s+/g, ' ')).toContain(
       'tfjs/blazepose-lite (wasm)',
     );
