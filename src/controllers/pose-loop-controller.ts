@@ -7,8 +7,8 @@
  * Each frame is stamped with its capture time (camera-frame-time.ts), not
  * the grab's: everything after (hold timer, cues, the session's start and
  * pauses) runs on the camera's clock, so a busy main thread's late grab
- * does not enter the times (the picture taken can still be a frame newer
- * than the stamp on a loaded machine: docs/architecture.md).
+ * does not enter the times; a late grab that takes a newer frame than the
+ * callback's is stamped with that frame's time.
  * Lifetime: one worker (one engine) at a time; `stop()` or the host leaving
  * ends the loop and the worker.
  *
@@ -29,7 +29,7 @@
  * way when there is room again. Frames are still dropped, never queued.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { cameraFrameTimeMs } from '../pose/camera-frame-time.ts';
+import { cameraFrameTimeMs, currentFrameMediaMs } from '../pose/camera-frame-time.ts';
 import { cameraGrabOptions } from '../pose/camera-grab-options.ts';
 import type { EngineSpec } from '../pose/create-pose-engine.ts';
 import {
@@ -397,8 +397,10 @@ export class PoseLoopController implements ReactiveController {
       client.noteDropped();
       return;
     }
+    // The frame grabbed is the one current now (a late callback: a newer one), read right next to the grab.
+    const grabbedMediaMs = metadata && currentFrameMediaMs(video);
     const grabbedMs = performance.now();
-    const tMs = cameraFrameTimeMs(metadata, grabbedMs);
+    const tMs = cameraFrameTimeMs(metadata, grabbedMs, grabbedMediaMs);
     // Taken just before a pause ended (shown after it): it shows a moment the pause left out.
     if (tMs < this.resumedMs) return;
     this.grabbing = true;

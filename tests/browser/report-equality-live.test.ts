@@ -115,9 +115,10 @@ describe('live coach and video review on the same camera frames (Chromium)', () 
 
     // Every analysed frame is stamped with a camera frame's capture time (none with a grab time).
     expect(live.frames).toBe(trace.length); // the trace holds the whole session
-    const captures = new Set(captured);
+    // (A frame grabbed newer than its callback's is moved on by the media-time gap: equal to 1 ms.)
+    const offCapture = (t: number) => Math.min(...captured.map((c) => Math.abs(c - t)));
     expect(
-      analysed.filter((t) => !captures.has(t)),
+      analysed.filter((t) => offCapture(t) > 1),
       'frames whose stamp is no capture time',
     ).toEqual([]);
     expect(copyCheck.same, 'copies of the offered frames, pixel for pixel').toBe(copyCheck.checked);
@@ -126,7 +127,8 @@ describe('live coach and video review on the same camera frames (Chromium)', () 
     expect(replayed.filter((t) => t >= sessionFrom)).toEqual(trace.map((t) => t.tMs));
     console.log(
       `report-equality-live: ${replayed.length - trace.length} setup frames, ${trace.length} session frames ` +
-        `over ${Math.round(live.durationMs)} ms (${captured.length} camera frames shown)`,
+        `over ${Math.round(live.durationMs)} ms (${captured.length} camera frames shown); ` +
+        `${analysed.filter((t) => !captured.includes(t)).length} grabbed newer than their callback's frame`,
     );
 
     const review = await page.evaluate(

@@ -55,6 +55,8 @@ class FakeVideo {
   readyState = 4;
   videoWidth = 640;
   videoHeight = 360;
+  /** Media time of the frame it shows now, µs (what a VideoFrame made from it says). */
+  currentMediaUs = 0;
   private callback: VideoFrameRequestCallback | undefined;
   requestVideoFrameCallback(cb: VideoFrameRequestCallback): number {
     this.callback = cb;
@@ -76,6 +78,14 @@ beforeEach(() => {
   const g = globalThis as Record<string, unknown>;
   saved.Worker = g.Worker;
   saved.createImageBitmap = g.createImageBitmap;
+  saved.VideoFrame = g.VideoFrame;
+  g.VideoFrame = class {
+    readonly timestamp: number;
+    constructor(video: FakeVideo) {
+      this.timestamp = video.currentMediaUs;
+    }
+    close() {}
+  };
   g.Worker = FakeWorker;
   g.createImageBitmap = async () => ({ close() {} });
 });
@@ -95,7 +105,8 @@ describe('PoseLoopController frame times', () => {
   it('stamps a frame with its capture time, grabbed however late', async () => {
     const { loop, video, worker } = await loopOnVideo();
     const captured = performance.now() - 180; // a busy main thread: shown 180 ms after capture
-    video.present({ captureTime: captured, presentationTime: captured + 5 });
+    video.currentMediaUs = 4_000_000;
+    video.present({ captureTime: captured, presentationTime: captured + 5, mediaTime: 4 });
     await flush();
     expect(worker.frames).toEqual([captured]);
     // No metadata to go by (the requestAnimationFrame path): the grab's time.
@@ -103,6 +114,16 @@ describe('PoseLoopController frame times', () => {
     video.present({});
     await flush();
     expect(worker.frames[1]).toBeGreaterThanOrEqual(before);
+    loop.stop();
+  });
+
+  it('stamps a newer frame than the callback’s, grabbed late, with its own capture time', async () => {
+    const { loop, video, worker } = await loopOnVideo();
+    const captured = performance.now() - 250;
+    video.currentMediaUs = 4_100_000; // the camera's next frame, 100 ms on, is the one shown now
+    video.present({ captureTime: captured, mediaTime: 4 });
+    await flush();
+    expect(worker.frames[0]).toBeCloseTo(captured + 100, 6);
     loop.stop();
   });
 
