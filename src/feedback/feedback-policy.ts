@@ -23,6 +23,11 @@ export interface FeedbackPolicyOptions {
   gapAfterPraiseMs?: number;
   /** "Better" is said only this soon after the fault cleared, ms; later it answers nothing. */
   fixedWithinMs?: number;
+  /**
+   * A correction is said at most this many times while its condition holds
+   * without a break; it is said again only after the condition has cleared.
+   */
+  maxCorrectionsPerRun?: number;
 }
 
 export const DEFAULT_FEEDBACK_POLICY: Required<FeedbackPolicyOptions> = {
@@ -38,6 +43,17 @@ export const DEFAULT_FEEDBACK_POLICY: Required<FeedbackPolicyOptions> = {
   gapAfterPraiseMs: 1500,
   /** Room for the 2.5 s gap after the correction and a moment of good form. */
   fixedWithinMs: 5000,
+  /**
+   * Issue 14 (dev set, 2026-12-02): a measure that reads a fault the person
+   * does not have reads it for the whole stretch, and the 4 s repeat said it
+   * up to 9 times in one clip (the roller's place at an angle, the hip height
+   * side-on). Said twice and not fixed, a third time helps no one either way.
+   * Pooled dev corrections right/all, unlimited → 2 (entry grace on):
+   * 45/122 → 45/114 (MediaPipe lite), 40/114 → 40/107 (tfjs), faults caught
+   * 20 → 21 and 24 → 24 of 87, false praise 8 → 8 and 8 → 8; 1 lost right
+   * cues (32/92) and 3 kept more wrong ones (45/119).
+   */
+  maxCorrectionsPerRun: 2,
 };
 
 export interface CueEvent {
@@ -50,6 +66,8 @@ export class FeedbackPolicy {
   /** Since when each raised condition has held without a break. */
   private readonly since = new Map<CueCode, number>();
   private readonly lastFired = new Map<CueCode, number>();
+  /** How often each correction has been said in the current unbroken run of its condition. */
+  private readonly saidInRun = new Map<CueCode, number>();
   private lastCueMs = Number.NEGATIVE_INFINITY;
   private lastWasPraise = false;
   private lastMs = Number.NEGATIVE_INFINITY;
@@ -72,7 +90,11 @@ export class FeedbackPolicy {
     if (!Number.isFinite(tMs) || tMs <= this.lastMs) return undefined;
     this.lastMs = tMs;
     const now = new Set(raised);
-    for (const code of this.since.keys()) if (!now.has(code)) this.since.delete(code);
+    for (const code of this.since.keys())
+      if (!now.has(code)) {
+        this.since.delete(code);
+        this.saidInRun.delete(code);
+      }
     for (const code of now) if (!this.since.has(code)) this.since.set(code, tMs);
 
     const candidates: CueCode[] = [];
@@ -81,6 +103,12 @@ export class FeedbackPolicy {
       const repeatMs =
         cueDefinition(code).priority === 'praise' ? this.opts.praiseRepeatMs : this.opts.repeatMs;
       if (tMs - (this.lastFired.get(code) ?? Number.NEGATIVE_INFINITY) < repeatMs) continue;
+      if (
+        cueDefinition(code).corrects &&
+        cueDefinition(code).priority !== 'safety' &&
+        (this.saidInRun.get(code) ?? 0) >= this.opts.maxCorrectionsPerRun
+      )
+        continue;
       candidates.push(code);
     }
     // A correction whose condition cleared (after it was cued) earns a "fixed",
@@ -112,6 +140,7 @@ export class FeedbackPolicy {
     if (!isSafety && tMs - this.lastCueMs < gapMs) return undefined;
     this.lastWasPraise = cueDefinition(best).priority === 'praise';
     this.lastFired.set(best, tMs);
+    this.saidInRun.set(best, (this.saidInRun.get(best) ?? 0) + 1);
     this.lastCueMs = tMs;
     if (cueDefinition(best).corrects) this.awaitingFix.add(best);
     if (best === 'fixed') this.fixedPending.clear();
@@ -121,6 +150,7 @@ export class FeedbackPolicy {
   reset(): void {
     this.since.clear();
     this.lastFired.clear();
+    this.saidInRun.clear();
     this.awaitingFix.clear();
     this.fixedPending.clear();
     this.lastCueMs = Number.NEGATIVE_INFINITY;

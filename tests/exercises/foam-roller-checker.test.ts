@@ -65,9 +65,11 @@ describe('foam-roller checker', () => {
   });
 
   it('the trunk tipping back toward the floor also says lower back, even with the feet unseen', () => {
-    // Calibrated at a lean of 78° in the first second; then 64° (14° further down) with no ankles seen.
+    // Side-on: calibrated at a lean of 78° in the first second; then 64° (14° further down) with no ankles seen.
     const v = run(4000, (t) =>
-      t < 2000 ? {} : { trunkLeanDeg: 64, shoulderToAnkleTorso: undefined },
+      t < 2000
+        ? { shoulderWidthTorso: 0.1 }
+        : { trunkLeanDeg: 64, shoulderToAnkleTorso: undefined, shoulderWidthTorso: 0.1 },
     );
     expect(v.at(-1)!.raised).toEqual(['stay-upper-back']);
     expect(v.at(-1)!.metrics.rollerAt).toBeUndefined();
@@ -123,6 +125,22 @@ describe('foam-roller checker', () => {
     expect(last).toMatchObject({ raised: [], formGood: undefined });
     const implausible = run(1000, () => ({ hipHeightThighs: -0.8 })).at(-1)!;
     expect(implausible.metrics.hipHeightThighs).toBeUndefined();
+  });
+
+  it('side-on (shoulders nearly overlapping) hands lifted off the head are read on a lower line', () => {
+    // 0.8 torso lengths: the dev set's median for hands off the head seen side-on, on the head at an angle.
+    const sideOn = run(3000, () => ({ wristToHeadTorso: 0.8, shoulderWidthTorso: 0.1 })).at(-1)!;
+    expect(sideOn.raised).toEqual(['support-neck']);
+    const angled = run(3000, () => ({ wristToHeadTorso: 0.8, shoulderWidthTorso: 0.5 })).at(-1)!;
+    expect(angled.raised).toEqual(['pause-here']);
+  });
+
+  it('the trunk tipping toward the floor says "lower back" only side-on, where the image lean is the true one', () => {
+    // Lean 78 at the start, then 15 degrees flatter with the roller's slide unchanged.
+    const tipped = (shoulderWidthTorso: number) =>
+      run(4000, (t) => ({ trunkLeanDeg: t < 2000 ? 78 : 63, shoulderWidthTorso })).at(-1)!;
+    expect(tipped(0.1).raised).toContain('stay-upper-back');
+    expect(tipped(0.5).raised).not.toContain('stay-upper-back');
   });
 
   it('sitting up is not in position', () => {

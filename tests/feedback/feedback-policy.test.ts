@@ -21,6 +21,19 @@ function run(
 }
 
 describe('FeedbackPolicy', () => {
+  it('says a correction at most twice while its condition holds unbroken; again once it has cleared', () => {
+    // Not at 8.7 and 12.7 s (the third and fourth time); the new run from 15 s gets its two.
+    const events = run(24000, (t) => (t < 14000 || t >= 15000 ? ['keep-hips-low'] : []));
+    expect(events.filter((e) => e.code === 'keep-hips-low').map((e) => e.tMs)).toEqual([
+      700, 4700, 15700, 19700,
+    ]);
+  });
+
+  it('the cap does not hold back a safety cue', () => {
+    const events = run(13000, () => ['ease-off']);
+    expect(events.map((e) => e.tMs)).toEqual([700, 4700, 8700, 12700]);
+  });
+
   it('fires a cue only after its condition has held 0.7 s, then waits 4 s to repeat', () => {
     const events = run(9000, (t) => (t >= 1000 ? ['keep-hips-low'] : []));
     expect(events).toEqual([
