@@ -92,11 +92,17 @@ export function feedClip(
     async ({ frames, perS, readSkeleton }) => {
       const coach = document.querySelector('sw-live-coach')!;
       const root = coach.shadowRoot!;
+      const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+      // Take over only once the model has answered a camera frame and has none out: the
+      // worker's stall watch would time a frame still out against the 1 ms model time of
+      // the poses fed below, and on a loaded machine a first frame can outlast its limit;
+      // either way the coach pauses for a restart mid-clip and the hold comes out short.
+      while (coach.loop.stats.inferenceMs === undefined) await sleep(100);
       // The camera's own frames stop going to the model: only the recording is analysed.
       coach.loop.detach();
       coach.loop.paused = true;
-      const client = coach.loop.client!;
-      const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+      while (!coach.loop.client || coach.loop.client.busy) await sleep(50);
+      const client = coach.loop.client;
       const near = (d: Uint8ClampedArray, i: number, c: number[]) =>
         Math.abs(d[i]! - c[0]!) + Math.abs(d[i + 1]! - c[1]!) + Math.abs(d[i + 2]! - c[2]!) < 40;
       const ORANGE = [0xf7, 0x67, 0x07];
