@@ -4,6 +4,7 @@
  * with "nobody seen" for a frame without a pose. Pure: time is an argument.
  * Lifetime: one stream (the smoothing carries over from frame to frame).
  */
+import { BodyMotion } from './body-motion.ts';
 import { computeFeatures, type Features, nothingSeen } from './features.ts';
 import { LandmarkSmoother } from './landmark-smoother.ts';
 import type { PoseFrame } from './pose-frame.ts';
@@ -16,14 +17,19 @@ export interface MeasuredFrame {
 
 export class FeatureStream {
   private readonly smoother = new LandmarkSmoother();
+  private readonly motion = new BodyMotion();
 
   /** The frame's measures; `tMs` (the stream's time) overrides the frame's own. */
   next(frame: PoseFrame | null, tMs: number): MeasuredFrame {
     if (!frame) {
       this.smoother.markMissing(tMs);
+      this.motion.update(null, undefined, tMs);
       return { smoothed: null, features: nothingSeen(tMs) };
     }
     const smoothed = this.smoother.apply({ ...frame, tMs });
-    return { smoothed, features: computeFeatures(smoothed) };
+    const features = computeFeatures(smoothed);
+    const motion = this.motion.update(smoothed, features.torsoLengthPx, tMs);
+    if (motion !== undefined) features.bodyMotionTorsoPerS = motion;
+    return { smoothed, features };
   }
 }

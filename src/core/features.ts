@@ -90,6 +90,11 @@ export interface Features {
    */
   shoulderToAnkleTorso?: number;
   /**
+   * Mid-shoulder to mid-knee, torso lengths: grows with the same slide
+   * (the knees stay over the planted feet); seen where the feet are hidden.
+   */
+  shoulderToKneeTorso?: number;
+  /**
    * Torso rotation: shoulder line against hip line about the vertical,
    * degrees, positive when the chest turns to the person's left
    * (core/torso-rotation.ts, a learned estimate from the 2D landmarks)…
@@ -103,6 +108,11 @@ export interface Features {
    * side nearer. Undefined without world points.
    */
   shoulderYawDeg?: number;
+  /**
+   * How fast the body moves, torso lengths per second (core/body-motion.ts):
+   * set by the feature stream over its recent frames, absent on a lone frame.
+   */
+  bodyMotionTorsoPerS?: number;
   /** Standing, seated, lying, on all fours or folded forward (core/body-orientation.ts). */
   orientation?: BodyOrientation;
   /** Which side of the body faces the camera. */
@@ -243,6 +253,10 @@ export function computeFeatures(frame: PoseFrame): Features {
   set(
     'shoulderToAnkleTorso',
     ratio(shoulders && ankles ? dist2(shoulders, ankles) : undefined, torso),
+  );
+  set(
+    'shoulderToKneeTorso',
+    ratio(shoulders && knees ? dist2(shoulders, knees) : undefined, torso),
   );
   const worldLeft = b.world('left_shoulder');
   const worldRight = b.world('right_shoulder');

@@ -1,6 +1,8 @@
 /**
- * Counts hold time only while the form is good. A short break (form lost
- * or unseen) pauses the count and the hold goes on; a longer one ends it.
+ * Times holds as a stopwatch would: a hold runs from the first frame the
+ * position is held to the last, and within it the time in good form is
+ * counted on its own (`heldMs`). A short break (the position lost or
+ * unseen for a moment) pauses the hold and it goes on; a longer one ends it.
  * How long a break may be follows the analysis rate: it is the longer of a
  * floor and a few of the recent frame intervals, so a slow device (one
  * frame a second) times the same holds as a fast one instead of seeing
@@ -17,7 +19,7 @@ export interface HoldTimerOptions {
   maxBreakToleranceMs?: number;
   /** Frame intervals the median is taken over. */
   intervalWindow?: number;
-  /** Holds shorter than this are dropped when they end, ms (a flicker of good form is no hold). */
+  /** Holds shorter than this (first to last held frame) are dropped when they end, ms (a flicker is no hold). */
   minHoldMs?: number;
 }
 
@@ -39,10 +41,10 @@ export const DEFAULT_HOLD_TIMER: Required<HoldTimerOptions> = {
 };
 
 export interface Hold {
-  /** First and last good frame, ms. */
+  /** First and last frame with the position held, ms. */
   startMs: number;
   endMs: number;
-  /** Good-form time counted, ms (pauses excluded). */
+  /** Good-form time within the hold, ms (breaks and frames not judged good excluded). */
   heldMs: number;
 }
 
@@ -59,25 +61,33 @@ export class HoldTimer {
     this.opts = { ...DEFAULT_HOLD_TIMER, ...options };
   }
 
-  /** Feeds one frame: `good` is false or undefined when the form is off or cannot be seen. */
-  update(good: boolean | undefined, tMs: number): void {
+  /**
+   * Feeds one frame: `held` is true while the position is held (false or
+   * undefined: left, or cannot be seen); `good` whether the form is judged
+   * good on it (only good time counts toward `heldMs`; undefined: not
+   * judged), the same as `held` when left out.
+   */
+  update(held: boolean | undefined, tMs: number, ...form: [good?: boolean | undefined]): void {
+    // Given as undefined (not judged) is not the same as left out: no default parameter.
+    const good = form.length ? form[0] : held;
     if (!Number.isFinite(tMs) || tMs <= this.lastMs) return;
     const previousMs = this.lastMs;
     const previousGood = this.lastFrameGood;
     this.lastMs = tMs;
-    this.lastFrameGood = good === true;
+    this.lastFrameGood = held === true && good === true;
     if (Number.isFinite(previousMs)) {
       this.intervals.push(tMs - previousMs);
       if (this.intervals.length > this.opts.intervalWindow) this.intervals.shift();
     }
     if (this.current && tMs - this.current.endMs > this.breakToleranceMs) this.finish();
-    if (good !== true) return;
+    if (held !== true) return;
     if (!this.current) {
       this.current = { startMs: tMs, endMs: tMs, heldMs: 0 };
       return;
     }
-    // Good frame after good frame: the interval counts. After a short break: resume, the break does not.
-    if (previousGood) this.current.heldMs += tMs - previousMs;
+    // Good frame after good frame: the interval counts. After a short break, or a frame held
+    // but not judged good: the hold goes on, that interval is not good-form time.
+    if (previousGood && this.lastFrameGood) this.current.heldMs += tMs - previousMs;
     this.current.endMs = tMs;
   }
 
@@ -102,7 +112,8 @@ export class HoldTimer {
   }
 
   private finish(): void {
-    if (this.current && this.current.heldMs >= this.opts.minHoldMs) this.done.push(this.current);
+    const c = this.current;
+    if (c && c.endMs - c.startMs >= this.opts.minHoldMs) this.done.push(c);
     this.current = undefined;
   }
 

@@ -177,3 +177,42 @@ describe('HoldTimer at any analysis rate', () => {
     expect(holdsOf(t)).toEqual([[0, 1600, 1600]]);
   });
 });
+
+/** Feeds held frames with their form: h = held and good, n = held but not judged good, x = left, ? = unseen. */
+function runHeld(pattern: string, timer = new HoldTimer(), everyMs = 100) {
+  for (const [i, c] of [...pattern].entries()) {
+    const held = c === 'h' || c === 'n' ? true : c === 'x' ? false : undefined;
+    timer.update(held, i * everyMs, c === 'h' ? true : c === 'n' ? undefined : false);
+  }
+  return timer;
+}
+
+describe('HoldTimer as a stopwatch (issue 14)', () => {
+  it('a hold runs while the position is held, good-form time counted apart', () => {
+    // Held 0–3000 ms; the form judged good 0–1000, not judged 1100–2000, good 2100–3000.
+    const t = runHeld(`${'h'.repeat(11)}${'n'.repeat(10)}${'h'.repeat(10)}`);
+    t.end();
+    expect(holdsOf(t)).toEqual([[0, 3000, 1900]]);
+  });
+
+  it('a position held with nothing ever judged good is still a hold, with no good time', () => {
+    const t = runHeld(`xx${'n'.repeat(30)}xx`);
+    t.end();
+    expect(holdsOf(t)).toEqual([[200, 3100, 0]]);
+  });
+
+  it('a flicker out of the position under the tolerance does not split the hold', () => {
+    const t = runHeld(`${'h'.repeat(20)}xxx${'h'.repeat(20)}`, new HoldTimer({ minHoldMs: 2500 }));
+    t.end();
+    expect(holdsOf(t)).toEqual([[0, 4200, 3800]]);
+  });
+
+  it('the minimum is on the hold’s length, not its good time', () => {
+    const short = runHeld(`${'n'.repeat(20)}${'x'.repeat(20)}`, new HoldTimer({ minHoldMs: 2500 }));
+    short.end();
+    expect(short.holds).toEqual([]); // 1.9 s held: a flicker, not a hold
+    const long = runHeld(`${'n'.repeat(30)}`, new HoldTimer({ minHoldMs: 2500 }));
+    long.end();
+    expect(holdsOf(long)).toEqual([[0, 2900, 0]]);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * The session script on a committed twist recording (real MediaPipe lite
- * output) followed by two seconds with nobody seen: the countdown, the
+ * output; the twist toward the right knee, held 3.2–9.8 s) followed by two
+ * seconds with nobody seen: the countdown, the
  * target and the switch to the other side come once each, in that order,
  * the switch only after the hold ended; without a side to coach, nothing
  * switches.
@@ -13,7 +14,7 @@ import { type ScriptLine, SessionScript } from '../../src/session/session-script
 import { STREAMS_DIR } from '../tools/scenes/load-scenes.ts';
 
 function poses() {
-  const file = join(STREAMS_DIR, 'twist-good-left-front-female', 'mediapipe-lite.json');
+  const file = join(STREAMS_DIR, 'twist-good-right-front-male', 'mediapipe-lite.json');
   const clip = streamPoses(parseStream(readFileSync(file, 'utf8'), file));
   const from = clip.at(-1)!.tMs + 100;
   return [...clip, ...Array.from({ length: 20 }, (_, i) => ({ tMs: from + i * 100, frame: null }))];
@@ -30,23 +31,25 @@ function play(script: SessionScript) {
 
 describe('SessionScript', () => {
   it('counts down, says the target, then moves the twist to the other side once the hold ended', () => {
+    // The target fits inside the true hold (6.6 s): holds are timed as a stopwatch would, from
+    // when the turn has come to rest, no longer from the first turned frame of the setup.
     const script = new SessionScript({
       exercise: 'seated-twist',
-      twistSide: 'left',
-      holdTargetS: 8,
+      twistSide: 'right',
+      holdTargetS: 6,
       holdWord: () => 'hold',
     });
     const lines = play(script);
     expect(lines.map((l) => l.kind)).toEqual(['countdown', 'target', 'switch']);
     expect(lines[0]).toMatchObject({ text: '5', holding: true });
     expect(lines[1]!.text).toBe(
-      '8 seconds. Well done. Now the other side: twist toward your right knee.',
+      '6 seconds. Well done. Now the other side: twist toward your left knee.',
     );
-    expect(lines[2]).toMatchObject({ side: 'right', holding: false });
-    expect(script.twistSide).toBe('right');
+    expect(lines[2]).toMatchObject({ side: 'left', holding: false });
+    expect(script.twistSide).toBe('left');
     const holds = script.end();
     expect(holds).toHaveLength(1);
-    expect(holds[0]!.side).toBe('left');
+    expect(holds[0]!.side).toBe('right');
     expect(lines[2]!.tMs).toBeGreaterThan(holds[0]!.endMs);
   });
 
@@ -54,12 +57,12 @@ describe('SessionScript', () => {
     const script = new SessionScript({
       exercise: 'seated-twist',
       twistSide: undefined,
-      holdTargetS: 8,
+      holdTargetS: 6,
       holdWord: () => 'hold',
     });
     const lines = play(script);
     expect(lines.map((l) => l.kind)).toEqual(['countdown', 'target']);
-    expect(lines[1]!.text).toBe('8 seconds. Well done. Rest, then go again.');
+    expect(lines[1]!.text).toBe('6 seconds. Well done. Rest, then go again.');
     expect(script.twistSide).toBeUndefined();
   });
 });

@@ -31,6 +31,7 @@ function palmsTogetherOf(f: Features): boolean | undefined {
 
 export const childsPoseChecker: Checker<ChildsPoseState> = {
   exercise: 'childs-pose',
+  holdOptions: { minHoldMs: C.minHoldMs },
   initial: () => ({ phase: 'setup' }),
   step(state: ChildsPoseState, f: Features) {
     const knees = Object.values(f.kneeAngleDeg);
@@ -42,16 +43,23 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
       hipsToHeelsThighs: f.hipsToHeelsThighs,
       wristGapTorso: f.wristGapTorso,
       wristGapWorldM: f.wristGapWorldM,
+      bodyMotionTorsoPerS: f.bodyMotionTorsoPerS,
     };
     // Folded past horizontal on bent knees; where neither the knees nor the heels are seen
     // (hidden under the body from a high camera), the body's placement says folded.
+    // A flat back sits on the horizontal line, so with the knees folded tight (all fours
+    // keeps them near 90°) a little under horizontal is in the pose too.
+    const lean = f.trunkLeanDeg;
     const inPose =
       f.usable &&
-      f.trunkLeanDeg !== undefined &&
-      f.trunkLeanDeg >= C.inPoseMinLeanDeg &&
-      (sharperKnee !== undefined
-        ? sharperKnee <= C.inPoseMaxKneeDeg
-        : hipsBack !== undefined || f.orientation === 'folded');
+      lean !== undefined &&
+      ((lean >= C.inPoseMinLeanDeg &&
+        (sharperKnee !== undefined
+          ? sharperKnee <= C.inPoseMaxKneeDeg
+          : hipsBack !== undefined || f.orientation === 'folded')) ||
+        (lean >= C.flatBackMinLeanDeg &&
+          sharperKnee !== undefined &&
+          sharperKnee <= C.flatBackMaxKneeDeg));
     if (!inPose) {
       const verdict = outOfPosition(state.phase, f, metrics);
       return { state: { phase: verdict.phase }, verdict };
@@ -66,7 +74,12 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
     if (hipsBack === undefined) notJudged.push('hips-back');
     if (palmsTogether === undefined) notJudged.push('palms-together');
     if (formGood && !notJudged.length) raised.push('good-hold');
-    const phase: Phase = formGood ? 'holding' : 'in-position';
+    // Held once the body has come to rest in the pose (a stopwatch starts then, not while
+    // the arms still reach forward); a moment's motion only pauses the hold.
+    const settled = !(
+      f.bodyMotionTorsoPerS !== undefined && f.bodyMotionTorsoPerS >= C.settledBelowTorsoPerS
+    );
+    const phase: Phase = formGood && settled ? 'holding' : 'in-position';
     return { state: { phase }, verdict: { phase, raised, formGood, metrics, notJudged } };
   },
 };

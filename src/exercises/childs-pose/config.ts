@@ -20,6 +20,17 @@ export const CHILDS_POSE_CONFIG = {
    */
   inPoseMaxKneeDeg: 100,
   /**
+   * A flat-backed pose reads just under horizontal: in the pose from this
+   * lean, degrees, when the sharper knee is folded to at most
+   * `flatBackMaxKneeDeg`. Dev set (issue 14, 14:30 UTC, 36 child's-pose
+   * clips): true holds read 83–92° with the knee ≤ 55° on 429 of 4970 frames
+   * (MediaPipe, 5 clips) and 574 of 4644 (tfjs, 4 clips), and those holds were
+   * never counted; all fours at the clips' start never did (0 of 302 and 288
+   * frames), nor do the hips high over the knees (knee 66–82°).
+   */
+  flatBackMinLeanDeg: 83,
+  flatBackMaxKneeDeg: 55,
+  /**
    * Hips over the heels: mid-hip to mid-heel, thigh lengths. Measured 0.33–0.72
    * with the hips back, 0.96–1.18 with them high over the knees.
    */
@@ -47,4 +58,23 @@ export const CHILDS_POSE_CONFIG = {
    * hold counts, nothing is cued and nothing praised.
    */
   palmsApartMinWorldGapM: 0.32,
+  /**
+   * A hold counts from this long, first to last held frame, ms (a flicker
+   * into the position is no hold). Dev set (issue 14, 14:25 UTC, 36 clips,
+   * holds timed as a stopwatch would): 2000 → 2500 took holds found
+   * 20 → 20 (MediaPipe; 21 at 1000) and 19 → 19 (tfjs) of 32, extra 12 → 10
+   * and 13 → 11; no true hold is under 3 s.
+   */
+  minHoldMs: 2500,
+  /**
+   * Held once settled in the pose: the body moves less than this, torso
+   * lengths per second (core/body-motion.ts), so the hold starts when the
+   * arms have stopped reaching forward, as a stopwatch would. Dev set (issue
+   * 14, 14:35 UTC, 36 clips): truly held frames read 0.022 median, 0.10–0.13
+   * at p90; hold error median 5.5 → 4.9 s (MediaPipe) and 8.2 → 4.9 s (tfjs),
+   * found 22 → 22 and 22 → 23 of 32, extra 9 → 15 and 11 → 16 (the still
+   * middle of a fault drawn under its line now stands apart from the hold);
+   * 0.1 gave the same error with 18 extra, 0.25 an error of 5.5 and 6.4 s.
+   */
+  settledBelowTorsoPerS: 0.15,
 } as const;

@@ -34,19 +34,22 @@ export interface FoamRollerState {
   recentSpeeds: { tMs: number; speed: number }[];
   /** Roller positions over the last `pauseWindowMs` (a gap clears them): whether it has stopped. */
   recentRollerAt: TimedValue[];
+  /** Shoulder-to-knee slides (roller-travel units) over the last `pauseWindowMs`: the pause where the feet are hidden. */
+  recentKneeSlide: TimedValue[];
 }
 
 const middle = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
 export const foamRollerChecker: Checker<FoamRollerState> = {
   exercise: 'foam-roller',
-  holdOptions: { minHoldMs: C.minHoldMs },
+  holdOptions: { minHoldMs: C.minHoldMs, breakToleranceMs: C.holdBreakToleranceMs },
   initial: () => ({
     phase: 'setup',
     calibration: [],
     leanCalibration: [],
     recentSpeeds: [],
     recentRollerAt: [],
+    recentKneeSlide: [],
   }),
   step(prev: FoamRollerState, f: Features, tMs: number) {
     const state: FoamRollerState = { ...prev, calibration: prev.calibration };
@@ -65,12 +68,8 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
       f.hipHeightThighs !== undefined && f.hipHeightThighs >= C.hipHeightPlausibleMinThighs
         ? f.hipHeightThighs
         : undefined;
-    const sideOn =
-      f.shoulderWidthTorso !== undefined && f.shoulderWidthTorso < C.sideOnMaxShoulderWidthTorso;
     const handsOnHead =
-      f.wristToHeadTorso === undefined
-        ? undefined
-        : f.wristToHeadTorso <= (sideOn ? C.handsOnHeadSideOnMaxTorso : C.handsOnHeadMaxTorso);
+      f.wristToHeadTorso === undefined ? undefined : f.wristToHeadTorso <= C.handsOnHeadMaxTorso;
     const armsCrossed =
       f.wristToOppositeShoulderTorso !== undefined &&
       f.wristToOppositeShoulderTorso <= C.armsCrossedMaxTorso;
@@ -123,6 +122,16 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
             ...prev.recentRollerAt.filter((p) => p.tMs > tMs - C.pauseWindowMs),
             { tMs, value: rollerAt },
           ];
+    const knee = inPose ? f.shoulderToKneeTorso : undefined;
+    state.recentKneeSlide =
+      knee === undefined
+        ? []
+        : [
+            ...prev.recentKneeSlide.filter((p) => p.tMs > tMs - C.pauseWindowMs),
+            { tMs, value: knee / C.slidePerRollerTravel },
+          ];
+    // The roller's own drift where the feet are seen; else the shoulders' slide from the knees.
+    const kneeDrift = driftPerS(state.recentKneeSlide, C.pauseMinSpanMs);
     const drift = driftPerS(state.recentRollerAt, C.pauseMinSpanMs);
 
     const metrics: Verdict['metrics'] = {
@@ -131,6 +140,7 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
       rollerAt,
       rollingSpeedPerS: state.speed,
       rollerDriftPerS: drift,
+      kneeSlideDriftPerS: kneeDrift,
       trunkLeanDeg: lean,
     };
     if (!inPose) {
@@ -138,15 +148,13 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
       state.phase = verdict.phase;
       return { state, verdict };
     }
-    // Past the ribs the trunk also tips back toward the floor: a second sign, read only
-    // side-on (at an angle the image lean drops as the arms go up; see config).
+    // Past the ribs the trunk also tips back toward the floor: a second, view-independent sign.
     const leanDrop =
       state.startLean === undefined || lean === undefined ? undefined : state.startLean - lean;
     const onLowerBack =
       rollerAt === undefined && leanDrop === undefined
         ? undefined
-        : (rollerAt ?? 0) > C.lowerBackAbove ||
-          (sideOn && (leanDrop ?? 0) > C.lowerBackLeanDropDeg);
+        : (rollerAt ?? 0) > C.lowerBackAbove || (leanDrop ?? 0) > C.lowerBackLeanDropDeg;
     const speed = state.speed === undefined ? undefined : Math.abs(state.speed);
     state.recentSpeeds = [
       ...prev.recentSpeeds.filter((s) => s.tMs > tMs - C.tooFastWindowMs),
@@ -171,9 +179,16 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
     if (hipsHigh === undefined) notJudged.push('keep-hips-low');
     if (onLowerBack === undefined) notJudged.push('stay-upper-back');
     // A pause: the roller's place has not drifted over the last couple of seconds.
-    const paused = drift !== undefined && drift < C.pausedBelowPerS;
-    const phase: Phase = formGood && paused ? 'holding' : 'in-position';
-    if (phase === 'holding' && !notJudged.length) raised.push('pause-here');
+    const paused =
+      drift !== undefined
+        ? drift < C.pausedBelowPerS
+        : kneeDrift !== undefined && kneeDrift < C.pausedFromKneesBelowPerS;
+    // The pause is the hold (a stopwatch times it), with a check the view cannot make
+    // unjudged; a fault seen ends it.
+    const faultSeen =
+      neckSupported === false || hipsHigh === true || onLowerBack === true || tooFast === true;
+    const phase: Phase = paused && !faultSeen ? 'holding' : 'in-position';
+    if (phase === 'holding' && formGood && !notJudged.length) raised.push('pause-here');
     state.phase = phase;
     return {
       state,

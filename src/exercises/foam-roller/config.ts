@@ -18,18 +18,6 @@ export const FOAM_ROLLER_CONFIG = {
    * the arms down.
    */
   handsOnHeadMaxTorso: 1.2,
-  /**
-   * Seen side-on (shoulders under this far apart across the image, torso
-   * lengths), only the near wrist shows and hands lifted off the head stay
-   * close to it in the image, so the line is lower: on the head at most
-   * this, torso lengths. Dev set (issue 14, 2026-12-02, 36 roller clips,
-   * in-position frames with shoulders < 0.2 apart): hands on the head read
-   * ≤ 0.51 (p95, both engines), hands off 0.64 (MediaPipe) and 0.56 (tfjs)
-   * at p10, median 0.8; with the 1.2 line no side-view "hands off" was ever
-   * cued (0 of 10) and the pause was praised over it (5 false praise).
-   */
-  handsOnHeadSideOnMaxTorso: 0.58,
-  sideOnMaxShoulderWidthTorso: 0.2,
   // Issue 14 (03:05 UTC): with no wrist seen near the head (the side view hides the
   // far hand), neck support is not judged: a pause still counts as a hold, never
   // praised. Dev set (4 roller clips): holds found 0 of 3 before and after (the misses
@@ -62,13 +50,6 @@ export const FOAM_ROLLER_CONFIG = {
    * within the zone, except 12 for tfjs with the arms down (one false cue).
    */
   lowerBackLeanDropDeg: 10,
-  // Issue 14 (dev set, 2026-12-02, 38 roller clips): the lean drop is read only side-on
-  // (shoulders < sideOnMaxShoulderWidthTorso apart). At an angle, the image lean fell
-  // 72° → 48° as the arms went up while the true lean stayed 76°, and "stay above your
-  // lower back" was cued all clip long (8 and 12 wrong on the oblique clips). Roller
-  // cues pooled, before → after: precision 18/71 → 20/66 (MediaPipe) and 17/70 → 16/55
-  // (tfjs), faults caught 8 → 8 and 7 → 8 of 38. Dropping the lean sign everywhere
-  // (16/60, 7 caught) or taking it from the world points (16/72, 6 caught) did worse.
   /** Rolling speed, fraction of the torso per second: EXERCISES.md start value. */
   tooFastPerS: 0.25,
   /**
@@ -103,12 +84,37 @@ export const FOAM_ROLLER_CONFIG = {
    * scripted roller clips the mean hold error 2.2 → 1.9 s and 2.9 → 1.8 s.
    */
   pausedBelowPerS: 0.025,
+  /**
+   * Where no foot point is seen (the roller's place is unknown: outside and
+   * oblique views hide the feet), paused when the shoulder-to-knee slide
+   * (÷ slidePerRollerTravel) drifts less than this, per second, over the same
+   * window. Dev set (issue 14, 14:20 UTC, 36 roller clips, in-pose frames):
+   * truly paused median 0.005 (both engines), p90 0.043 (MediaPipe) and 0.035
+   * (tfjs); slow rolls (0.01–0.1/s) median 0.025 and 0.019, so at this line
+   * 0.79 and 0.82 of paused frames read paused, and 0.43 and 0.52 of slow-roll
+   * frames do too: a coarse pause, used only where there is no other.
+   */
+  pausedFromKneesBelowPerS: 0.02,
   /** The window the drift is taken over, ms… */
   pauseWindowMs: 2000,
   /** …of which at least this much must be seen (after a gap, no pause until then), ms. */
   pauseMinSpanMs: 1000,
   /** Smoothing of the speed, ms (time constant). */
   speedSmoothingMs: 400,
-  /** A pause on a stiff spot counts as a hold from this long, ms (EXERCISES.md: ≥ 2 s). */
+  /**
+   * A pause on a stiff spot counts as a hold from this long, first to last
+   * paused frame, ms (EXERCISES.md: ≥ 2 s). Dev set (issue 14, 14:25 UTC, 36
+   * roller clips, holds timed as a stopwatch would): 2500 would cut extra
+   * holds 12 → 9 (MediaPipe) and 16 → 12 (tfjs) with the same 18 of 25 found,
+   * but the drift's window takes ~1.5 s off a pause, and the scripted 3 s
+   * pause (roller-good-side-male) then reads 2.2 s and would be dropped.
+   */
   minHoldMs: 2000,
+  /**
+   * A break in the pause (the drift over its line, the track lost) shorter
+   * than this only pauses the hold, ms. Dev set (as above): 1000 → 1500 took
+   * the median hold error 4.0 → 2.9 s (MediaPipe) and 7.1 → 5.6 s (tfjs),
+   * found and extra unchanged; 2000 no better, 500 split holds (16–17 found).
+   */
+  holdBreakToleranceMs: 1500,
 } as const;

@@ -72,6 +72,7 @@ function trackSpeed(state: SeatedTwistState, f: Features, tMs: number): void {
 
 export const seatedTwistChecker: Checker<SeatedTwistState> = {
   exercise: 'seated-twist',
+  holdOptions: { minHoldMs: C.minHoldMs },
   initial: (options: CheckerOptions = {}) => ({
     phase: 'setup',
     ...(options.side ? { askedSide: options.side } : {}),
@@ -88,6 +89,7 @@ export const seatedTwistChecker: Checker<SeatedTwistState> = {
       torsoRotationUncertaintyDeg: f.torsoRotationUncertaintyDeg,
       trunkLeanDeg: lean,
       rotationSpeedDegS: state.speedDegS,
+      bodyMotionTorsoPerS: f.bodyMotionTorsoPerS,
     };
     // Sitting up; where the legs are unclear (front views), not known to be standing is enough.
     const seated =
@@ -125,8 +127,14 @@ export const seatedTwistChecker: Checker<SeatedTwistState> = {
       raised.push('good-hold');
       if (tMs - state.holdSinceMs >= C.breatheAfterMs) raised.push('breathe-out');
     }
+    // Held once the turn has come to rest (a stopwatch starts then, not during the turn).
+    const settled = !(
+      f.bodyMotionTorsoPerS !== undefined && f.bodyMotionTorsoPerS >= C.settledBelowTorsoPerS
+    );
     const phase: Phase = formGood
-      ? 'holding'
+      ? settled
+        ? 'holding'
+        : 'in-position'
       : prev.phase === 'holding' || (prev.phase === 'resting' && !direction)
         ? 'resting'
         : 'in-position';

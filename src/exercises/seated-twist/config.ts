@@ -45,4 +45,21 @@ export const SEATED_TWIST_CONFIG = {
   turnFurtherAfterMs: 5000,
   /** Holding this long before the breathing prompt, ms. */
   breatheAfterMs: 5000,
+  /**
+   * A hold counts from this long, first to last held frame, ms (a flicker
+   * into the position is no hold). Dev set (issue 14, 14:25 UTC, 36 clips,
+   * holds timed as a stopwatch would): 2000 → 2500 took holds found
+   * 22 → 22 (MediaPipe; 24 at 1000) and 25 → 24 (tfjs) of 34, extra 20 → 16
+   * and 19 → 16; no true hold is under 3 s.
+   */
+  minHoldMs: 2500,
+  /**
+   * Held once the turn has come to rest: the body moves less than this,
+   * torso lengths per second (core/body-motion.ts). Dev set (issue 14, 14:35
+   * UTC, 36 clips): truly held frames read 0.022–0.025 median, 0.12 at p90;
+   * hold error median 6.4 → 4.7 s (MediaPipe) and 5.5 → 4.4 s (tfjs), found
+   * 22 → 23 and 24 → 24 of 34, extra 16 → 10 and 16 → 10; 0.06 and 0.15 were
+   * no better, 0.25 worse (5.8 and 5.2 s).
+   */
+  settledBelowTorsoPerS: 0.1,
 } as const;
