@@ -68,8 +68,12 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
       f.hipHeightThighs !== undefined && f.hipHeightThighs >= C.hipHeightPlausibleMinThighs
         ? f.hipHeightThighs
         : undefined;
+    const sideOn =
+      f.shoulderWidthTorso !== undefined && f.shoulderWidthTorso < C.sideOnMaxShoulderWidthTorso;
     const handsOnHead =
-      f.wristToHeadTorso === undefined ? undefined : f.wristToHeadTorso <= C.handsOnHeadMaxTorso;
+      f.wristToHeadTorso === undefined
+        ? undefined
+        : f.wristToHeadTorso <= (sideOn ? C.handsOnHeadSideOnMaxTorso : C.handsOnHeadMaxTorso);
     const armsCrossed =
       f.wristToOppositeShoulderTorso !== undefined &&
       f.wristToOppositeShoulderTorso <= C.armsCrossedMaxTorso;
@@ -148,13 +152,15 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
       state.phase = verdict.phase;
       return { state, verdict };
     }
-    // Past the ribs the trunk also tips back toward the floor: a second, view-independent sign.
+    // Past the ribs the trunk also tips back toward the floor: a second sign, read only
+    // side-on (at an angle the image lean drops as the arms go up; see config).
     const leanDrop =
       state.startLean === undefined || lean === undefined ? undefined : state.startLean - lean;
     const onLowerBack =
       rollerAt === undefined && leanDrop === undefined
         ? undefined
-        : (rollerAt ?? 0) > C.lowerBackAbove || (leanDrop ?? 0) > C.lowerBackLeanDropDeg;
+        : (rollerAt ?? 0) > C.lowerBackAbove ||
+          (sideOn && (leanDrop ?? 0) > C.lowerBackLeanDropDeg);
     const speed = state.speed === undefined ? undefined : Math.abs(state.speed);
     state.recentSpeeds = [
       ...prev.recentSpeeds.filter((s) => s.tMs > tMs - C.tooFastWindowMs),

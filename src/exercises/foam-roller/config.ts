@@ -18,6 +18,18 @@ export const FOAM_ROLLER_CONFIG = {
    * the arms down.
    */
   handsOnHeadMaxTorso: 1.2,
+  /**
+   * Seen side-on (shoulders under this far apart across the image, torso
+   * lengths), only the near wrist shows and hands lifted off the head stay
+   * close to it in the image, so the line is lower: on the head at most
+   * this, torso lengths. Dev set (issue 14, 2026-12-02, 36 roller clips,
+   * in-position frames with shoulders < 0.2 apart): hands on the head read
+   * ≤ 0.51 (p95, both engines), hands off 0.64 (MediaPipe) and 0.56 (tfjs)
+   * at p10, median 0.8; with the 1.2 line no side-view "hands off" was ever
+   * cued (0 of 10) and the pause was praised over it (5 false praise).
+   */
+  handsOnHeadSideOnMaxTorso: 0.58,
+  sideOnMaxShoulderWidthTorso: 0.2,
   // Issue 14 (03:05 UTC): with no wrist seen near the head (the side view hides the
   // far hand), neck support is not judged: a pause still counts as a hold, never
   // praised. Dev set (4 roller clips): holds found 0 of 3 before and after (the misses
@@ -50,6 +62,13 @@ export const FOAM_ROLLER_CONFIG = {
    * within the zone, except 12 for tfjs with the arms down (one false cue).
    */
   lowerBackLeanDropDeg: 10,
+  // Issue 14 (dev set, 2026-12-02, 38 roller clips): the lean drop is read only side-on
+  // (shoulders < sideOnMaxShoulderWidthTorso apart). At an angle, the image lean fell
+  // 72° → 48° as the arms went up while the true lean stayed 76°, and "stay above your
+  // lower back" was cued all clip long (8 and 12 wrong on the oblique clips). Roller
+  // cues pooled, before → after: precision 18/71 → 20/66 (MediaPipe) and 17/70 → 16/55
+  // (tfjs), faults caught 8 → 8 and 7 → 8 of 38. Dropping the lean sign everywhere
+  // (16/60, 7 caught) or taking it from the world points (16/72, 6 caught) did worse.
   /** Rolling speed, fraction of the torso per second: EXERCISES.md start value. */
   tooFastPerS: 0.25,
   /**
