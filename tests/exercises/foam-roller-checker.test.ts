@@ -8,9 +8,10 @@ import {
 import { FOAM_ROLLER_CONFIG as C } from '../../src/exercises/foam-roller/config.ts';
 import { featuresOf } from '../support/features.ts';
 
-/** Lying back on the roller, knees bent, hands on the head, hips just up, feet 1.9 torso lengths away. */
+/** Lying back on the roller seen side-on, knees bent, hands on the head, hips just up, feet 1.9 torso lengths away. */
 const GOOD: Features = featuresOf({
   trunkLeanDeg: 78,
+  shoulderWidthTorso: 0.05,
   kneeAngleDeg: { left: 90 },
   wristToHeadTorso: 0.5,
   hipHeightThighs: 0.3,
@@ -133,6 +134,15 @@ describe('foam-roller checker', () => {
     expect(near.raised).toEqual(['pause-here']);
     const off = run(3000, () => ({ wristToHeadTorso: 1.6, shoulderWidthTorso: 0.1 })).at(-1)!;
     expect(off.raised).toEqual(['support-neck']);
+  });
+
+  it('at an angle the hip height is not judged: bridged hips are not cued, a pause holds unpraised', () => {
+    const angled = run(3000, () => ({ hipHeightThighs: 0.62, shoulderWidthTorso: 0.5 })).at(-1)!;
+    expect(angled.metrics.hipHeightThighs).toBeUndefined();
+    expect(angled.notJudged).toContain('keep-hips-low');
+    expect(angled).toMatchObject({ phase: 'holding', raised: [], formGood: undefined });
+    const sideOn = run(3000, () => ({ hipHeightThighs: 0.62, shoulderWidthTorso: 0.05 })).at(-1)!;
+    expect(sideOn.raised).toEqual(['keep-hips-low']);
   });
 
   it('the trunk tipping toward the floor says "lower back" only side-on, where the image lean is the true one', () => {

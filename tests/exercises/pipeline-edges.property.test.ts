@@ -144,7 +144,10 @@ const goodStreams = Object.fromEntries(
   EXERCISE_IDS.map((id) => [id, recorded(GOOD[id].clip)]),
 ) as Record<ExerciseId, ReturnType<typeof recorded>>;
 
-/** The longest hold a fresh pipeline times on the clip, ms. */
+/**
+ * The longest hold a fresh pipeline times on the clip, start to end, ms (not its
+ * good-form time: the 45° roller clip's hip height is not judged, so none is good).
+ */
 function longestHold(
   exercise: ExerciseId,
   pipeline = freshPipeline(exercise),
@@ -157,7 +160,7 @@ function longestHold(
     ...pipeline
       .end()
       .slice(before)
-      .map((h) => h.heldMs),
+      .map((h) => h.endMs - h.startMs),
   );
 }
 function freshPipeline(exercise: ExerciseId): ExercisePipeline {

@@ -42,9 +42,10 @@ function timed<S>(
 const PRAISE = new Set(['good-hold', 'pause-here', 'breathe-out', 'fixed']);
 const isFault = (c: string) => !PRAISE.has(c);
 
-/** On the roller, knees bent, hands on the head, hips low, feet 1.9 torso lengths away. */
+/** On the roller seen side-on, knees bent, hands on the head, hips low, feet 1.9 torso lengths away. */
 const ROLLER: Partial<Features> = {
   trunkLeanDeg: 78,
+  shoulderWidthTorso: 0.05,
   kneeAngleDeg: { left: 90 },
   wristToHeadTorso: 0.5,
   hipHeightThighs: 0.3,

@@ -12,6 +12,7 @@ import type { CueCode } from '../../feedback/cue-vocabulary.ts';
 import type { Checker, Phase, Verdict } from '../checker.ts';
 import { outOfPosition } from '../out-of-position.ts';
 import { FOAM_ROLLER_CONFIG as C } from './config.ts';
+import { rollerHipHeightThighs } from './hip-height.ts';
 
 export interface FoamRollerState {
   phase: Phase;
@@ -64,10 +65,7 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
       // Knees bent; when the knees cannot be seen, lying back is enough.
       (sharperKnee === undefined || sharperKnee <= C.inPoseMaxKneeDeg);
 
-    const hip =
-      f.hipHeightThighs !== undefined && f.hipHeightThighs >= C.hipHeightPlausibleMinThighs
-        ? f.hipHeightThighs
-        : undefined;
+    const hip = rollerHipHeightThighs(f);
     const sideOn =
       f.shoulderWidthTorso !== undefined && f.shoulderWidthTorso < C.sideOnMaxShoulderWidthTorso;
     const handsOnHead =

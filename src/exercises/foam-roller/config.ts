@@ -49,6 +49,25 @@ export const FOAM_ROLLER_CONFIG = {
   hipsHighAboveThighs: 0.5,
   /** A hip height below this is a misplaced foot point, not a pose: unknown. */
   hipHeightPlausibleMinThighs: -0.1,
+  /**
+   * The hip height is read only side-on: shoulders under this far apart
+   * across the image, torso lengths; else unknown (the hips-low check not
+   * judged, never praised). Dev set (issue 14, 2026-12-02, 43–44 roller clips,
+   * usable frames, measure − truth in thigh lengths), mean absolute error by
+   * view: side 0.15 (both engines), oblique 0.58 (bias −0.42), outside
+   * 0.47–0.48 (±1.3 per clip): the feet lie at another depth than the hips,
+   * and the same measure on the true joints is off as much (oblique −0.17 to
+   * −0.69, outside −0.9 to +2.0 per clip): the geometry, not the landmarks.
+   * No hips-low cue off side views was right (0 of 14 MediaPipe, 0 of 10
+   * tfjs; 0 of 4 faults caught there). At this line, before → after (44
+   * clips): hip error 0.35 → 0.17 (MediaPipe) and 0.35 → 0.12 (tfjs), known
+   * on 0.82 → 0.37 and 0.80 → 0.36 of usable frames; hips-low cues right
+   * 4/35 → 3/22 and 4/29 → 3/19, faults caught 1 → 1 of 9; roller false
+   * praise 4 → 2 and 8 → 4. At 0.1 the error was 0.12 and 0.10 on a quarter of the frames, but
+   * a side-on female figure reads 0.07–0.12 (roller-hips-high-side-female)
+   * and her good-form time broke up.
+   */
+  hipHeightSideOnMaxShoulderWidthTorso: 0.2,
   /** The article's start: roller just below the shoulder blades, fraction of the torso from the shoulders. */
   startAt: 0.2,
   /**

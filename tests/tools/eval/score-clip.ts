@@ -2,7 +2,8 @@
  * Scores one recorded stream against its clip's truth: how often a usable
  * pose was found (with the floor tracker and without), whether it sat on the
  * body, how far the landmarks are from the figure's true joints, and the
- * per-frame hip height (core/features.ts) against the true one. The
+ * per-frame hip height (the roller's, foam-roller/hip-height.ts: unknown
+ * off side-on) against the true one. The
  * checkers' measures (rotation, roller, holds, cues) join here as they land
  * (issue 4), using metrics.ts.
  */
@@ -15,6 +16,7 @@ import { analyzeStream } from '../../../src/exercises/analyze-stream.ts';
 import type { CheckerOptions } from '../../../src/exercises/checker.ts';
 import type { ExerciseId } from '../../../src/exercises/exercise-ids.ts';
 import { FOAM_ROLLER_CONFIG } from '../../../src/exercises/foam-roller/config.ts';
+import { rollerHipHeightThighs } from '../../../src/exercises/foam-roller/hip-height.ts';
 import { ExerciseRecognizer } from '../../../src/exercises/recognize-exercise.ts';
 import { cueDefinition } from '../../../src/feedback/cue-vocabulary.ts';
 import type { ClipTruth } from '../scenes/truth-format.ts';
@@ -243,7 +245,7 @@ export function scoreClip(
   stream.frames.forEach((f, i) => {
     const frame = f.u ? decodeFrame(stream, f) : null;
     if (frame) {
-      const hip = computeFeatures(frame).hipHeightThighs;
+      const hip = rollerHipHeightThighs(computeFeatures(frame));
       hipKnown.push(hip !== undefined);
       if (hip !== undefined) hipErrors.push(hip - truth.frames[i]!.hipHeightThighs);
     }
