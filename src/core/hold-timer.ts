@@ -53,6 +53,8 @@ export class HoldTimer {
   private current: Hold | undefined;
   private lastMs = Number.NEGATIVE_INFINITY;
   private lastFrameGood = false;
+  /** Good-form time over frames out of the position inside the hold, ms: kept if the hold goes on. */
+  private pendingGoodMs = 0;
   private readonly done: Hold[] = [];
   /** The most recent frame intervals, ms, oldest first. */
   private readonly intervals: number[] = [];
@@ -74,20 +76,29 @@ export class HoldTimer {
     const previousMs = this.lastMs;
     const previousGood = this.lastFrameGood;
     this.lastMs = tMs;
-    this.lastFrameGood = held === true && good === true;
+    this.lastFrameGood = good === true;
     if (Number.isFinite(previousMs)) {
       this.intervals.push(tMs - previousMs);
       if (this.intervals.length > this.opts.intervalWindow) this.intervals.shift();
     }
     if (this.current && tMs - this.current.endMs > this.breakToleranceMs) this.finish();
-    if (held !== true) return;
-    if (!this.current) {
-      this.current = { startMs: tMs, endMs: tMs, heldMs: 0 };
+    // Good frame after good frame: the interval is good-form time; after a frame not judged
+    // good, it is not.
+    const goodStepMs = previousGood && this.lastFrameGood ? tMs - previousMs : 0;
+    if (held !== true) {
+      // A moment out of the position inside the hold (a fidget, the stillness check
+      // flickering) that the hold may yet ride over: good form through it counts if it does.
+      // Without this, a good twist whose stillness flickered counted 3.5 s of a 6.2 s hold.
+      if (this.current) this.pendingGoodMs += goodStepMs;
       return;
     }
-    // Good frame after good frame: the interval counts. After a short break, or a frame held
-    // but not judged good: the hold goes on, that interval is not good-form time.
-    if (previousGood && this.lastFrameGood) this.current.heldMs += tMs - previousMs;
+    if (!this.current) {
+      this.current = { startMs: tMs, endMs: tMs, heldMs: 0 };
+      this.pendingGoodMs = 0;
+      return;
+    }
+    this.current.heldMs += this.pendingGoodMs + goodStepMs;
+    this.pendingGoodMs = 0;
     this.current.endMs = tMs;
   }
 
@@ -115,6 +126,7 @@ export class HoldTimer {
     const c = this.current;
     if (c && c.endMs - c.startMs >= this.opts.minHoldMs) this.done.push(c);
     this.current = undefined;
+    this.pendingGoodMs = 0;
   }
 
   /** Ends any hold in progress (the session stopped). */

@@ -178,11 +178,14 @@ describe('HoldTimer at any analysis rate', () => {
   });
 });
 
-/** Feeds held frames with their form: h = held and good, n = held but not judged good, x = left, ? = unseen. */
+/**
+ * Feeds held frames with their form: h = held and good, n = held but not judged good,
+ * x = left, g = left for a moment with the form still good, ? = unseen.
+ */
 function runHeld(pattern: string, timer = new HoldTimer(), everyMs = 100) {
   for (const [i, c] of [...pattern].entries()) {
-    const held = c === 'h' || c === 'n' ? true : c === 'x' ? false : undefined;
-    timer.update(held, i * everyMs, c === 'h' ? true : c === 'n' ? undefined : false);
+    const held = c === 'h' || c === 'n' ? true : c === 'x' || c === 'g' ? false : undefined;
+    timer.update(held, i * everyMs, c === 'h' || c === 'g' ? true : c === 'n' ? undefined : false);
   }
   return timer;
 }
@@ -205,6 +208,20 @@ describe('HoldTimer as a stopwatch (issue 14)', () => {
     const t = runHeld(`${'h'.repeat(20)}xxx${'h'.repeat(20)}`, new HoldTimer({ minHoldMs: 2500 }));
     t.end();
     expect(holdsOf(t)).toEqual([[0, 4200, 3800]]);
+  });
+
+  it('good form through a moment out of the position counts once the hold rides over it', () => {
+    // The stillness check flickering on a good hold: the whole 4.2 s is good-form time.
+    const t = runHeld(`${'h'.repeat(20)}ggg${'h'.repeat(20)}`, new HoldTimer({ minHoldMs: 2500 }));
+    t.end();
+    expect(holdsOf(t)).toEqual([[0, 4200, 4200]]);
+    // A break too long for the hold: the good form in it is not added to either side.
+    const broken = runHeld(`${'h'.repeat(30)}${'g'.repeat(15)}${'h'.repeat(30)}`);
+    broken.end();
+    expect(holdsOf(broken)).toEqual([
+      [0, 2900, 2900],
+      [4500, 7400, 2900],
+    ]);
   });
 
   it('the minimum is on the hold’s length, not its good time', () => {
