@@ -5,10 +5,13 @@
  * browser's NotReadableError, injected, since no second app can hold the
  * fake camera here), the device picker with two fake cameras, settings
  * saved on this device, and the instruction card's rendered pictures.
- * Nothing leaves the origin.
+ * From Start on, the screen shows what it waits for: the steps, then "Get
+ * set up" waiting on the first checked frame, then that step done and the
+ * checks listed. Nothing leaves the origin.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 import { writeY4m } from '../tools/camera-clip/y4m.ts';
@@ -151,10 +154,25 @@ describe('leaving the page mid-session', () => {
     await c?.browser.close();
   });
 
-  it('stops the camera and ends the pose worker when the coach is removed', async () => {
+  it('shows the waiting steps up to the first checked frame; stops the camera and ends the pose worker when the coach is removed', async () => {
     const { page } = c;
+    await recordStartScreens(page);
     await page.getByTestId('start-camera').click();
     await page.getByTestId('setup-checks').waitFor({ timeout: MODEL_LOAD_MS });
+    // The first checked frame: its checks listed and the waiting steps gone.
+    await expect
+      .poll(() => page.locator('[data-testid="setup-checks"] li').count(), { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    expect(await page.getByTestId('start-progress').count()).toBe(0);
+    const seen = await startScreensSeen(page);
+    console.log(`screens from Start: ${seen.join(' → ')}`);
+    // Setup opened waiting on that frame, with the camera and model done...
+    const waiting = seen.indexOf(
+      'Get set up | camera:done model:done first-frame:active | 0 checks',
+    );
+    expect(waiting, seen.join('\n')).toBeGreaterThanOrEqual(0);
+    // ...and the step then ended in the checks (the last screen recorded is the checks alone).
+    expect(seen.at(-1)).toMatch(/^Get set up \| no steps \| [1-9]\d* checks$/);
     expect(page.workers().length).toBeGreaterThan(0);
     const state = await page.evaluate(async () => {
       const coach = document.querySelector('sw-live-coach')!;
@@ -167,6 +185,33 @@ describe('leaving the page mid-session', () => {
     await expect.poll(() => page.workers().length, { timeout: 10_000 }).toBe(0);
   });
 });
+
+/**
+ * Records each distinct start screen of the coach from now on (a
+ * MutationObserver on its shadow root sees every render, however brief):
+ * `heading | step:state … | N checks`.
+ */
+function recordStartScreens(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const root = document.querySelector('sw-live-coach')!.shadowRoot!;
+    const seen: string[] = [];
+    (window as unknown as { __startScreens: string[] }).__startScreens = seen;
+    const note = () => {
+      const heading = root.querySelector('[data-view-heading]')?.textContent?.trim() ?? '';
+      const steps = [...root.querySelectorAll('[data-testid="start-progress"] li')]
+        .map((li) => `${li.getAttribute('data-step')}:${li.getAttribute('data-state')}`)
+        .join(' ');
+      const checks = root.querySelectorAll('[data-testid="setup-checks"] li').length;
+      const line = `${heading} | ${steps || 'no steps'} | ${checks} checks`;
+      if (seen.at(-1) !== line) seen.push(line);
+    };
+    new MutationObserver(note).observe(root, { subtree: true, childList: true, attributes: true });
+  });
+}
+
+function startScreensSeen(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __startScreens: string[] }).__startScreens);
+}
 
 describe('a dark, empty room', () => {
   let c: CoachPage;
