@@ -5,7 +5,8 @@
  * picker, getting ready, setup, live, camera lost, summary, the routine's
  * rest); axe-core finds no serious or critical violation on each main view;
  * a stretch the clearance keeps closed is never pre-selected, looks and is
- * disabled, and says why and for how long; the twist's side buttons show
+ * disabled, and says why and for how long, and "Start the camera" then
+ * starts the open stretch selected; the twist's side buttons show
  * their state; the ring keeps its size beside the side box; the quiet cue
  * has at least 4.5:1 contrast; /favicon.ico is served. Nothing leaves the
  * origin. Sharp pain in a routine's rest (its button shown, P pressed)
@@ -48,13 +49,12 @@ afterAll(async () => {
 });
 
 /**
- * A fresh context (empty storage), with the built-in fake camera or, for a
- * walk that never starts it, in the run's one Chromium; the app at local
- * time `now`, MediaPipe lite pinned.
+ * A fresh context (empty storage) in the file's Chromium with the built-in
+ * fake camera; the app at local time `now`, MediaPipe lite pinned.
  */
-async function openApp(now = '2026-03-10T09:00:00', { withCamera = true } = {}): Promise<AppPage> {
+async function openApp(now = '2026-03-10T09:00:00'): Promise<AppPage> {
   const app = await openAppPage(server.url, {
-    ...(withCamera ? { in: camera } : {}),
+    in: camera,
     viewport: { width: 1280, height: 900 },
     coachSettings: { engine: 'mediapipe/lite', voice: { enabled: false } },
   });
@@ -293,11 +293,11 @@ describe('one walk through the app by keyboard, with axe on each view', CAMERA_T
   });
 });
 
-describe('the picker after a clearance that keeps the roller closed', () => {
+describe('the picker after a clearance that keeps the roller closed', CAMERA_TEST, () => {
   let browser: OfflineBrowser;
   let page: Page;
   beforeAll(async () => {
-    ({ browser, page } = await openApp(undefined, { withCamera: false }));
+    ({ browser, page } = await openApp());
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -346,6 +346,17 @@ describe('the picker after a clearance that keeps the roller closed', () => {
       path: join(SCREENSHOTS, 'a11y-picker-roller-closed.png'),
       fullPage: true,
     });
+    expect(browser.offOrigin).toEqual([]);
+  });
+
+  it('"Start the camera" starts the open stretch selected, not the closed roller', async () => {
+    await page.getByTestId('start-camera').click();
+    await page.getByTestId('setup-checks').waitFor({ timeout: MODEL_LOAD_MS });
+    const card = page.locator('sw-live-coach sw-exercise-card');
+    expect(await card.getAttribute('exercise')).toBe('seated-twist');
+    expect(await card.locator('h3').textContent()).toMatch(/Seated spinal twist/);
+    await page.getByTestId('stop').click();
+    await page.getByTestId('start-camera').or(page.getByTestId('summary')).first().waitFor();
     expect(browser.offOrigin).toEqual([]);
   });
 });
