@@ -214,6 +214,10 @@ describe('History with three days of sessions', () => {
     await openHistory(page);
     await page.getByTestId('history-empty').waitFor();
     expect(await page.getByTestId('history-empty').textContent()).toMatch(/Stretch.*Start camera/s);
+    // The session list says how to start too: coach a first session, or review a video.
+    expect((await page.getByTestId('sessions-empty').textContent())?.replace(/\s+/g, ' ')).toMatch(
+      /No sessions recorded yet\. To coach your first, press Stretch.*Start camera.*Review a video/,
+    );
 
     await importFile(page, 'three-days.json', FILE, /3 sessions/);
 
