@@ -12,12 +12,16 @@
  * and ask "Did it hurt?"; "Yes" shows the safety advice. A second session,
  * on a phone-sized screen, declines the countdown with N (when the offer
  * comes before the raised arms), keeps Sharp pain on screen in the mat
- * view, and "No" ends in the summary. Nothing leaves the origin.
- * Screenshots: test-results/live-mat-*.png.
+ * view, and "No" ends in the summary. axe finds nothing serious on the
+ * countdown, the mat view, "Did it hurt?" and the advice after it. The
+ * page never asks for the microphone or builds a speech recogniser.
+ * Nothing leaves the origin. Screenshots: test-results/live-mat-*.png.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeFindings } from '../support/axe.ts';
+import { asksForAudio, mediaRequests, recordMediaRequests } from '../support/media-requests.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 import { cameraClip } from '../tools/make-camera-clip.ts';
 import { GESTURE_SCENES_DIR } from '../tools/record-gesture-streams.ts';
@@ -43,6 +47,10 @@ beforeAll(async () => {
   twistClip = await cameraClip(TWIST_CLIP);
   server = await startDevServer();
   c = await openCoach(server.url, fakeCameraArgs(clip));
+  // Every camera request and speech recogniser from here on is recorded (from the reload on).
+  await recordMediaRequests(c.page);
+  await c.page.reload();
+  await c.page.getByTestId('start-camera').waitFor({ timeout: 60_000 });
 }, 240_000);
 
 afterAll(async () => {
@@ -87,6 +95,8 @@ async function recognisedTwistCoached(page: Page) {
   await page.locator('[data-testid="countdown"][data-exercise="seated-twist"]').waitFor({
     timeout: 120_000,
   });
+  // At once: the countdown lasts 3 s (axe reads the DOM as it starts).
+  expect(await seriousAxeFindings(page, 'countdown')).toEqual([]);
   await page.screenshot({ path: join(SCREENSHOTS, 'live-mat-countdown.png') });
   // Nobody presses anything: the twist is coached once the countdown runs out.
   await page.getByTestId('side').waitFor({ timeout: 60_000 });
@@ -157,6 +167,7 @@ describe(`mat view and hands-free stop on ${CLIP}`, () => {
     expect(captions.fontPx).toBeGreaterThanOrEqual(36);
     expect(sharp.height).toBeGreaterThanOrEqual(64);
     expect(status.shown).toBe(false);
+    expect(await seriousAxeFindings(page, 'mat view')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'live-mat-view.png') });
   }, 120_000);
 
@@ -169,6 +180,7 @@ describe(`mat view and hands-free stop on ${CLIP}`, () => {
       () => document.querySelector('sw-live-coach')?.shadowRoot?.activeElement?.id,
     );
     expect(focused).toBe('hurt-h');
+    expect(await seriousAxeFindings(page, 'did it hurt')).toEqual([]);
     // Halted: no more poses analysed while the question is up.
     const before = (await measures(page)).poses;
     await page.waitForTimeout(1500);
@@ -180,6 +192,7 @@ describe(`mat view and hands-free stop on ${CLIP}`, () => {
     expect(await page.locator('sw-live-coach').evaluate((el) => el.hasAttribute('mat'))).toBe(
       false,
     );
+    expect(await seriousAxeFindings(page, 'advice after the stop')).toEqual([]);
     expect(c.browser.offOrigin).toEqual([]);
     expect(c.errors).toEqual([]);
   }, 300_000);
@@ -223,11 +236,18 @@ describe(`mat view and hands-free stop on ${CLIP}`, () => {
     expect(
       await page.locator('sw-live-coach').evaluate((el) => el.scrollWidth - el.clientWidth),
     ).toBeLessThanOrEqual(0);
+    expect(await seriousAxeFindings(page, 'mat view on a phone')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'live-mat-phone.png') });
     await waitForHurt(page, 'live-mat-phone-no-stop.png');
     await page.screenshot({ path: join(SCREENSHOTS, 'live-mat-phone-hurt.png') });
     await page.getByTestId('hurt-no').click();
     await page.getByTestId('summary').waitFor({ timeout: 10_000 });
+    // Two sessions on this page, each opened the camera: video only, never a microphone.
+    const asked = await mediaRequests(page);
+    console.log(`camera requests: ${asked?.getUserMedia.join(' | ')}`);
+    expect(asked?.getUserMedia.length).toBeGreaterThanOrEqual(2);
+    expect(asked?.getUserMedia.filter(asksForAudio)).toEqual([]);
+    expect(asked?.speechRecognizers).toBe(0);
     expect(c.browser.offOrigin).toEqual([]);
     expect(c.errors).toEqual([]);
   }, 600_000);
