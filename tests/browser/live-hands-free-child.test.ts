@@ -6,12 +6,14 @@
  * worker. Kneeling up pauses the coached session by itself (the model keeps
  * watching) and folding forward again (the clip looping) resumes it. The
  * raised arms of the kneeling clip are found only now and then live (the
- * stop gesture's own test is live-mat-view.test.ts). Nothing leaves the
- * origin. Screenshots:
+ * stop gesture's own test is live-mat-view.test.ts). axe finds nothing
+ * serious on the pose's pause (or "Did it hurt?" when the arms stop it
+ * first). Nothing leaves the origin. Screenshots:
  * test-results/live-hands-free-child-*.png.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeFindings } from '../support/axe.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 import { cameraClip } from '../tools/make-camera-clip.ts';
 import { GESTURE_SCENES_DIR } from '../tools/record-gesture-streams.ts';
@@ -69,6 +71,9 @@ describe(`hands-free in child's pose on ${CLIP}`, () => {
         .poll(async () => await page.getByTestId('captions').textContent(), { timeout: 10_000 })
         .toContain('Fold forward again to go on');
     }
+    expect(
+      await seriousAxeFindings(page, screen.stopped ? 'did it hurt' : 'paused by the pose'),
+    ).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'live-hands-free-child-paused.png') });
     // Unless the raised arms stop it first (then "Did it hurt?" shows), the pose resumes it.
     await page
