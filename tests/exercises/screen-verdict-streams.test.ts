@@ -18,7 +18,7 @@ import { ExercisePipeline, type ExerciseStep } from '../../src/exercises/exercis
 import { CUE_PARTS } from '../../src/feedback/cue-body-parts.ts';
 import { cueDefinition } from '../../src/feedback/cue-vocabulary.ts';
 import { faultsOf } from '../../src/feedback/screen-verdict.ts';
-import { BLIND_SPOTS, plainFaults } from '../support/plain-faults.ts';
+import { blindSpot, plainFaults } from '../support/plain-faults.ts';
 import { SCENES_DIR, STREAMS_DIR, TRUTH_DIR } from '../tools/scenes/load-scenes.ts';
 import { decodeFrame, parseStream } from '../tools/streams/landmark-stream.ts';
 
@@ -52,9 +52,9 @@ function replay(clip: string, engine: string) {
     const step = pipeline.step(f.u ? decodeFrame(stream, f) : null, f.t);
     expect(Math.round(truth.frames[i]!.t * 1000)).toBe(f.t);
     if (!step) continue;
-    steps.push({ step, truthFaults: plainFaults(clip, truthMs, f.t) });
+    steps.push({ step, truthFaults: plainFaults(clip, engine, truthMs, f.t) });
   }
-  const blind = BLIND_SPOTS[clip];
+  const blind = blindSpot(clip, engine);
   if (blind)
     expect(
       steps.some((x) => x.step.verdict.raised.includes(blind.cue as never)),

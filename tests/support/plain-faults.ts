@@ -17,17 +17,34 @@ export const EDGE_MS = 500;
  * eval recall 0 on both engines): praise over them is the checker's blind
  * spot, not the screen's.
  */
-export const BLIND_SPOTS: Record<string, { fault: string; cue: string; why: string }> = {
+export const BLIND_SPOTS: Record<
+  string,
+  { fault: string; cue: string; why: string; engines: readonly string[] }
+> = {
   'twist-forcing-right-45-male': {
     fault: 'forcing',
     cue: 'ease-off',
     why: 'the jerks do not show in the rotation estimate',
+    engines: ['mediapipe-lite', 'tfjs-blazepose-lite'],
+  },
+  'child-palms-apart-45-male': {
+    fault: 'palms-apart',
+    cue: 'palms-together',
+    why: 'the far wrist is hidden behind the head at 45°, so the palms are not judged',
+    engines: ['mediapipe-lite'],
   },
 };
 
-/** The faults plainly present at `tMs` in this clip (truth times in ms), blind spots left out. */
+/** The blind spot of this clip for this recorded engine's stream, if any. */
+export function blindSpot(clip: string, engine: string) {
+  const blind = BLIND_SPOTS[clip];
+  return blind?.engines.includes(engine) ? blind : undefined;
+}
+
+/** The faults plainly present at `tMs` in this clip (truth times in ms), the engine's blind spots left out. */
 export function plainFaults(
   clip: string,
+  engine: string,
   truth: readonly { t: number; faults: string[] }[],
   tMs: number,
 ): string[] {
@@ -36,6 +53,6 @@ export function plainFaults(
     (f) =>
       at(tMs - EDGE_MS).includes(f) &&
       at(tMs + EDGE_MS).includes(f) &&
-      BLIND_SPOTS[clip]?.fault !== f,
+      blindSpot(clip, engine)?.fault !== f,
   );
 }
