@@ -1,14 +1,11 @@
 /**
  * Feeds a <video> to the pose worker, frame by frame, and reports what it
- * found. Uses `requestVideoFrameCallback` (one call per new camera frame)
- * where the browser has it, else `requestAnimationFrame`. A frame is grabbed
- * as an ImageBitmap only when the worker is free; otherwise it is skipped
- * and counted as dropped, so the pose is never more than one frame old.
- * Each frame is stamped with its capture time (camera-frame-time.ts), not
- * the grab's: everything after (hold timer, cues, the session's start and
- * pauses) runs on the camera's clock, so a busy main thread's late grab
- * does not enter the times; a late grab that takes a newer frame than the
- * callback's is stamped with that frame's time.
+ * found. The frames come from a CameraFrameSource (frame-source-camera.ts),
+ * which drops: a frame is grabbed only when the worker is free (this loop's
+ * FrameGate says so); otherwise it is skipped and counted as dropped on the
+ * worker, so the pose is never more than one frame old. Each frame is
+ * stamped with its capture time, so everything after (hold timer, cues,
+ * the session's start and pauses) runs on the camera's clock.
  * Lifetime: one worker (one engine) at a time; `stop()` or the host leaving
  * ends the loop and the worker.
  *
@@ -29,9 +26,9 @@
  * way when there is room again. Frames are still dropped, never queued.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { cameraFrameTimeMs, currentFrameMediaMs } from '../pose/camera-frame-time.ts';
-import { cameraGrabOptions } from '../pose/camera-grab-options.ts';
 import type { EngineSpec } from '../pose/create-pose-engine.ts';
+import type { FrameGate, SourceFrame } from '../pose/frame-source.ts';
+import { CameraFrameSource } from '../pose/frame-source-camera.ts';
 import {
   type KeepUpDecision,
   type KeepUpOptions,
@@ -118,8 +115,10 @@ export class PoseLoopController implements ReactiveController {
   /** The GPU context was lost this session: every engine from now on runs on the CPU. */
   private cpuOnly = false;
   private video: HTMLVideoElement | undefined;
-  private handle: number | undefined;
-  private grabbing = false;
+  /** Aborted to stop pulling frames from `video`. */
+  private frames: AbortController | undefined;
+  /** The worker the frame being grabbed is for: one swapped in meanwhile does not get it. */
+  private grabbingFor: PoseWorkerClient | undefined;
   private generation = 0;
   private failuresInARow = 0;
   /** Restarts of the engine now loaded, since it was loaded. */
@@ -374,57 +373,34 @@ export class PoseLoopController implements ReactiveController {
     if (this.video === video) return;
     this.detach();
     this.video = video;
-    this.schedule();
+    this.frames = new AbortController();
+    void new CameraFrameSource(video).run(this.offer, this.frames.signal, this.gate);
   }
 
-  private schedule() {
-    const video = this.video;
-    if (!video) return;
-    this.handle =
-      'requestVideoFrameCallback' in video
-        ? video.requestVideoFrameCallback(this.tick)
-        : requestAnimationFrame(() => this.tick());
-  }
+  /** Whether the source grabs the frame arriving now, and where its drops are counted. */
+  private readonly gate: FrameGate = {
+    state: () => (this.paused || !this.client ? 'off' : this.client.busy ? 'busy' : 'free'),
+    take: (tMs) => {
+      // Taken just before a pause ended (shown after it): it shows a moment the pause left out.
+      if (tMs < this.resumedMs) return false;
+      this.grabbingFor = this.client;
+      return true;
+    },
+    onDropped: () => this.client?.noteDropped(),
+  };
 
-  /** `metadata`: the frame's, from requestVideoFrameCallback (none on the requestAnimationFrame path). */
-  private readonly tick = (_now?: number, metadata?: VideoFrameCallbackMetadata) => {
-    const video = this.video;
-    const client = this.client;
-    if (!video) return;
-    this.schedule();
-    if (this.paused || !client || video.readyState < 2 || video.videoWidth === 0) return;
-    if (client.busy || this.grabbing) {
-      client.noteDropped();
-      return;
-    }
-    // The frame grabbed is the one current now (a late callback: a newer one), read right next to the grab.
-    const grabbedMediaMs = metadata && currentFrameMediaMs(video);
-    const grabbedMs = performance.now();
-    const tMs = cameraFrameTimeMs(metadata, grabbedMs, grabbedMediaMs);
-    // Taken just before a pause ended (shown after it): it shows a moment the pause left out.
-    if (tMs < this.resumedMs) return;
-    this.grabbing = true;
-    createImageBitmap(video, cameraGrabOptions(video.videoWidth, video.videoHeight)).then(
-      (bitmap) => {
-        this.grabbing = false;
-        if (this.client !== client || this.video !== video) bitmap.close();
-        else if (client.offer(bitmap, tMs, this.wantBrightness)) this.grabbedMs = grabbedMs;
-      },
-      () => {
-        // The video had no frame to give (e.g. it just stopped); the next tick tries again.
-        this.grabbing = false;
-      },
-    );
+  /** A grabbed frame to the worker it was grabbed for, if that is still the loop's. */
+  private readonly offer = async ({ bitmap, tMs, grabbedMs }: SourceFrame): Promise<void> => {
+    const client = this.grabbingFor;
+    this.grabbingFor = undefined;
+    if (!client || this.client !== client) bitmap.close();
+    else if (client.offer(bitmap, tMs, this.wantBrightness)) this.grabbedMs = grabbedMs ?? tMs;
   };
 
   /** Stops pulling frames (the worker stays loaded). */
   detach(): void {
-    const video = this.video;
-    if (video && this.handle !== undefined) {
-      if ('cancelVideoFrameCallback' in video) video.cancelVideoFrameCallback(this.handle);
-      else cancelAnimationFrame(this.handle);
-    }
-    this.handle = undefined;
+    this.frames?.abort();
+    this.frames = undefined;
     this.video = undefined;
   }
 
