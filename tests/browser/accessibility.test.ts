@@ -13,22 +13,16 @@
  * ends the routine with the advice, and the stretch just stored closes the
  * day.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppPage, openAppPage } from '../support/app-page.ts';
+import { seriousAxeFindings } from '../support/axe.ts';
 import { launchSharedChromium } from '../support/chromium.ts';
 import type { OfflineBrowser } from '../support/offline-browser.ts';
 import { answerScreening, passSafetyScreen } from '../support/safety-screen.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 import { fakeCameraArgs, SCREENSHOTS } from './live-coach-page.ts';
-
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 
 /** The model loads before setup shows: minutes on a machine busy with other work (120 s tripped at load 30). */
 const MODEL_LOAD_MS = 200_000;
@@ -86,41 +80,6 @@ async function expectFocusOnHeading(page: Page, text: RegExp) {
     .toMatch(text);
 }
 
-interface AxeResult {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
-
-/** axe-core on the page as it is (shadow roots included): the serious and critical violations. */
-async function seriousViolations(page: Page, view: string): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) does not stop it.
-  await page.evaluate(`if (!window.axe) { ${AXE_SOURCE} }`);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(ctx: Document, o: object): Promise<{ violations: AxeResult[] }> };
-      }
-    ).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-    }));
-  });
-  const all = violations.map(
-    (v) =>
-      `${view}: ${v.impact} ${v.id} (${v.help}) at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-  );
-  if (all.length) console.log(all.join('\n'));
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
-
 /** WCAG contrast ratio of two CSS rgb() colours. */
 function contrast(fg: string, bg: string): number {
   const lum = (c: string) => {
@@ -160,26 +119,26 @@ describe('one walk through the app by keyboard, with axe on each view', CAMERA_T
       bad.innerHTML = '<button></button><p style="color:#bbb;background:#fff">faint words</p>';
       document.querySelector('sw-app')!.shadowRoot!.append(bad);
     });
-    const found = await seriousViolations(page, 'control');
-    expect(found.some((v) => v.startsWith('button-name'))).toBe(true);
-    expect(found.some((v) => v.startsWith('color-contrast'))).toBe(true);
+    const found = await seriousAxeFindings(page, 'control');
+    expect(found.some((v) => v.includes(' button-name '))).toBe(true);
+    expect(found.some((v) => v.includes(' color-contrast '))).toBe(true);
     await page.evaluate(() =>
       document.querySelector('sw-app')!.shadowRoot!.getElementById('axe-control')!.remove(),
     );
-    expect(await seriousViolations(page, 'screening')).toEqual([]);
+    expect(await seriousAxeFindings(page, 'screening')).toEqual([]);
     await answerScreening(page);
     await expectFocusOnHeading(page, /You are good to go/);
-    expect(await seriousViolations(page, 'decision')).toEqual([]);
+    expect(await seriousAxeFindings(page, 'decision')).toEqual([]);
   });
 
   it('Continue: focus on the picker heading; picker and settings pass axe', async () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByTestId('start-camera').waitFor();
     await expectFocusOnHeading(page, /^Live coach$/);
-    expect(await seriousViolations(page, 'picker')).toEqual([]);
+    expect(await seriousAxeFindings(page, 'picker')).toEqual([]);
     await page.locator('sw-live-coach').getByText('Settings', { exact: true }).click();
     await page.locator('sw-coach-settings').waitFor();
-    expect(await seriousViolations(page, 'settings')).toEqual([]);
+    expect(await seriousAxeFindings(page, 'settings')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'a11y-picker.png'), fullPage: true });
   });
 
@@ -203,7 +162,7 @@ describe('one walk through the app by keyboard, with axe on each view', CAMERA_T
     await expectFocusOnHeading(page, /^(Getting ready|Get set up)$/);
     await page.getByTestId('setup-checks').waitFor({ timeout: MODEL_LOAD_MS });
     await expectFocusOnHeading(page, /^Get set up$/);
-    expect(await seriousViolations(page, 'setup')).toEqual([]);
+    expect(await seriousAxeFindings(page, 'setup')).toEqual([]);
   });
 
   it('live: focus on its heading; axe; the ring keeps 200 px beside the side box; the quiet cue has ≥ 4.5:1', async () => {
@@ -231,10 +190,10 @@ describe('one walk through the app by keyboard, with axe on each view', CAMERA_T
     const ratio = contrast(colours.fg, colours.bg);
     console.log(`quiet cue ${colours.fg} on ${colours.bg}: ${ratio.toFixed(2)}:1`);
     expect(ratio).toBeGreaterThanOrEqual(4.5);
-    expect(await seriousViolations(page, 'live (paused)')).toEqual([]);
+    expect(await seriousAxeFindings(page, 'live (paused)')).toEqual([]);
     await page.keyboard.press(' ');
     await page.getByTestId('paused').waitFor({ state: 'detached' });
-    expect(await seriousViolations(page, 'live')).toEqual([]);
+    expect(await seriousAxeFindings(page, 'live')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'a11y-live-twist.png'), fullPage: true });
   });
 
@@ -249,7 +208,7 @@ describe('one walk through the app by keyboard, with axe on each view', CAMERA_T
     const cue = page.getByTestId('cue');
     expect(await cue.textContent()).not.toMatch(/Press Space/);
     expect(await cue.textContent()).toMatch(/Resume with camera/);
-    expect(await seriousViolations(page, 'camera lost')).toEqual([]);
+    expect(await seriousAxeFindings(page, 'camera lost')).toEqual([]);
     await page.getByTestId('camera-retry').click();
     await page.getByTestId('camera-problem').waitFor({ state: 'detached', timeout: 20_000 });
   });
@@ -258,14 +217,14 @@ describe('one walk through the app by keyboard, with axe on each view', CAMERA_T
     await page.getByTestId('stop').click();
     await page.getByTestId('summary').waitFor();
     await expectFocusOnHeading(page, /^Session summary$/);
-    expect(await seriousViolations(page, 'summary')).toEqual([]);
+    expect(await seriousAxeFindings(page, 'summary')).toEqual([]);
   });
 
   it('the next day: the daily check is focused and passes axe', async () => {
     await page.goto(`${server.url}/?now=${encodeURIComponent('2026-03-11T09:00:00')}`);
     await page.getByTestId('daily-check').waitFor();
     await expectFocusOnHeading(page, /Anything new today\?/);
-    expect(await seriousViolations(page, 'daily check')).toEqual([]);
+    expect(await seriousAxeFindings(page, 'daily check')).toEqual([]);
     // "Something is new" leads to the questions, focused on their heading.
     await page.getByTestId('something-new').click();
     await page.locator('sw-screening').waitFor();
@@ -341,7 +300,7 @@ describe('the picker after a clearance that keeps the roller closed', CAMERA_TES
     expect(await page.getByTestId('routine-offer').textContent()).toMatch(
       /Seated spinal twist.*Child’s pose.*Left out: Foam-roller/s,
     );
-    expect(await seriousViolations(page, 'picker, roller closed')).toEqual([]);
+    expect(await seriousAxeFindings(page, 'picker, roller closed')).toEqual([]);
     await page.screenshot({
       path: join(SCREENSHOTS, 'a11y-picker-roller-closed.png'),
       fullPage: true,
@@ -425,7 +384,7 @@ describe('today’s routine', CAMERA_TEST, () => {
       }),
     ).toBe('live');
     expect(await page.getByTestId('again').count()).toBe(0);
-    expect(await seriousViolations(page, 'routine rest')).toEqual([]);
+    expect(await seriousAxeFindings(page, 'routine rest')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'a11y-routine-rest.png'), fullPage: true });
     await page.getByTestId('rest-next').click();
 
@@ -509,7 +468,7 @@ describe('sharp pain in the routine’s rest', CAMERA_TEST, () => {
         ]),
       )
       .toEqual([['foam-roller', 'sharp-pain']]);
-    expect(await seriousViolations(page, 'sharp pain in the rest')).toEqual([]);
+    expect(await seriousAxeFindings(page, 'sharp pain in the rest')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'a11y-rest-sharp-pain.png'), fullPage: true });
 
     // Read: back through the gate, which keeps every stretch closed for the rest of the day.

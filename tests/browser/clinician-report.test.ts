@@ -8,18 +8,17 @@
  * rendering (page.pdf, A4) is one page with no app header or navigation,
  * and axe finds nothing serious. Screenshot and PDF in test-results/.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppPage } from '../support/app-page.ts';
+import { seriousAxeFindings } from '../support/axe.ts';
 import type { OfflineBrowser } from '../support/offline-browser.ts';
 import { type RunningServer, startDevServer } from '../support/vite-server.ts';
 import { SCREENSHOTS } from './live-coach-page.ts';
 
 const NOW = '2026-03-10T18:00:00';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const at = (iso: string) => new Date(iso).getTime();
 const d1 = at('2026-03-08T08:00:00');
 const d2 = at('2026-03-09T08:00:00');
@@ -217,18 +216,7 @@ describe('Report for a clinician (Chromium)', { timeout: 300_000 }, () => {
     expect(pages).toHaveLength(1);
     await page.emulateMedia({ media: 'screen' });
 
-    await page.evaluate(`if (!window.axe) { ${AXE} }`);
-    const serious = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: (c: unknown) => Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id);
-    });
+    const serious = await seriousAxeFindings(page, 'clinician report');
     expect(serious).toEqual([]);
     expect(browser.offOrigin).toEqual([]);
     expect(errors).toEqual([]);

@@ -15,10 +15,10 @@
  * storage service, the recorder and the UI above it are all real.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeFindings } from '../support/axe.ts';
 import { launchSharedChromium } from '../support/chromium.ts';
 import {
   downloadedText,
@@ -35,8 +35,6 @@ import { fakeCameraArgs, SCREENSHOTS } from './live-coach-page.ts';
 const CLIP = 'child-good-side-male';
 const NOW = '2026-03-10T09:00:00';
 const GOLDEN = join(PROJECT_ROOT, 'tests/session/golden/export-v1.json');
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let clip: string;
@@ -217,22 +215,6 @@ function focusedTestId(page: Page): Promise<string | null> {
     let a = document.activeElement;
     while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
     return a?.getAttribute('data-testid') ?? null;
-  });
-}
-
-/** axe-core's serious and critical findings on the page as it is (shadow roots included). */
-async function axeSerious(page: Page): Promise<string[]> {
-  // Through the DevTools protocol, so the page's CSP (no inline scripts) does not stop it.
-  await page.evaluate(`if (!window.axe) { ${AXE} }`);
-  return page.evaluate(async () => {
-    type Found = { id: string; impact: string; nodes: { target: unknown }[] };
-    const axe = (
-      window as unknown as { axe: { run(d: Document): Promise<{ violations: Found[] }> } }
-    ).axe;
-    const { violations } = await axe.run(document);
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   });
 }
 
@@ -423,7 +405,7 @@ describe('export, delete all, import', () => {
     const focused = () => focusedTestId(page);
     expect(await focused()).toBe('delete-cancel');
     await page.screenshot({ path: join(SCREENSHOTS, 'data-delete-confirm.png') });
-    expect(await axeSerious(page)).toEqual([]);
+    expect(await seriousAxeFindings(page, 'data')).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(await readDb(page)).toEqual(full);
@@ -464,7 +446,7 @@ describe('export, delete all, import', () => {
     );
     expect(await focused()).toBe('import-problems');
     await page.screenshot({ path: join(SCREENSHOTS, 'data-import-broken.png'), fullPage: true });
-    expect(await axeSerious(page)).toEqual([]);
+    expect(await seriousAxeFindings(page, 'data')).toEqual([]);
     expect(await readDb(page)).toEqual(full);
     // Not JSON at all.
     await importText(page, 'notes.json', 'these are my notes');

@@ -6,11 +6,10 @@
  * reload too), and "Getting started" shows it again, focused on its heading.
  * axe-core finds nothing serious on either. Nothing leaves the origin. Screenshots: test-results/first-run-*.png.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeFindings } from '../support/axe.ts';
 import { type OfflineBrowser, openRunContext } from '../support/offline-browser.ts';
 import { PROJECT_ROOT, type RunningServer, startDevServer } from '../support/vite-server.ts';
 
@@ -33,24 +32,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical findings on the page as it is (shadow roots included). */
-async function seriousAxe(): Promise<string[]> {
-  // Through the DevTools protocol: the page's CSP refuses inline scripts, not this.
-  await page.evaluate(`if (!window.axe) { ${AXE} }`);
-  return page.evaluate(async () => {
-    type Finding = { id: string; impact: string | null; nodes: { target: unknown }[] };
-    const axe = (
-      window as unknown as { axe: { run(d: Document): Promise<{ violations: Finding[] }> } }
-    ).axe;
-    const r = await axe.run(document);
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
 
 /** The guide's pictures: where each comes from, whether it loaded, and its text. */
 function pictures() {
@@ -87,7 +68,7 @@ describe('first-run guide', () => {
       expect(new URL(p.src).origin).toBe(server.url);
       expect(p.alt.length).toBeGreaterThan(40);
     }
-    expect(await seriousAxe()).toEqual([]);
+    expect(await seriousAxeFindings(page, 'first run')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'first-run-guide.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(SCREENSHOTS, 'first-run-guide-phone.png'), fullPage: true });
@@ -110,7 +91,7 @@ describe('first-run guide', () => {
       )
       .toBe('first-run-h');
     await expect.poll(async () => (await pictures()).every((p) => p.loaded)).toBe(true);
-    expect(await seriousAxe()).toEqual([]);
+    expect(await seriousAxeFindings(page, 'first run')).toEqual([]);
     expect(browser.offOrigin).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -8,12 +8,11 @@
  * rotation was unknown, and a cue is read by keyboard. axe finds nothing
  * serious; nothing leaves the origin. Screenshots in test-results/.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../../src/session/export-schema.ts';
+import { seriousAxeFindings } from '../support/axe.ts';
 import {
   type OfflineBrowser,
   openOfflineBrowser,
@@ -28,8 +27,6 @@ import { fakeCameraArgs, reachLive, SCREENSHOTS } from './live-coach-page.ts';
 const TWIST_CLIP = 'twist-good-left-front-female';
 
 const NOW = '2026-03-10T18:00:00';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /** Local time (Node and Chromium share the machine's time zone). */
 const at = (iso: string) => new Date(iso).getTime();
 
@@ -163,20 +160,6 @@ async function importFile(page: Page, name: string, content: unknown, result: Re
     .toMatch(result);
 }
 
-async function axeSerious(page: Page): Promise<string[]> {
-  await page.evaluate(`if (!window.axe) { ${AXE} }`);
-  return page.evaluate(async () => {
-    type Found = { id: string; impact: string; nodes: { target: unknown }[] };
-    const axe = (
-      window as unknown as { axe: { run(d: Document): Promise<{ violations: Found[] }> } }
-    ).axe;
-    const { violations } = await axe.run(document);
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
-
 /** A table's body as rows of cell texts. */
 function rows(page: Page, testId: string, series?: string): Promise<string[][]> {
   const sel = series
@@ -273,7 +256,7 @@ describe('History with three days of sessions', () => {
     await page
       .locator('sw-hold-history')
       .screenshot({ path: join(SCREENSHOTS, 'history-charts.png') });
-    expect(await axeSerious(page)).toEqual([]);
+    expect(await seriousAxeFindings(page, 'history')).toEqual([]);
 
     // The first twist session's timeline, by keyboard.
     const open = page.locator('[data-session="twist-1"] [data-testid="open-timeline"]');
@@ -313,7 +296,7 @@ describe('History with three days of sessions', () => {
       .poll(() => page.getByTestId('timeline-cue-text').textContent())
       .toMatch(/At 0:03: “Ease off/);
     await timeline.screenshot({ path: join(SCREENSHOTS, 'history-timeline.png') });
-    expect(await axeSerious(page)).toEqual([]);
+    expect(await seriousAxeFindings(page, 'history')).toEqual([]);
   }, 300_000);
 
   it('labels a session reviewed from a video as such in the list, and a coached one not', async () => {

@@ -8,33 +8,15 @@
  * Also checks the progress shown from Start to the first checked frame and
  * the plain words of the automatic choice.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousAxeFindings } from '../support/axe.ts';
 import { coachOnClip, measures, SCREENSHOTS } from './live-coach-page.ts';
 
 const CLIP = 'child-good-side-male';
 
 const shared = coachOnClip(CLIP, { engine: 'auto', voice: { enabled: false } });
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical findings on the page as it is now (shadow roots included). */
-async function seriousFindings(page: Page): Promise<string[]> {
-  await page.evaluate(`if (!window.axe) { ${AXE} }`); // through DevTools: the CSP allows no inline script
-  return page.evaluate(async () => {
-    type Finding = { id: string; impact: string | null; nodes: { target: unknown }[] };
-    const { axe } = window as unknown as {
-      axe: { run(d: Document): Promise<{ violations: Finding[] }> };
-    };
-    const { violations } = await axe.run(document);
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
 
 /** Which stage the coach shows, read from the DOM. */
 function screen(page: Page): Promise<string> {
@@ -93,7 +75,7 @@ describe('Automatic engine choice, cancelled', () => {
       );
     expect(steps).toEqual(['camera:done', 'model:active', 'first-frame:pending']);
     expect(await page.getByTestId('loading-stop').isEnabled()).toBe(true);
-    expect(await seriousFindings(page)).toEqual([]);
+    expect(await seriousAxeFindings(page, 'loading')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'live-loading-auto.png'), fullPage: true });
   });
 
