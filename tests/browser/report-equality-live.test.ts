@@ -117,8 +117,21 @@ describe('live coach and video review on the same camera frames (Chromium)', () 
     expect(live.frames).toBe(trace.length); // the trace holds the whole session
     // (A frame grabbed newer than its callback's is moved on by the media-time gap: equal to 1 ms.)
     const offCapture = (t: number) => Math.min(...captured.map((c) => Math.abs(c - t)));
+    // On a busy machine this page's own callback can miss a frame the coach then grabbed: its
+    // stamp lies in a gap of the recorded capture times at least 1.5 frame intervals wide, on the
+    // camera's frame grid (a grab time would fall anywhere between two frames).
+    const sorted = [...captured].sort((a, b) => a - b);
+    const gaps = sorted.slice(1).map((c, i) => c - sorted[i]!);
+    const frameMs = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
+    const inMissedGap = (t: number) => {
+      const next = sorted.findIndex((c) => c > t);
+      if (next <= 0 || sorted[next]! - sorted[next - 1]! <= 1.5 * frameMs) return false;
+      const phase = (t - sorted[next - 1]!) % frameMs;
+      return Math.min(phase, frameMs - phase) <= 3;
+    };
+    const offStamps = analysed.filter((t) => offCapture(t) > 1);
     expect(
-      analysed.filter((t) => offCapture(t) > 1),
+      offStamps.filter((t) => !inMissedGap(t)),
       'frames whose stamp is no capture time',
     ).toEqual([]);
     expect(copyCheck.same, 'copies of the offered frames, pixel for pixel').toBe(copyCheck.checked);
@@ -128,7 +141,8 @@ describe('live coach and video review on the same camera frames (Chromium)', () 
     console.log(
       `report-equality-live: ${replayed.length - trace.length} setup frames, ${trace.length} session frames ` +
         `over ${Math.round(live.durationMs)} ms (${captured.length} camera frames shown); ` +
-        `${analysed.filter((t) => !captured.includes(t)).length} grabbed newer than their callback's frame`,
+        `${analysed.filter((t) => !captured.includes(t)).length} grabbed newer than their callback's frame, ` +
+        `${offStamps.length} in a frame this page's callback missed`,
     );
 
     const review = await page.evaluate(
