@@ -1,7 +1,7 @@
 /**
  * The measured error of each recorded engine on the corpus's test set
  * (issue 14, item 4: the live view's "±" is the running engine's). Data
- * only, from `npm run eval -- --set test` at 10:42 UTC on 3 Dec 2026: 26
+ * only, from `npm run eval -- --set test` at 10:40 UTC on 3 Dec 2026: 26
  * twist clips and 26 roller clips per engine (README, "Accuracy on clips
  * it was never tuned on"); the hip error is over the frames where it is
  * read (side-on only). The live panel shows the rotation MAE as the "±";
