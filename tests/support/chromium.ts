@@ -66,15 +66,27 @@ export function connectChromium(wsEndpoint: string): Promise<Browser> {
   return chromium.connect(wsEndpoint);
 }
 
-/** A fresh profile each time; `close()` removes it. */
-export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserContext> {
-  const profile = mkdtempSync(join(tmpdir(), 'spinewise-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
+/**
+ * Chromium on the profile folder `profile`, kept when it closes: a later
+ * launch on the same folder finds its IndexedDB, localStorage and cache, as
+ * a person who closed the browser and opened it again would.
+ */
+export function launchChromiumProfile(
+  profile: string,
+  options: LaunchOptions = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
     viewport: options.viewport ?? DEFAULT_VIEWPORT,
     args: chromiumArgs(options.args),
   });
+}
+
+/** A fresh profile each time; `close()` removes it. */
+export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserContext> {
+  const profile = mkdtempSync(join(tmpdir(), 'spinewise-chromium-'));
+  const context = await launchChromiumProfile(profile, options);
   context.on('close', () => {
     try {
       rmSync(profile, { recursive: true, force: true, maxRetries: 3 });

@@ -13,6 +13,7 @@ import {
   DEFAULT_VIEWPORT,
   type LaunchOptions,
   launchChromium,
+  launchChromiumProfile,
   launchSharedChromium,
 } from './chromium.ts';
 import { provided } from './run-shared.ts';
@@ -43,6 +44,15 @@ export async function openOfflineBrowser(
   options?: LaunchOptions,
 ): Promise<OfflineBrowser> {
   return guard(await launchChromium(options), origin);
+}
+
+/** Chromium on a profile folder kept between launches (`launchChromiumProfile`), guarded likewise. */
+export async function openOfflineProfile(
+  origin: string,
+  profile: string,
+  options?: LaunchOptions,
+): Promise<OfflineBrowser> {
+  return guard(await launchChromiumProfile(profile, options), origin);
 }
 
 /** A fresh context (empty storage) in `browser`; `close()` closes the context only. */
