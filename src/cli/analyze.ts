@@ -1,6 +1,6 @@
 /**
  * `spinewise analyze <stream.json | video.webm|.mp4 | frames-folder | video.y4m>
- * [--exercise ID] [--side left|right] [--target S] [--engine NAME] [--fps N]
+ * [--exercise ID] [--side left|right] [--target S] [--engine NAME] [--model M] [--fps N]
  * [--json [out.json]] [--csv out.csv]`: what the live coach would make of a
  * recording, through the app's own session chain (the same script and
  * reporter as the live coach), printed as a summary or written as the
@@ -20,7 +20,7 @@ import type { Side } from '../core/body-points.ts';
 import type { TimedPose } from '../exercises/analyze-stream.ts';
 import { EXERCISE_IDS, type ExerciseId } from '../exercises/exercise-ids.ts';
 import type { EngineSpec } from '../pose/create-pose-engine.ts';
-import { engineName, parseEngineName } from '../pose/engine-options.ts';
+import { ENGINE_CHOICES, engineName, parseEngineName } from '../pose/engine-options.ts';
 import { parseStream, streamPoses } from '../pose/landmark-stream.ts';
 import type { TfjsModel } from '../pose/tfjs/tfjs-engine.ts';
 import type { SessionReport } from '../session/session-report.ts';
@@ -49,7 +49,7 @@ const NODE_ENGINE = 'tfjs/blazepose-lite';
 
 export const ANALYZE_USAGE = `Usage: spinewise analyze <video.webm|.mp4 | frames-folder | video.y4m | stream.json>
          [--exercise ${EXERCISE_IDS.join('|')}] [--side left|right] [--target SECONDS]
-         [--engine NAME] [--fps N] [--json [out.json]] [--csv out.csv]
+         [--engine NAME] [--model M] [--fps N] [--json [out.json]] [--csv out.csv]
 
   <video.webm|.mp4>  analysed by the app itself in headless Chromium (needs Debian's chromium:
                      ${'`apt-get install -y chromium`'}, or CHROMIUM_PATH), as the app's video review does
@@ -61,8 +61,10 @@ export const ANALYZE_USAGE = `Usage: spinewise analyze <video.webm|.mp4 | frames
   --side             the seated twist's first side, as in the app's settings (it then switches
                      sides as the coach does); without it, either direction counts
   --target           hold target in seconds (default 20, the app's default)
-  --engine           pose model: for a webm/mp4 any the app offers (default ${BROWSER_ENGINE}); for a
-                     folder or .y4m a TF.js one (default ${NODE_ENGINE})
+  --engine           pose engine, or engine/model: for a webm/mp4 any the app offers (default
+                     ${BROWSER_ENGINE}); for a folder or .y4m a TF.js one (default ${NODE_ENGINE})
+  --model            the model (lite, full, heavy; blazepose-lite, blazepose-full,
+                     movenet-lightning, movenet-thunder), within --engine if it names one
   --json             print the SessionReport as JSON instead of the summary, or write it to out.json
   --csv              write the holds as CSV (one row per hold) to out.csv
 `;
@@ -97,6 +99,8 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   let file: string | undefined;
   const args: Partial<Args> = { targetS: 20, fps: DEFAULT_FPS };
+  let engineArg: string | undefined;
+  let modelArg: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -128,8 +132,10 @@ function parseArgs(argv: string[]): Args {
       if (!(v > 0 && v <= 240))
         throw new CliError("--fps is the frames folder's frame rate, 1 to 240.", CLI_EXIT.usage);
       args.fps = v;
-    } else if (a === '--engine' || a === '--model') {
-      args.engine = engineName(engineSpec(value()));
+    } else if (a === '--engine') {
+      engineArg = value();
+    } else if (a === '--model') {
+      modelArg = value();
     } else if (a === '--csv') {
       args.csv = value();
     } else if (a === '--json') {
@@ -144,7 +150,40 @@ function parseArgs(argv: string[]): Args {
     else throw new CliError(`One file at a time (got "${file}" and "${a}").`, CLI_EXIT.usage);
   }
   if (!file) throw new CliError(`Name a file to analyse.\n\n${ANALYZE_USAGE}`, CLI_EXIT.usage);
+  if (engineArg !== undefined || modelArg !== undefined)
+    args.engine = engineName(chosenEngine(engineArg, modelArg));
   return { ...args, file } as Args;
+}
+
+/**
+ * `--engine` names an engine (`mediapipe`, `tfjs`: its first model) or one
+ * of its models (`mediapipe/full`); `--model` a model (`full`,
+ * `movenet-lightning`: the model names differ between engines), within the
+ * engine `--engine` names if it does.
+ */
+export function chosenEngine(engine: string | undefined, model: string | undefined): EngineSpec {
+  if (engine?.includes('/')) {
+    const spec = engineSpec(engine);
+    if (model !== undefined && model !== spec.model)
+      throw new CliError(
+        `--engine ${engine} and --model ${model} disagree: name one model.`,
+        CLI_EXIT.usage,
+      );
+    return spec;
+  }
+  const fits = ENGINE_CHOICES.filter(
+    (c) =>
+      (engine === undefined || c.spec.engine === engine) &&
+      (model === undefined || c.spec.model === model),
+  );
+  if (!fits.length) {
+    const valid = ENGINE_CHOICES.map((c) => engineName(c.spec)).join(', ');
+    const asked = [engine && `engine "${engine}"`, model && `model "${model}"`]
+      .filter(Boolean)
+      .join(' with ');
+    throw new CliError(`Unknown ${asked}. Use one of: ${valid}.`, CLI_EXIT.usage);
+  }
+  return fits[0]!.spec;
 }
 
 function engineSpec(name: string): EngineSpec {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CLI_EXIT } from '../../src/cli/analyze.ts';
+import { CLI_EXIT, chosenEngine } from '../../src/cli/analyze.ts';
 import { clock } from '../../src/cli/format-report.ts';
 import { analyzeSession } from '../../src/exercises/analyze-stream.ts';
 import { cueDefinition } from '../../src/feedback/cue-vocabulary.ts';
@@ -128,6 +128,23 @@ describe('spinewise analyze (subprocess)', { timeout: 180_000 }, () => {
         CLI_EXIT.usage,
         /Unknown engine "posenet\/tiny"\. Use one of: mediapipe\/lite/,
       ],
+      [
+        ['analyze', clipFile('child-good-side-male'), '--engine', 'tfjs', '--model', 'full'],
+        CLI_EXIT.usage,
+        /Unknown engine "tfjs" with model "full"\. Use one of: mediapipe\/lite/,
+      ],
+      [
+        [
+          'analyze',
+          clipFile('child-good-side-male'),
+          '--engine',
+          'mediapipe/lite',
+          '--model',
+          'full',
+        ],
+        CLI_EXIT.usage,
+        /--engine mediapipe\/lite and --model full disagree/,
+      ],
       [['frobnicate'], CLI_EXIT.usage, /unknown command "frobnicate"/],
     ];
     for (const [args, code, message] of cases) {
@@ -136,5 +153,21 @@ describe('spinewise analyze (subprocess)', { timeout: 180_000 }, () => {
       expect(r.stderr).toMatch(message);
       expect(r.stdout).toBe('');
     }
+  });
+});
+
+describe('--engine and --model', () => {
+  it('name an engine, an engine and its model, or a model alone', () => {
+    expect(chosenEngine('mediapipe', undefined)).toEqual({ engine: 'mediapipe', model: 'lite' });
+    expect(chosenEngine('tfjs', undefined)).toEqual({ engine: 'tfjs', model: 'blazepose-lite' });
+    expect(chosenEngine('mediapipe', 'heavy')).toEqual({ engine: 'mediapipe', model: 'heavy' });
+    expect(chosenEngine(undefined, 'movenet-lightning')).toEqual({
+      engine: 'tfjs',
+      model: 'movenet-lightning',
+    });
+    expect(chosenEngine('tfjs/blazepose-full', 'blazepose-full')).toEqual({
+      engine: 'tfjs',
+      model: 'blazepose-full',
+    });
   });
 });
