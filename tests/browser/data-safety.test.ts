@@ -18,10 +18,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { download, importText, readDb } from '../support/app-data.ts';
 import { seriousAxeFindings } from '../support/axe.ts';
 import { launchSharedChromium } from '../support/chromium.ts';
 import {
-  downloadedText,
   type OfflineBrowser,
   openOfflineContext,
   openRunContext,
@@ -133,34 +133,6 @@ function diskFull(page: Page, full: boolean): Promise<void> {
   }, full);
 }
 
-/** Every store, straight from IndexedDB (not through the app), each sorted by id. */
-function readDb(page: Page): Promise<Record<string, { id: string }[]>> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('spinewise');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = [...db.objectStoreNames];
-          const tx = db.transaction(names);
-          const out: Record<string, { id: string }[]> = {};
-          for (const n of names) {
-            const req = tx.objectStore(n).getAll();
-            req.onsuccess = () => {
-              out[n] = (req.result as { id: string }[]).sort((a, b) => a.id.localeCompare(b.id));
-            };
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(out);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
 async function storedSessions(page: Page): Promise<StoredSession[]> {
   return ((await readDb(page)).sessions ?? []) as unknown as StoredSession[];
 }
@@ -200,15 +172,6 @@ async function openHistory(page: Page): Promise<void> {
   await page.locator('sw-pain-log').waitFor();
 }
 
-/** Presses a button that downloads, and returns the file's text and name. */
-async function download(page: Page, testId: string): Promise<{ name: string; text: string }> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId(testId).first().click(),
-  ]);
-  return { name: file.suggestedFilename(), text: await downloadedText(file) };
-}
-
 /** The data-testid of the element with keyboard focus, through shadow roots. */
 function focusedTestId(page: Page): Promise<string | null> {
   return page.evaluate(() => {
@@ -216,15 +179,6 @@ function focusedTestId(page: Page): Promise<string | null> {
     while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
     return a?.getAttribute('data-testid') ?? null;
   });
-}
-
-/** Chooses a file for import the way a person does: the button, then the file chooser. */
-async function importText(page: Page, name: string, text: string): Promise<void> {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByTestId('import').click(),
-  ]);
-  await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
 /** Camera tests wait on the model and the clip in real time: a budget for a busy machine. */
