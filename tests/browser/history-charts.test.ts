@@ -196,10 +196,12 @@ describe('History with three days of sessions', () => {
       .waitFor({ timeout: 120_000 });
     await openHistory(page);
     await page.getByTestId('history-empty').waitFor();
-    expect(await page.getByTestId('history-empty').textContent()).toMatch(/Stretch.*Start camera/s);
+    expect(await page.getByTestId('history-empty').textContent()).toMatch(
+      /Stretch.*Start the camera/s,
+    );
     // The session list says how to start too: coach a first session, or review a video.
     expect((await page.getByTestId('sessions-empty').textContent())?.replace(/\s+/g, ' ')).toMatch(
-      /No sessions recorded yet\. To coach your first, press Stretch.*Start camera.*Review a video/,
+      /No sessions recorded yet\. To coach your first, press Stretch.*Start the camera.*Review a video/,
     );
 
     await importFile(page, 'three-days.json', FILE, /3 sessions/);

@@ -75,7 +75,7 @@ export class HoldHistory extends LitElement {
     if (series.length === 0)
       return html`<p class="muted" data-testid="history-empty">
         No holds recorded yet. Go to <strong>Stretch</strong>, choose a stretch and press
-        <strong>Start camera</strong>: each hold you keep in good form is saved here, per side,
+        <strong>Start the camera</strong>: each hold you keep in good form is saved here, per side,
         and charted day by day.
       </p>`;
     const markers = sessionMarkers(this.sessions);

@@ -118,7 +118,7 @@ export class PainLog extends LitElement {
           data.sessions.length === 0
             ? html`<p class="muted" data-testid="sessions-empty">No sessions recorded yet. To coach
                 your first, press <strong>Stretch</strong>, choose a stretch and press
-                <strong>Start camera</strong>; to analyse a video you recorded, press
+                <strong>Start the camera</strong>; to analyse a video you recorded, press
                 <strong>Review a video</strong> and save the result to History.</p>`
             : html`<ul class="rows">${data.sessions
                 .slice(-RECENT_ROWS)
