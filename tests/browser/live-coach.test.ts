@@ -178,8 +178,11 @@ describe(`good clip ${GOOD}`, () => {
   let c: CoachPage;
 
   beforeAll(async () => {
-    // Automatic engine choice: it times the candidates on this camera before setup.
-    c = await openCoach(server.url, fakeCameraArgs(clips[GOOD]), { engine: 'auto' });
+    // MediaPipe lite, the engine whose hold timing is measured (README, issue 14). Automatic (its
+    // wording: engine-autopick.test.ts; in Chromium: live-loading, keep-up-steps, session-faults)
+    // picks MediaPipe full on a quiet machine, and full cut this clip's 7 s hold to a 2.5 s peak
+    // (CI run, 2026-12-03): full has no recorded streams, so its holds are not measured.
+    c = await openCoach(server.url, fakeCameraArgs(clips[GOOD]), { engine: 'mediapipe/lite' });
   });
   afterAll(async () => {
     await c?.browser.close();
@@ -195,13 +198,6 @@ describe(`good clip ${GOOD}`, () => {
     await page.getByTestId('choose-childs-pose').click();
     await page.getByTestId('start-camera').click();
     await reachLive(page, 60_000);
-    const note = await page.getByTestId('engine-note').textContent();
-    console.log(`automatic engine choice: ${note}`);
-    // On a loaded machine even lite can be slow ("about … ms a frame or more"): slow, never "would not load".
-    expect(note).toMatch(
-      /^Chose MediaPipe (lite|full|heavy)(: |, the fastest: (about )?)\d+ ms a frame/,
-    );
-    expect(note).not.toMatch(/would not load/);
     // A whole loop of the 12 s clip, at least: 100 judged poses, or, on a loaded
     // machine that analyses fewer frames a second, two loops of camera time
     // (every moment of the clip judged twice) rather than a wait set by the load.
