@@ -61,6 +61,13 @@ export interface Features {
   /** Mid-hip above the floor line (lowest seen foot point), thigh lengths. */
   hipHeightThighs?: number;
   /**
+   * Angle at mid-hip between mid-shoulder and mid-knee in 3D, from the world
+   * points, degrees (180 = trunk in line with the thighs): opens as the hips
+   * lift off the floor whatever the view; the model's guesses stand in for
+   * hidden points. Undefined without world points or with no hip seen.
+   */
+  hipAngleWorldDeg?: number;
+  /**
    * The farther seen wrist's distance from the centre of the head, torso
    * lengths (side views often hide the far wrist; one seen wrist is enough).
    */
@@ -235,6 +242,15 @@ export function computeFeatures(frame: PoseFrame): Features {
   set('trunkLeanWorldDeg', trunkLeanWorld);
   set('neckFlexionDeg', neckFlexion);
   set('hipHeightThighs', ratio(hipHeight, thigh));
+  // The model's world guesses for hidden points too (a side view hides the far leg), as
+  // for the wrist gap.
+  const guessMid = (part: string) => {
+    const l = getWorldLandmark(frame, `left_${part}` as LandmarkName);
+    const r = getWorldLandmark(frame, `right_${part}` as LandmarkName);
+    return l && r ? { x: (l.x + r.x) / 2, y: (l.y + r.y) / 2, z: (l.z + r.z) / 2 } : undefined;
+  };
+  const [gs, gh, gk] = [guessMid('shoulder'), guessMid('hip'), guessMid('knee')];
+  set('hipAngleWorldDeg', hips && gs && gh && gk ? angleAt(gs, gh, gk) : undefined);
   set('wristToHeadTorso', ratio(toHead && Math.max(...toHead), torso));
   set('wristGapTorso', ratio(lw && rw ? dist2(lw, rw) : undefined, torso));
   const lw3 = getWorldLandmark(frame, 'left_wrist');

@@ -87,6 +87,22 @@ describe('computeFeatures: world points (metres; x right, y down, z away from th
     expect(f.trunkLeanDeg).toBeCloseTo(0, 6);
   });
 
+  it('3D hip angle: from the world points, hidden ones included (a side view hides the far leg)', () => {
+    // Mid-shoulder 0.5 m up from mid-hip, mid-knee 0.4 m toward the camera at hip height: 90°.
+    const f = computeFeatures(
+      withWorld({
+        left_shoulder: [0.2, -0.5, 0],
+        right_shoulder: [-0.2, -0.5, 0],
+        left_hip: [0.1, 0, 0],
+        right_hip: [-0.1, 0, 0],
+        left_knee: [0.1, 0, -0.4],
+        right_knee: [-0.1, 0, -0.4],
+      }),
+    );
+    expect(f.hipAngleWorldDeg).toBeCloseTo(90, 6);
+    expect(computeFeatures(image).hipAngleWorldDeg).toBeUndefined();
+  });
+
   it('without world points the 3D measures are unknown; a square-on image still tells the front', () => {
     const f = computeFeatures(image);
     expect(f.trunkLeanWorldDeg).toBeUndefined();

@@ -145,6 +145,25 @@ describe('foam-roller checker', () => {
     expect(sideOn.raised).toEqual(['keep-hips-low']);
   });
 
+  it('hips high on the floor line are cued only with the hip opened in 3D', () => {
+    const open = run(3000, () => ({ hipHeightThighs: 0.62, hipAngleWorldDeg: 155 })).at(-1)!;
+    expect(open.raised).toEqual(['keep-hips-low']);
+    // A figure the floor line reads high, its hip still folded: low, and the pause praised.
+    const folded = run(3000, () => ({ hipHeightThighs: 0.62, hipAngleWorldDeg: 125 })).at(-1)!;
+    expect(folded).toMatchObject({ phase: 'holding', raised: ['pause-here'], formGood: true });
+  });
+
+  it('with the roller past the zone the hips are not judged: the roller lifts them', () => {
+    // Calibrated at 1.9, then 0.45 torso lengths of slide: roller at 0.2 + 0.3 = 0.5.
+    const last = run(4000, (t) => ({
+      hipHeightThighs: 0.62,
+      shoulderToAnkleTorso: t < 1500 ? 1.9 : 2.35,
+    })).at(-1)!;
+    expect(last.metrics.rollerAt).toBeCloseTo(0.5, 6);
+    expect(last.raised).not.toContain('keep-hips-low');
+    expect(last.notJudged).toContain('keep-hips-low');
+  });
+
   it('the trunk tipping toward the floor says "lower back" only side-on, where the image lean is the true one', () => {
     // Lean 78 at the start, then 15 degrees flatter with the roller's slide unchanged.
     const tipped = (shoulderWidthTorso: number) =>

@@ -20,9 +20,12 @@ describe("the roller's hip height", () => {
     expect(rollerHipHeightThighs({ hipHeightThighs: 0.35 })).toBe(undefined);
   });
 
-  it('is unknown when not measured or implausibly low (a misplaced foot point)', () => {
+  it('is unknown when not measured or implausibly low or high (a misplaced foot point)', () => {
     expect(rollerHipHeightThighs({ shoulderWidthTorso: 0.05 })).toBe(undefined);
     expect(rollerHipHeightThighs({ hipHeightThighs: -0.8, shoulderWidthTorso: 0.05 })).toBe(
+      undefined,
+    );
+    expect(rollerHipHeightThighs({ hipHeightThighs: 2.2, shoulderWidthTorso: 0.05 })).toBe(
       undefined,
     );
   });

@@ -1,10 +1,10 @@
 /**
  * Foam-roller thoracic extension, seen from the side at floor level. In
  * position when lying back on bent knees. Neck support from the wrists near
- * the head (or the arms-crossed variant), hip lift from the hip height, and
- * the roller's place along the back from how far the shoulders have slid
- * away from the planted feet since the start. A pause on a spot with good
- * form is a hold.
+ * the head (or the arms-crossed variant), hip lift from the hip height and
+ * the 3D hip angle, and the roller's place along the back from how far the
+ * shoulders have slid away from the planted feet since the start. A pause on
+ * a spot with good form is a hold.
  */
 import { driftPerS, type TimedValue } from '../../core/drift-rate.ts';
 import type { Features } from '../../core/features.ts';
@@ -76,8 +76,6 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
       f.wristToOppositeShoulderTorso !== undefined &&
       f.wristToOppositeShoulderTorso <= C.armsCrossedMaxTorso;
     const neckSupported = handsOnHead === true || armsCrossed ? true : handsOnHead;
-    const hipsHigh = hip === undefined ? undefined : hip > C.hipsHighAboveThighs;
-
     // Roller position from the slide of the shoulders away from the planted feet.
     let rollerAt: number | undefined;
     if (inPose && f.shoulderToAnkleTorso !== undefined) {
@@ -94,6 +92,14 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
         rollerAt = C.startAt + (f.shoulderToAnkleTorso - state.startSlide) / C.slidePerRollerTravel;
       }
     }
+    // Hips high on the floor line and the hip opened in 3D; not judged with the roller
+    // past the zone, which lifts them by itself (see config).
+    const hipOpen =
+      f.hipAngleWorldDeg === undefined ? true : f.hipAngleWorldDeg >= C.hipsHighMinHipAngleDeg;
+    const hipsHigh =
+      hip === undefined || (rollerAt ?? 0) > C.hipsJudgedUpToRollerAt
+        ? undefined
+        : hip > C.hipsHighAboveThighs && hipOpen;
     if (
       rollerAt !== undefined &&
       state.lastRollerAt !== undefined &&
@@ -144,6 +150,7 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
       rollerDriftPerS: drift,
       kneeSlideDriftPerS: kneeDrift,
       trunkLeanDeg: lean,
+      hipAngleWorldDeg: f.hipAngleWorldDeg,
     };
     if (!inPose) {
       const verdict = outOfPosition(prev.phase, f, metrics);

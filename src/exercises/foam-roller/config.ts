@@ -47,8 +47,36 @@ export const FOAM_ROLLER_CONFIG = {
    * 0.1–0.45 with the hips just off the floor, 0.53–0.64 bridged.
    */
   hipsHighAboveThighs: 0.5,
+  /**
+   * …and the hip opened this far in 3D (mid-shoulder, mid-hip, mid-knee from
+   * the world points; skipped without them). The floor line reads some
+   * figures 0.1–0.2 thigh lengths high all clip long. Dev set (issue 14,
+   * 2026-12-04 03:00 UTC, 56 roller clips, side views, in-position frames):
+   * hips-high frames 147–158° (p10–p90, both engines), other frames median
+   * 124–125°; the angle told them apart better than the floor line (AUC 0.90
+   * and 0.87 against 0.63 and 0.65). Hips-low cues right 3/30 → 4/10
+   * (MediaPipe) and 3/22 → 4/8 (tfjs), caught 1 → 2 of 12 each; false
+   * praise unchanged. 140 let 7 more wrong cues through, 150 lost a catch.
+   */
+  hipsHighMinHipAngleDeg: 145,
+  /**
+   * Hips judged only while the roller reads at most this (fraction of the
+   * torso): past it the roller under the lower back lifts the hips by
+   * itself (true hip height up to 0.56 thigh lengths with no lift), a fault
+   * of its own. The measured place reads low (true 0.6–0.8 → 0.39–0.45
+   * median, side views). Dev (57 clips, 03:05 UTC, with the angle above):
+   * hips-low cues right 4/9 → 4/5 (MediaPipe) and 4/8 → 4/5 (tfjs), catches
+   * unchanged; 0.35 cut one more wrong cue but hides more of the zone.
+   */
+  hipsJudgedUpToRollerAt: 0.4,
   /** A hip height below this is a misplaced foot point, not a pose: unknown. */
   hipHeightPlausibleMinThighs: -0.1,
+  /**
+   * …or above this (dev, 03:00 UTC: the truth's highest 0.68, the measure on
+   * hips-high frames at most 0.62; over 1 on 4 % of MediaPipe's and 2 % of
+   * tfjs's other judged frames, up to 3.5): one wrong hips-low cue fewer.
+   */
+  hipHeightPlausibleMaxThighs: 1.0,
   /**
    * The hip height is read only side-on: shoulders under this far apart
    * across the image, torso lengths; else unknown (the hips-low check not

@@ -12,7 +12,12 @@ export function rollerHipHeightThighs(
   f: Pick<Features, 'hipHeightThighs' | 'shoulderWidthTorso'>,
 ): number | undefined {
   const hip = f.hipHeightThighs;
-  if (hip === undefined || hip < C.hipHeightPlausibleMinThighs) return undefined;
+  if (
+    hip === undefined ||
+    hip < C.hipHeightPlausibleMinThighs ||
+    hip > C.hipHeightPlausibleMaxThighs
+  )
+    return undefined;
   const width = f.shoulderWidthTorso;
   if (width === undefined || width >= C.hipHeightSideOnMaxShoulderWidthTorso) return undefined;
   return hip;
