@@ -56,6 +56,12 @@ export interface Features {
   elbowAngleDeg: PerSide;
   /** Angle at each hip between shoulder and knee, degrees (180 = trunk in line with the thigh). */
   hipAngleDeg: PerSide;
+  /**
+   * Angle at each shoulder between hip and wrist, degrees: ~0–30 with the
+   * arm down the side, ~90 held straight out from the trunk (on all fours),
+   * ~180 reaching overhead (child's pose); 3D as for the knees.
+   */
+  shoulderAngleDeg: PerSide;
   /** Head bent forward from the trunk line: trunk direction against shoulder → ear, degrees. */
   neckFlexionDeg?: number;
   /** Mid-hip above the floor line (lowest seen foot point), thigh lengths. */
@@ -128,7 +134,14 @@ export interface Features {
 
 /** The features of a frame in which nobody was seen: everything unknown. */
 export function nothingSeen(tMs: number): Features {
-  return { tMs, usable: false, kneeAngleDeg: {}, elbowAngleDeg: {}, hipAngleDeg: {} };
+  return {
+    tMs,
+    usable: false,
+    kneeAngleDeg: {},
+    elbowAngleDeg: {},
+    hipAngleDeg: {},
+    shoulderAngleDeg: {},
+  };
 }
 
 /** Ankles, heels and toes: the lowest of them marks the floor line. */
@@ -224,6 +237,7 @@ export function computeFeatures(frame: PoseFrame): Features {
     kneeAngleDeg: perSide((s) => chain(s, 'hip', 'knee', 'ankle')),
     elbowAngleDeg: perSide((s) => chain(s, 'shoulder', 'elbow', 'wrist')),
     hipAngleDeg: perSide(hipAngle),
+    shoulderAngleDeg: perSide((s) => chain(s, 'hip', 'shoulder', 'wrist')),
   };
   const set = <K extends keyof Features>(key: K, value: Features[K] | undefined) => {
     if (value !== undefined && (typeof value !== 'number' || Number.isFinite(value)))

@@ -27,7 +27,36 @@ export const RECOGNITION_RULES = {
    * from 153 of 209 frames named to none.
    */
   childKneeMaxDeg: 100,
+  /**
+   * …and with the arms reaching forward past the head: the wider shoulder
+   * angle between hip and wrist at least this, degrees, where an arm is
+   * seen. On all fours the arms stand straight down from the trunk, lying
+   * flat the knees are straight. Dev set (2026-12-04 03:15 UTC, 55 child's-pose
+   * clips, 48 negatives; frames that voted child's pose): in the pose
+   * (in position or holding) the angle read 138–144 at p5 when folded and
+   * 87–130 at p5, 138–166 median, read as on all fours (hips left high);
+   * the all-fours negative 86–99 median, 97 at p95; lying flat had the
+   * knees at 150–168. Before → after (the same 56 child's-pose clips and 48
+   * negatives, MediaPipe / tfjs): negatives named 25 → 16 and 21 → 11 of 48;
+   * child's pose never named 2 → 4 and 5 → 6 of 56 (outside views whose
+   * trunk reads upright); named a median 0.1 / 0.2 s after coming into
+   * position (0.0 before: it was named on all fours, before the fold).
+   */
+  childArmsForwardMinDeg: 115,
 } as const;
+
+/**
+ * Kneeling with the arms forward, as far as the frame shows: a seen knee
+ * sharply bent and a seen arm reaching past the head.
+ */
+function kneelingArmsForward(f: Features): boolean {
+  const knees = Object.values(f.kneeAngleDeg);
+  const arms = Object.values(f.shoulderAngleDeg);
+  return (
+    (!knees.length || Math.min(...knees) <= RECOGNITION_RULES.childKneeMaxDeg) &&
+    (!arms.length || Math.max(...arms) >= RECOGNITION_RULES.childArmsForwardMinDeg)
+  );
+}
 
 /** One frame's vote, or undefined when the shape fits none or cannot be seen. */
 export function voteExercise(f: Features): ExerciseId | undefined {
@@ -42,16 +71,12 @@ export function voteExercise(f: Features): ExerciseId | undefined {
         Math.abs(f.torsoRotationDeg) >= RECOGNITION_RULES.turnedUprightMinDeg;
       return turned ? 'seated-twist' : undefined;
     }
-    case 'folded': {
-      const knees = Object.values(f.kneeAngleDeg);
-      const kneeling = !knees.length || Math.min(...knees) <= RECOGNITION_RULES.childKneeMaxDeg;
-      return kneeling ? 'childs-pose' : undefined;
-    }
-    // On the way into child's pose, or in it with the hips left high. Also cat–cow, a
-    // negative: left voting for child's pose, since leaving it out lost child-s00002 (hips
-    // high, read all fours throughout) on the dev set and won back no negative there.
+    // On all fours too: on the way into child's pose, or in it with the hips left high
+    // (child-s00002 read all fours throughout). The arms tell it from all fours and
+    // cat–cow (negatives), the knees from lying flat read as on all fours.
+    case 'folded':
     case 'all-fours':
-      return 'childs-pose';
+      return kneelingArmsForward(f) ? 'childs-pose' : undefined;
     case 'lying': {
       const knees = Object.values(f.kneeAngleDeg);
       const kneeBent = knees.length > 0 && Math.min(...knees) <= RECOGNITION_RULES.bentKneeMaxDeg;

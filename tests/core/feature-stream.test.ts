@@ -26,7 +26,14 @@ describe('FeatureStream', () => {
     const nobody = s.next(null, 200);
     expect(nobody).toEqual({
       smoothed: null,
-      features: { tMs: 200, usable: false, kneeAngleDeg: {}, elbowAngleDeg: {}, hipAngleDeg: {} },
+      features: {
+        tMs: 200,
+        usable: false,
+        kneeAngleDeg: {},
+        elbowAngleDeg: {},
+        hipAngleDeg: {},
+        shoulderAngleDeg: {},
+      },
     });
   });
 

@@ -249,6 +249,7 @@ describe('computeFeatures: nothing is guessed', () => {
       kneeAngleDeg: {},
       elbowAngleDeg: {},
       hipAngleDeg: {},
+      shoulderAngleDeg: {},
     });
   });
 });

@@ -32,6 +32,46 @@ describe('voteExercise', () => {
       { trunkLeanDeg: 105, hipHeightThighs: 0.7, kneeAngleDeg: { left: 35 } },
       'childs-pose',
     ],
+    [
+      'folded with the arms reaching past the head',
+      { trunkLeanDeg: 100, kneeAngleDeg: { left: 40 }, shoulderAngleDeg: { left: 165 } },
+      'childs-pose',
+    ],
+    [
+      'folded, the arms held down from the trunk (a rounded all fours, issue 14 negative)',
+      { trunkLeanDeg: 100, kneeAngleDeg: { left: 90 }, shoulderAngleDeg: { left: 85 } },
+      undefined,
+    ],
+    [
+      'on all fours, hips high, arms forward (child’s pose, hips left up)',
+      {
+        trunkLeanDeg: 80,
+        hipHeightThighs: 1.2,
+        kneeAngleDeg: { left: 60 },
+        shoulderAngleDeg: { right: 150 },
+      },
+      'childs-pose',
+    ],
+    [
+      'on all fours, arms straight down (cat–cow, a negative)',
+      {
+        trunkLeanDeg: 80,
+        hipHeightThighs: 1.2,
+        kneeAngleDeg: { left: 92 },
+        shoulderAngleDeg: { left: 88, right: 86 },
+      },
+      undefined,
+    ],
+    [
+      'read as on all fours with straight knees (lying flat, arms overhead)',
+      {
+        trunkLeanDeg: 80,
+        hipHeightThighs: 0.9,
+        kneeAngleDeg: { left: 165 },
+        shoulderAngleDeg: { left: 150 },
+      },
+      undefined,
+    ],
     ['standing', { trunkLeanDeg: 3, hipHeightThighs: 2, kneeDropTorso: 0.8 }, undefined],
     [
       'lying back over a roller, knees up',

@@ -154,7 +154,7 @@ function strictMain(
       'cue P: corrections whose fault is present or ended ≤ 1.5 s before; cue R: faults whose cue came 0–1.5 s after they started; ' +
       'delay: median s to that cue; false praise: praise while a fault is present; holds found: true holds matched one to one ' +
       '(largest overlap first), extra: found holds matching none; hold err med: median |duration error| s, a missed hold counting its length; ' +
-      'rot: torso rotation error, degrees (twists); rot 0: the same less the zero taken in the first 2 s sitting square (src/core/torso-rotation-zero.ts); hip err: roller hip height, thigh lengths; recog: median s to name the stretch, ' +
+      'rot: torso rotation error, degrees (twists); rot 0: the same less the zero taken in the first 2 s sitting square (src/core/torso-rotation-zero.ts); hip err: roller hip height, thigh lengths; recog: median s from coming into position (the truth’s first frame past setup) to naming the stretch, 0 if named before, ' +
       'never: share of clips never named; wrong: frames a wrong stretch was named (negatives: any); neg named: negatives on which any stretch was named; ' +
       'not judged: in-position frames with a check this view cannot make (reported, never praised).',
   );

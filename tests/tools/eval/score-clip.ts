@@ -71,7 +71,10 @@ export interface ClipScore {
   /** Torso rotation against the truth on twist clips, degrees: mean absolute and 95th percentile (NaN elsewhere). */
   rotationError: number;
   rotationErrorP95: number;
-  /** Seconds until the recogniser first named the clip's exercise (NaN: never). */
+  /**
+   * Seconds from coming into position (the truth's first frame past setup) until the
+   * recogniser first named the clip's exercise; 0 when named before (NaN: never).
+   */
   recognizedAfterS: number;
   /** Share of frames on which the recogniser named a wrong exercise. */
   recognizedWrong: number;
@@ -211,9 +214,13 @@ function smoothedScores(
       zeroedRotationErrors.push(Math.abs(((z + 540) % 360) - 180));
     }
   });
-  const startMs = stream.frames[0]?.t ?? 0;
+  // From coming into position, as a user would time it: naming the stretch during the
+  // setup (on all fours before the fold, say) is a guess, not a faster recognition.
+  const entryS = truth.frames.find((f) => f.phase !== 'setup')?.t;
+  const fromMs = entryS === undefined ? (stream.frames[0]?.t ?? 0) : entryS * 1000;
   return {
-    recognizedAfterS: exercise && first !== undefined ? (first - startMs) / 1000 : Number.NaN,
+    recognizedAfterS:
+      exercise && first !== undefined ? Math.max(0, first - fromMs) / 1000 : Number.NaN,
     recognizedWrong: exercise ? wrong / stream.frames.length : Number.NaN,
     rotationError: mean(rotationErrors),
     rotationErrorP95: percentile(rotationErrors, 95),
