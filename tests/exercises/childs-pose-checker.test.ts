@@ -90,6 +90,47 @@ describe('child’s pose checker', () => {
       shape({ trunkLeanDeg: 97, orientation: 'lying' }),
       { phase: 'setup', formGood: false },
     ],
+    [
+      'all fours from the side (trunk a little head-down, knees ~90°), arms seen down: not in the pose, nothing cued',
+      shape({
+        trunkLeanDeg: 96,
+        kneeAngleDeg: { left: 87 },
+        hipsToHeelsThighs: 1.3,
+        shoulderAngleDeg: { left: 86 },
+      }),
+      { phase: 'setup', raised: [], formGood: false },
+    ],
+    [
+      'the same with no wrist seen: the hip at ~90° says all fours',
+      shape({
+        trunkLeanDeg: 96,
+        kneeAngleDeg: { left: 87 },
+        hipsToHeelsThighs: 1.3,
+        hipAngleDeg: { left: 86 },
+      }),
+      { phase: 'setup', raised: [], formGood: false },
+    ],
+    [
+      'hips high seen from 45° (image lean under horizontal), arms reaching forward: in the pose, cued',
+      shape({
+        trunkLeanDeg: 80,
+        kneeAngleDeg: { left: 78 },
+        hipsToHeelsThighs: 1.1,
+        shoulderAngleDeg: { left: 150 },
+        hipAngleDeg: { left: 65 },
+      }),
+      { phase: 'in-position', raised: ['hips-back'], formGood: false },
+    ],
+    [
+      'hips a little high (0.75 thighs over the heels): sink them back',
+      { ...FOLDED, hipsToHeelsThighs: 0.75 },
+      { phase: 'in-position', raised: ['hips-back'], formGood: false },
+    ],
+    [
+      'hips between the lines: not judged, the hold counts, nothing cued or praised',
+      { ...FOLDED, hipsToHeelsThighs: 0.65, wristGapWorldM: 0.15, wristGapTorso: 0.6 },
+      { phase: 'holding', raised: [], formGood: true, notJudged: ['hips-back'] },
+    ],
   ])('%s', (_, f, expected) => {
     expect(run(f)[0]).toMatchObject(expected);
   });

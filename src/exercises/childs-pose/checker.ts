@@ -29,6 +29,13 @@ function palmsTogetherOf(f: Features): boolean | undefined {
   return undefined;
 }
 
+/** Hips back (true), high (false), or between the lines and not judged (undefined). */
+function hipsBackOf(thighs: number | undefined): boolean | undefined {
+  if (thighs === undefined) return undefined;
+  if (thighs <= C.hipsBackMaxThighs) return true;
+  return thighs > C.hipsHighMinThighs ? false : undefined;
+}
+
 export const childsPoseChecker: Checker<ChildsPoseState> = {
   exercise: 'childs-pose',
   holdOptions: { minHoldMs: C.minHoldMs },
@@ -36,7 +43,7 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
   step(state: ChildsPoseState, f: Features) {
     const knees = Object.values(f.kneeAngleDeg);
     const sharperKnee = knees.length ? Math.min(...knees) : undefined;
-    const hipsBack = knownBelow(f.hipsToHeelsThighs, C.hipsBackMaxThighs);
+    const hipsBack = hipsBackOf(f.hipsToHeelsThighs);
     const palmsTogether = palmsTogetherOf(f);
     const metrics: Verdict['metrics'] = {
       trunkLeanDeg: f.trunkLeanDeg,
@@ -48,18 +55,33 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
     // Folded past horizontal on bent knees; where neither the knees nor the heels are seen
     // (hidden under the body from a high camera), the body's placement says folded.
     // A flat back sits on the horizontal line, so with the knees folded tight (all fours
-    // keeps them near 90°) a little under horizontal is in the pose too.
+    // keeps them near 90°) a little under horizontal is in the pose too. From 45° the image
+    // lean of a hips-high pose falls under the line: arms seen reaching forward say folded.
+    // Arms seen down, or a hip open near 90°, are all fours (or kneeling up), not the pose.
     const lean = f.trunkLeanDeg;
+    const shoulders = Object.values(f.shoulderAngleDeg);
+    const armsForward = shoulders.length ? Math.max(...shoulders) : undefined;
+    const hipAngles = Object.values(f.hipAngleDeg);
+    const sharperHip = hipAngles.length ? Math.min(...hipAngles) : undefined;
+    const allFours =
+      (armsForward !== undefined && armsForward < C.armsForwardMinDeg) ||
+      (sharperHip !== undefined && sharperHip > C.allFoursMinHipDeg);
     const inPose =
       f.usable &&
       lean !== undefined &&
+      !allFours &&
       ((lean >= C.inPoseMinLeanDeg &&
         (sharperKnee !== undefined
           ? sharperKnee <= C.inPoseMaxKneeDeg
           : hipsBack !== undefined || f.orientation === 'folded')) ||
         (lean >= C.flatBackMinLeanDeg &&
           sharperKnee !== undefined &&
-          sharperKnee <= C.flatBackMaxKneeDeg));
+          sharperKnee <= C.flatBackMaxKneeDeg) ||
+        (lean >= C.armsReachMinLeanDeg &&
+          armsForward !== undefined &&
+          armsForward >= C.armsReachMinDeg &&
+          sharperKnee !== undefined &&
+          sharperKnee <= C.inPoseMaxKneeDeg));
     if (!inPose) {
       const verdict = outOfPosition(state.phase, f, metrics);
       return { state: { phase: verdict.phase }, verdict };

@@ -31,10 +31,53 @@ export const CHILDS_POSE_CONFIG = {
   flatBackMinLeanDeg: 83,
   flatBackMaxKneeDeg: 55,
   /**
-   * Hips over the heels: mid-hip to mid-heel, thigh lengths. Measured 0.33–0.72
-   * with the hips back, 0.96–1.18 with them high over the knees.
+   * Arms reaching past the head: the shoulder's angle between hip and wrist
+   * (the wider side), degrees. Under this, where a wrist is seen, the person
+   * is not in the pose (all fours, kneeling up). Dev set (issue 14, 03:05
+   * UTC, 55 child's-pose clips, side and 45° frames): truly in the pose
+   * 145–158 median (p10 102–138), hips high in the pose 145–149, the truth's
+   * setup (mostly all fours) 92–125 median. With the two rules below,
+   * hips-back cues said before the truth was in the pose went 6 → 0
+   * (MediaPipe) and 5 → 0 (tfjs).
    */
-  hipsBackMaxThighs: 0.8,
+  armsForwardMinDeg: 125,
+  /**
+   * A hip angle (shoulder–hip–knee, the sharper side, in the image) over
+   * this, degrees, is all fours (85–100) or still on the way in, not the
+   * pose (20–45 with the hips back, 40–62 high: p10–p90 on side views; the
+   * committed child-hips-not-back-side clip holds them at 71–75). Dev (03:35
+   * UTC, 58 clips, with the rules around it): 70 → pooled P 0.69 (MediaPipe)
+   * but that clip's fault goes uncued; 80: P 0.66, 0.75 (tfjs); 85: 0.62,
+   * 0.70, R 0.24, 0.35. Applied only where no wrist is seen (03:10, 55
+   * clips), P 0.63 and 0.72, but child-good-side-male's entry (arms forward,
+   * hips still high) was cued.
+   */
+  allFoursMinHipDeg: 80,
+  /**
+   * From a 45° camera a child's pose with the hips high reads 76–94° of
+   * image lean (the 92° line missed it: the fault read 'out of the pose'):
+   * with the arms seen reaching forward (shoulder at least this, degrees),
+   * the knees folded (≤ inPoseMaxKneeDeg) and the trunk at least
+   * `armsReachMinLeanDeg` from vertical, it is in the pose. Dev (03:00 UTC,
+   * 55 clips, with the rule above): pooled P 0.38 → 0.44 (MediaPipe), 0.46
+   * → 0.58 (tfjs), R 0.10 → 0.12, 0.19 → 0.21; 130° gave MediaPipe 0.40,
+   * the lean line 60° the same as 70°.
+   */
+  armsReachMinDeg: 120,
+  armsReachMinLeanDeg: 70,
+  /**
+   * Hips over the heels: mid-hip to mid-heel, thigh lengths: back at or
+   * under this, high over `hipsHighMinThighs`, not judged between (the hold
+   * counts, no cue, no praise). Dev (issue 14, 03:10 UTC, 55 clips, side
+   * views): hips back read over 0.6 on 11 % (MediaPipe) / 18 % (tfjs) of
+   * frames, over 0.7 on 1 % / 12 %; truly high over 0.7 on 81 % / 82 %,
+   * over the old 0.8 line only 46 % / 53 %. 0.8 → 0.6/0.7: pooled R 0.12 →
+   * 0.21 (MediaPipe), 0.21 → 0.33 (tfjs), P 0.44 → 0.56, 0.58 → 0.65, false
+   * praise 2 → 1 and 1 → 0; one line at 0.65: R 0.19 / 0.31; at 0.7: false
+   * praise 3 (MediaPipe).
+   */
+  hipsBackMaxThighs: 0.6,
+  hipsHighMinThighs: 0.7,
   /**
    * Palms together, from the 2D wrist gap (torso lengths), used only
    * without world points: both wrists must be seen, and in the side and 45°
