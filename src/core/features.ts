@@ -122,6 +122,12 @@ export interface Features {
    */
   shoulderYawDeg?: number;
   /**
+   * The shoulder line against the hip line about the vertical, from the
+   * world points, degrees, positive when the chest turns to the person's
+   * left (the sign torsoRotationDeg uses). Undefined without world points.
+   */
+  torsoRotationWorldDeg?: number;
+  /**
    * How fast the body moves, torso lengths per second (core/body-motion.ts):
    * set by the feature stream over its recent frames, absent on a lone frame.
    */
@@ -172,6 +178,12 @@ function facingIn2d(b: BodyPoints, torso: number | undefined): Facing | undefine
   if (spread >= SQUARE_MIN_SPREAD_TORSO) return 'front';
   if (spread <= -SQUARE_MIN_SPREAD_TORSO) return 'back';
   return undefined;
+}
+
+/** Angle a less angle b, radians in, degrees out, within ±180. */
+function turnBetween(a: number, b: number): number {
+  const d = ((a - b) * 180) / Math.PI;
+  return ((((d + 180) % 360) + 360) % 360) - 180;
 }
 
 /** Shoulders this far apart across the image (torso lengths) mean a square-on view (side-on reads ~0–0.2). */
@@ -295,6 +307,17 @@ export function computeFeatures(frame: PoseFrame): Features {
     'shoulderYawDeg',
     worldLeft && worldRight
       ? (Math.atan2(worldRight.z - worldLeft.z, worldLeft.x - worldRight.x) * 180) / Math.PI
+      : undefined,
+  );
+  const worldLeftHip = b.world('left_hip');
+  const worldRightHip = b.world('right_hip');
+  set(
+    'torsoRotationWorldDeg',
+    worldLeft && worldRight && worldLeftHip && worldRightHip
+      ? turnBetween(
+          Math.atan2(worldLeft.z - worldRight.z, worldLeft.x - worldRight.x),
+          Math.atan2(worldLeftHip.z - worldRightHip.z, worldLeftHip.x - worldRightHip.x),
+        )
       : undefined,
   );
   const orientation = bodyOrientation(features);

@@ -87,6 +87,31 @@ describe('computeFeatures: world points (metres; x right, y down, z away from th
     expect(f.trunkLeanDeg).toBeCloseTo(0, 6);
   });
 
+  it('3D torso rotation: the shoulder line against the hip line about the vertical, positive chest to the left', () => {
+    // Chest turned 30° to the person's left: the left shoulder goes back (away from the camera).
+    const [c, s] = [0.2 * Math.cos(Math.PI / 6), 0.2 * Math.sin(Math.PI / 6)];
+    const hips: Partial<Record<LandmarkName, [number, number, number]>> = {
+      left_hip: [0.1, 0, 0],
+      right_hip: [-0.1, 0, 0],
+    };
+    const turned = computeFeatures(
+      withWorld({ left_shoulder: [c, -0.5, s], right_shoulder: [-c, -0.5, -s], ...hips }),
+    );
+    expect(turned.torsoRotationWorldDeg).toBeCloseTo(30, 6);
+    // The whole body turned 30° (hips too): no twist.
+    const [hc, hs] = [0.1 * Math.cos(Math.PI / 6), 0.1 * Math.sin(Math.PI / 6)];
+    const square = computeFeatures(
+      withWorld({
+        left_shoulder: [c, -0.5, s],
+        right_shoulder: [-c, -0.5, -s],
+        left_hip: [hc, 0, hs],
+        right_hip: [-hc, 0, -hs],
+      }),
+    );
+    expect(square.torsoRotationWorldDeg).toBeCloseTo(0, 6);
+    expect(computeFeatures(image).torsoRotationWorldDeg).toBeUndefined();
+  });
+
   it('3D hip angle: from the world points, hidden ones included (a side view hides the far leg)', () => {
     // Mid-shoulder 0.5 m up from mid-hip, mid-knee 0.4 m toward the camera at hip height: 90°.
     const f = computeFeatures(

@@ -51,7 +51,6 @@ describe('seated-twist checker', () => {
 
   it.each([
     // [what, features, asked side, the cue]
-    ['turned away from the asked side', { torsoRotationDeg: 30 }, 'right', 'twist-toward-knee'],
     ['slumped (world lean 28°)', { trunkLeanWorldDeg: 28 }, 'right', 'sit-tall'],
     [
       'slumped, no world points (image lean 25°)',
@@ -64,6 +63,49 @@ describe('seated-twist checker', () => {
     expect(last.raised).toEqual([cue]);
     expect(last.formGood).toBe(false);
     expect(last.phase).toBe('in-position');
+  });
+
+  describe('the zero taken while sitting square', () => {
+    /** Sits square (the estimate reading `squareDeg`) for 2 s, then `after` from then on. */
+    const sitThen = (squareDeg: number, after: Partial<Features>) =>
+      run(
+        4000,
+        (t) => (t < 2000 ? { torsoRotationDeg: squareDeg, torsoRotationWorldDeg: 0 } : after),
+        { side: 'right' },
+      );
+
+    it('turned away from the asked side, by the zeroed estimate and the world points: twist toward the knee', () => {
+      const last = sitThen(0, { torsoRotationDeg: 30, torsoRotationWorldDeg: 20 }).at(-1)!;
+      expect(last.raised).toEqual(['twist-toward-knee']);
+      expect(last).toMatchObject({ formGood: false, phase: 'in-position' });
+    });
+
+    it('the world points turned the asked way: a wrong way read by the estimate alone is not said', () => {
+      const last = sitThen(0, { torsoRotationDeg: 30, torsoRotationWorldDeg: -10 }).at(-1)!;
+      expect(last.raised).not.toContain('twist-toward-knee');
+      expect(last.formGood).toBe(false);
+    });
+
+    it('without world points the raw and the zeroed estimate must both read the wrong way', () => {
+      const wrong = sitThen(0, { torsoRotationDeg: 30, torsoRotationWorldDeg: undefined });
+      expect(wrong.at(-1)!.raised).toEqual(['twist-toward-knee']);
+    });
+
+    it('an estimate that reads turned while the person sits square is not a wrong way', () => {
+      // Reads +30° (the wrong way for the right side) from the start, square all along.
+      const square = sitThen(30, { torsoRotationDeg: 30, torsoRotationWorldDeg: 0 });
+      expect(square.some((v) => v.raised.includes('twist-toward-knee'))).toBe(false);
+    });
+
+    it('praise needs the turn on the asked side of the zero', () => {
+      // Square read as −40°; −30° later is turned by the raw estimate, but back past the zero.
+      const back = sitThen(-40, { torsoRotationDeg: -30, torsoRotationWorldDeg: -5 }).at(-1)!;
+      expect(back.raised).not.toContain('good-hold');
+      expect(back.formGood).toBe(false);
+      const further = sitThen(-20, { torsoRotationDeg: -45, torsoRotationWorldDeg: -20 }).at(-1)!;
+      expect(further).toMatchObject({ phase: 'holding', formGood: true, side: 'right' });
+      expect(further.raised).toContain('good-hold');
+    });
   });
 
   it('without an asked side, the side is the way the person turns, and no way is wrong', () => {
@@ -80,8 +122,8 @@ describe('seated-twist checker', () => {
   });
 
   it('repeated yanks within the twist are forcing; one brisk turn in is not', () => {
-    // Yanked 20° within a frame (200°/s) between -30° and -50°, every 0.3 s.
-    const yanking = run(1500, (t) => ({ torsoRotationDeg: Math.floor(t / 300) % 2 ? -50 : -30 }));
+    // Yanked 50° within a frame (500°/s) between -20° and -70°, every 0.3 s.
+    const yanking = run(1500, (t) => ({ torsoRotationDeg: Math.floor(t / 300) % 2 ? -70 : -20 }));
     expect(yanking.at(-1)!.raised).toContain('ease-off');
     expect(yanking.at(-1)!.formGood).toBe(false);
     // Turning in from square to -40° in 0.3 s, then holding still.

@@ -8,6 +8,16 @@
  * bent knee on the wrong leg, with confidence), so the side is the one the
  * coach asked for (`CheckerOptions.side`), or else whichever way the person
  * turns, and then turning the wrong way cannot be told.
+ *
+ * The estimate reads up to ~40° off while the person sits square, and the
+ * offset differs from person to person and camera to camera (issue 14, dev
+ * set). So, as a goniometer is zeroed, the checker takes a zero from its
+ * first seated frames (the coach starts with the person sitting square) and
+ * calls a twist the wrong way only when the zeroed estimate and the world
+ * points' shoulder-against-hip turn both say so; praise needs the zeroed
+ * estimate on the asked side of the zero. After the switch to the other
+ * side the zero may be taken while still turned to the first side, which
+ * only makes the new side's turn read larger and a wrong way rarer.
  */
 import type { Side } from '../../core/body-points.ts';
 import type { Features } from '../../core/features.ts';
@@ -32,6 +42,10 @@ export interface SeatedTwistState {
   overLimit: boolean;
   /** Times of recent jerks, ms, newest last (kept to the forcing window). */
   jerksMs: number[];
+  /** Rotation estimates of the first seated frames, taken for the zero (kept to `zeroSpanMs`). */
+  zeroSamples: number[];
+  /** The first seated frame with a rotation estimate, ms. */
+  zeroFromMs?: number;
 }
 
 /** Positive rotation turns the chest to the person's left. */
@@ -40,6 +54,21 @@ function twistDirection(rotationDeg: number | undefined): Side | undefined {
   if (rotationDeg >= C.turnedMinDeg) return 'left';
   if (rotationDeg <= -C.turnedMinDeg) return 'right';
   return undefined;
+}
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Feeds a seated frame's rotation to the zero; returns the zero in use (undefined until enough frames). */
+function trackZero(state: SeatedTwistState, rotation: number | undefined, tMs: number) {
+  if (rotation !== undefined) {
+    state.zeroFromMs ??= tMs;
+    if (tMs - state.zeroFromMs <= C.zeroSpanMs)
+      state.zeroSamples = [...state.zeroSamples, rotation];
+  }
+  return state.zeroSamples.length >= C.zeroMinFrames ? median(state.zeroSamples) : undefined;
 }
 
 /** The 3D lean where the model gives world points (it sees a slump toward the camera), else the image lean. */
@@ -78,6 +107,7 @@ export const seatedTwistChecker: Checker<SeatedTwistState> = {
     ...(options.side ? { askedSide: options.side } : {}),
     overLimit: false,
     jerksMs: [],
+    zeroSamples: [],
   }),
   step(prev: SeatedTwistState, f: Features, tMs: number) {
     const state: SeatedTwistState = { ...prev };
@@ -105,9 +135,24 @@ export const seatedTwistChecker: Checker<SeatedTwistState> = {
     }
 
     const direction = twistDirection(rotation);
-    const wrongWay =
+    const zero = trackZero(state, rotation, tMs);
+    // Toward the asked side: positive for the left, negative for the right.
+    const toward = state.askedSide === 'right' ? -1 : 1;
+    const zeroed =
+      rotation !== undefined && zero !== undefined ? (rotation - zero) * toward : undefined;
+    const worldTurn = f.torsoRotationWorldDeg;
+    const readsWrongWay =
       direction !== undefined && state.askedSide !== undefined && direction !== state.askedSide;
-    const turned = direction !== undefined && !wrongWay;
+    // Without world points, the raw estimate has to agree with the zeroed one instead.
+    const wrongWay =
+      state.askedSide !== undefined &&
+      zeroed !== undefined &&
+      zeroed <= -C.wrongWayZeroedMinDeg &&
+      (worldTurn !== undefined ? worldTurn * toward < 0 : readsWrongWay);
+    const turned =
+      direction !== undefined &&
+      !readsWrongWay &&
+      (state.askedSide === undefined || zeroed === undefined || zeroed >= C.praiseZeroedMinDeg);
     const slumped = lean !== undefined && lean > C.sitTallMaxLeanDeg;
     const forcing = turned && state.jerksMs.length >= C.forcingMinJerks;
 

@@ -6,15 +6,52 @@ export const SEATED_TWIST_CONFIG = {
   /**
    * Sitting up: trunk within this of vertical, degrees. Sitting tall reads
    * 0–8 and a slump 20–33 (world lean, MediaPipe); lying back or folding
-   * forward is another exercise.
+   * forward is another exercise. Dev set (issue 14, 03:15 UTC, 58 twist
+   * clips): deep slumps read 60–77 (world lean) and fell out of position,
+   * so "sit tall" was never said; frames without a slump read over 50 on
+   * 16 (MediaPipe) and 1 (tfjs) of 13,641 (55 clips). 50 → 80 took slouches
+   * caught 12 → 17 (MediaPipe) and 13 → 18 (tfjs) of 18, cue precision
+   * 26/48 → 36/60 and 25/43 → 36/57; 90 was no better.
    */
-  seatedMaxLeanDeg: 50,
+  seatedMaxLeanDeg: 80,
   /**
    * Turned: torso rotation at least this far either way, degrees
    * (EXERCISES.md: under ~15° the twist has not begun). The estimate's
    * typical error is ~11°, so a smaller threshold would fire on noise.
    */
   turnedMinDeg: 15,
+  /**
+   * The zero (as a goniometer is zeroed): the median estimate over this
+   * long from the first seated frame, ms… Dev set (issue 14, 03:15 UTC, 58
+   * twist clips, all starting 1.6–3 s square): over the first 1.5 s the estimate
+   * read −41° to +52° (median per clip) and about the same later while
+   * square; 1000 ms lost a fault caught (MediaPipe), 2000 was the same.
+   */
+  zeroSpanMs: 1500,
+  /** …from at least this many frames (fewer: no zero yet, so no wrong way is called). */
+  zeroMinFrames: 5,
+  /**
+   * Wrong way: the zeroed estimate at least this far past the zero away
+   * from the asked side, degrees, and the world points' turn on that side
+   * too. Dev set (issue 14, 03:15 UTC, 58 twist clips): the raw estimate
+   * alone gave 23 (MediaPipe) and 19 (tfjs) wrong "twist toward your knee"
+   * (outside views, and while still sitting square) against 3 and 3
+   * right; now 2 and 4 wrong, 3 and 1 right: cue precision 36/60 → 36/40
+   * and 36/57 → 34/41, faults caught 19 → 19 and 20 → 19 of 35 (tfjs lost
+   * an outside view where the raw estimate read the wrong way all clip
+   * long). 12 and 15 caught 1–2 fewer; 5 added 2 wrong (MediaPipe). The
+   * true faults are 12–30° past zero, near the estimate's error, so 7–8 of
+   * 10 stay uncaught.
+   */
+  wrongWayZeroedMinDeg: 8,
+  /**
+   * Praise (a good hold) needs the zeroed estimate at least this far toward
+   * the asked side, degrees (the raw estimate must be turned that way too).
+   * Dev set (issue 14, 03:20 UTC, 58 twist clips): false praise 3 → 1
+   * (MediaPipe) and 2 → 0 (tfjs), holds found 37 → 37 of 50 both; 5 and 10
+   * were the same.
+   */
+  praiseZeroedMinDeg: 0,
   /**
    * Sit tall: trunk lean above this is a slump, degrees (EXERCISES.md ~20°).
    * Measured: 25–33 slumped, 1–8 tall.
@@ -29,9 +66,15 @@ export const SEATED_TWIST_CONFIG = {
    * Forcing: the rotation moves faster than this, degrees per second
    * (EXERCISES.md start ~60°/s; easing into a twist takes ~2 s for 40°).
    * Raised from 60: frame-to-frame noise of the rotation estimate reads
-   * 45–66°/s on good clips.
+   * 45–66°/s on good clips. Dev set (issue 14, 03:10 UTC, 58 twist clips):
+   * the drawn forcing (±10° at 52–65°/s) moves the estimate by only ~5°,
+   * under its frame-to-frame noise (tfjs: 20°+ a frame), so at 80 "ease
+   * off" was wrong 9 (MediaPipe) and 35 (tfjs) times and caught 0 and 1 of 7
+   * (that one on the turn in, by chance). 80 → 250 (smoothed speed: a yank
+   * of ~45° within a frame): wrong 0 and 0, caught 0 and 0; 100–200 left
+   * 1–11 wrong (tfjs). Forcing as drawn is not seen; only big yanks are.
    */
-  forcingSpeedDegS: 80,
+  forcingSpeedDegS: 250,
   /** Time constant of the rotation-speed smoothing, ms (keeps one noisy frame from reading as a jerk). */
   speedSmoothingMs: 120,
   /** Jerks counted over this window, ms… */
