@@ -14,7 +14,16 @@ import {
   facingFromYaw,
 } from './body-orientation.ts';
 import { BodyPoints, SIDES, type Side } from './body-points.ts';
-import { angleAt, angleBetween, dist2, imageDirection, sub2, sub3, type Vec2 } from './geometry.ts';
+import {
+  angleAt,
+  angleBetween,
+  dist2,
+  imageDirection,
+  sub2,
+  sub3,
+  type Vec2,
+  type Vec3,
+} from './geometry.ts';
 import { LANDMARK_NAMES, type LandmarkName } from './landmarks.ts';
 import { getWorldLandmark, type PoseFrame } from './pose-frame.ts';
 import { estimateTorsoRotation } from './torso-rotation.ts';
@@ -73,6 +82,13 @@ export interface Features {
    * hidden points. Undefined without world points or with no hip seen.
    */
   hipAngleWorldDeg?: number;
+  /**
+   * Which way the chest faces, from the world points: +1 lying on the back,
+   * −1 chest to the floor (child's pose, all fours), about 0 sitting or
+   * standing; the model's guesses stand in for hidden points. Undefined
+   * without world points or with no shoulder and hip seen.
+   */
+  chestUpWorld?: number;
   /**
    * The farther seen wrist's distance from the centre of the head, torso
    * lengths (side views often hide the far wrist; one seen wrist is enough).
@@ -148,6 +164,20 @@ export function nothingSeen(tMs: number): Features {
     hipAngleDeg: {},
     shoulderAngleDeg: {},
   };
+}
+
+/**
+ * The chest's normal (across the shoulders, left less right, crossed with the trunk,
+ * hips to shoulders) against world up, −1…1. World y points down.
+ */
+function chestUp(across: Vec3, trunk: Vec3): number | undefined {
+  const n = {
+    x: across.y * trunk.z - across.z * trunk.y,
+    y: across.z * trunk.x - across.x * trunk.z,
+    z: across.x * trunk.y - across.y * trunk.x,
+  };
+  const len = Math.hypot(n.x, n.y, n.z);
+  return len > 0 ? -n.y / len : undefined;
 }
 
 /** Ankles, heels and toes: the lowest of them marks the floor line. */
@@ -277,6 +307,12 @@ export function computeFeatures(frame: PoseFrame): Features {
   };
   const [gs, gh, gk] = [guessMid('shoulder'), guessMid('hip'), guessMid('knee')];
   set('hipAngleWorldDeg', hips && gs && gh && gk ? angleAt(gs, gh, gk) : undefined);
+  const ls3 = getWorldLandmark(frame, 'left_shoulder');
+  const rs3 = getWorldLandmark(frame, 'right_shoulder');
+  set(
+    'chestUpWorld',
+    shoulders && hips && ls3 && rs3 && gs && gh ? chestUp(sub3(ls3, rs3), sub3(gs, gh)) : undefined,
+  );
   set('wristToHeadTorso', ratio(toHead && Math.max(...toHead), torso));
   set('wristGapTorso', ratio(lw && rw ? dist2(lw, rw) : undefined, torso));
   const lw3 = getWorldLandmark(frame, 'left_wrist');

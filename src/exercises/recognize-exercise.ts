@@ -43,6 +43,25 @@ export const RECOGNITION_RULES = {
    * position (0.0 before: it was named on all fours, before the fold).
    */
   childArmsForwardMinDeg: 115,
+  /**
+   * Lying back whatever the image shows: the chest faces up at least this
+   * much (Features.chestUpWorld, sine of the recline; the world points). The
+   * image lean misleads at an angle: a roller seen from its head end read
+   * past horizontal (folded), one from a high oblique camera 47°. Dev set
+   * (2026-12-04 03:45 UTC, in-pose frames, p10 / median): the roller 0.23–0.68
+   * / 0.78–0.95; child's pose, all fours, sitting and the twist under 0.2 at
+   * p90 (but all fours with tfjs at 45°). Before → after (59 roller clips,
+   * 48 negatives, MediaPipe / tfjs): the roller never named 17 → 8 and
+   * 19 → 10 of 59, its frames named as another stretch 13 % → 1 % and
+   * 11 % → 0 %; negatives named 16 → 16 and 11 → 14 of 48 (lying twists,
+   * on the back with the knees up, now read as the roller more often).
+   * Tried, dropped: the roller only with a wrist near the head or the other
+   * shoulder (≤ 0.9 / 0.6 torso): negatives 16 → 10 and 14 → 8, but the
+   * roller never named 8 → 11 and 10 → 15.
+   */
+  lyingBackMinChestUp: 0.5,
+  /** Child's pose faces the floor: the chest up at most this, where known. */
+  childMaxChestUp: 0.2,
 } as const;
 
 /**
@@ -54,13 +73,22 @@ function kneelingArmsForward(f: Features): boolean {
   const arms = Object.values(f.shoulderAngleDeg);
   return (
     (!knees.length || Math.min(...knees) <= RECOGNITION_RULES.childKneeMaxDeg) &&
-    (!arms.length || Math.max(...arms) >= RECOGNITION_RULES.childArmsForwardMinDeg)
+    (!arms.length || Math.max(...arms) >= RECOGNITION_RULES.childArmsForwardMinDeg) &&
+    !(f.chestUpWorld !== undefined && f.chestUpWorld > RECOGNITION_RULES.childMaxChestUp)
   );
+}
+
+/** Lying back with a knee bent: the roller's shape (a lying twist shares it). */
+function kneeBentLyingBack(f: Features): boolean {
+  const knees = Object.values(f.kneeAngleDeg);
+  return knees.length > 0 && Math.min(...knees) <= RECOGNITION_RULES.bentKneeMaxDeg;
 }
 
 /** One frame's vote, or undefined when the shape fits none or cannot be seen. */
 export function voteExercise(f: Features): ExerciseId | undefined {
   if (!f.usable) return undefined;
+  if (f.chestUpWorld !== undefined && f.chestUpWorld >= RECOGNITION_RULES.lyingBackMinChestUp)
+    return kneeBentLyingBack(f) ? 'foam-roller' : undefined;
   switch (f.orientation) {
     case 'seated': {
       // Sitting square is not yet the twist: sitting upright is one of the negatives (issue 14).
@@ -77,11 +105,8 @@ export function voteExercise(f: Features): ExerciseId | undefined {
     case 'folded':
     case 'all-fours':
       return kneelingArmsForward(f) ? 'childs-pose' : undefined;
-    case 'lying': {
-      const knees = Object.values(f.kneeAngleDeg);
-      const kneeBent = knees.length > 0 && Math.min(...knees) <= RECOGNITION_RULES.bentKneeMaxDeg;
-      return kneeBent ? 'foam-roller' : undefined;
-    }
+    case 'lying':
+      return kneeBentLyingBack(f) ? 'foam-roller' : undefined;
     case 'upright':
       return undefined;
     case undefined: {

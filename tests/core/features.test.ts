@@ -73,6 +73,44 @@ describe('computeFeatures: world points (metres; x right, y down, z away from th
     expect(f.facing).toBe(facing);
   });
 
+  it.each<[string, Partial<Record<LandmarkName, [number, number, number]>>, number]>([
+    // Head toward the image's right, shoulders 0.5 m from the hips: on the back the
+    // person's left side is the nearer one, chest down the farther one.
+    [
+      'lying on the back',
+      {
+        left_shoulder: [0.5, 0, -0.2],
+        right_shoulder: [0.5, 0, 0.2],
+        left_hip: [0, 0, -0.1],
+        right_hip: [0, 0, 0.1],
+      },
+      1,
+    ],
+    [
+      'chest to the floor',
+      {
+        left_shoulder: [0.5, 0, 0.2],
+        right_shoulder: [0.5, 0, -0.2],
+        left_hip: [0, 0, 0.1],
+        right_hip: [0, 0, -0.1],
+      },
+      -1,
+    ],
+    [
+      'sitting up, chest to the camera',
+      {
+        left_shoulder: [0.2, -0.5, 0],
+        right_shoulder: [-0.2, -0.5, 0],
+        left_hip: [0.1, 0, 0],
+        right_hip: [-0.1, 0, 0],
+      },
+      0,
+    ],
+  ])('which way the chest faces, from the world points: %s reads %s', (_, world, up) => {
+    expect(computeFeatures(withWorld(world)).chestUpWorld).toBeCloseTo(up, 6);
+    expect(computeFeatures(image).chestUpWorld).toBeUndefined();
+  });
+
   it('3D trunk lean: a slump toward the camera shows in the world points though not in the image', () => {
     // Mid-shoulder 0.5 m above mid-hip and 0.5 m nearer the camera: 45° from vertical.
     const f = computeFeatures(

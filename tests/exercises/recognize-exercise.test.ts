@@ -72,6 +72,26 @@ describe('voteExercise', () => {
       },
       undefined,
     ],
+    [
+      'read as folded, but the chest faces up with a knee bent (a roller seen from its head end)',
+      {
+        trunkLeanDeg: 101,
+        kneeAngleDeg: { left: 77 },
+        shoulderAngleDeg: { left: 150 },
+        chestUpWorld: 0.87,
+      },
+      'foam-roller',
+    ],
+    [
+      'read as upright at a high angle, but the chest faces up with the knees bent',
+      { trunkLeanDeg: 47, hipHeightThighs: 1.07, kneeAngleDeg: { left: 81 }, chestUpWorld: 0.8 },
+      'foam-roller',
+    ],
+    [
+      'chest up on straight legs (lying flat)',
+      { trunkLeanDeg: 80, hipHeightThighs: 0.1, kneeAngleDeg: { left: 170 }, chestUpWorld: 0.95 },
+      undefined,
+    ],
     ['standing', { trunkLeanDeg: 3, hipHeightThighs: 2, kneeDropTorso: 0.8 }, undefined],
     [
       'lying back over a roller, knees up',
