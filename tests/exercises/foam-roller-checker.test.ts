@@ -148,9 +148,14 @@ describe('foam-roller checker', () => {
   it('hips high on the floor line are cued only with the hip opened in 3D', () => {
     const open = run(3000, () => ({ hipHeightThighs: 0.62, hipAngleWorldDeg: 155 })).at(-1)!;
     expect(open.raised).toEqual(['keep-hips-low']);
-    // A figure the floor line reads high, its hip still folded: low, and the pause praised.
+    // The floor line reads high, the hip is still folded: the two disagree, so not judged
+    // (no cue, and the pause holds unpraised).
     const folded = run(3000, () => ({ hipHeightThighs: 0.62, hipAngleWorldDeg: 125 })).at(-1)!;
-    expect(folded).toMatchObject({ phase: 'holding', raised: ['pause-here'], formGood: true });
+    expect(folded).toMatchObject({ phase: 'holding', raised: [], formGood: undefined });
+    expect(folded.notJudged).toContain('keep-hips-low');
+    // Low on the line: low, whatever the angle.
+    const low = run(3000, () => ({ hipHeightThighs: 0.3, hipAngleWorldDeg: 160 })).at(-1)!;
+    expect(low).toMatchObject({ raised: ['pause-here'], formGood: true });
   });
 
   it('with the roller past the zone the hips are not judged: the roller lifts them', () => {

@@ -92,14 +92,17 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
         rollerAt = C.startAt + (f.shoulderToAnkleTorso - state.startSlide) / C.slidePerRollerTravel;
       }
     }
-    // Hips high on the floor line and the hip opened in 3D; not judged with the roller
-    // past the zone, which lifts them by itself (see config).
+    // Hips high on the floor line and the hip opened in 3D. High on the line with the hip
+    // folded, the two disagree: not judged (neither cued nor praised). Not judged either with
+    // the roller past the zone, which lifts them by itself (see config).
     const hipOpen =
-      f.hipAngleWorldDeg === undefined ? true : f.hipAngleWorldDeg >= C.hipsHighMinHipAngleDeg;
+      f.hipAngleWorldDeg === undefined || f.hipAngleWorldDeg >= C.hipsHighMinHipAngleDeg;
     const hipsHigh =
-      hip === undefined || (rollerAt ?? 0) > C.hipsJudgedUpToRollerAt
+      hip === undefined ||
+      (rollerAt ?? 0) > C.hipsJudgedUpToRollerAt ||
+      (hip > C.hipsHighAboveThighs && !hipOpen)
         ? undefined
-        : hip > C.hipsHighAboveThighs && hipOpen;
+        : hip > C.hipsHighAboveThighs;
     if (
       rollerAt !== undefined &&
       state.lastRollerAt !== undefined &&

@@ -57,6 +57,10 @@ export const FOAM_ROLLER_CONFIG = {
    * and 0.87 against 0.63 and 0.65). Hips-low cues right 3/30 → 4/10
    * (MediaPipe) and 3/22 → 4/8 (tfjs), caught 1 → 2 of 12 each; false
    * praise unchanged. 140 let 7 more wrong cues through, 150 lost a catch.
+   * High on the line with the hip folded is not judged, not "low": as low,
+   * the pause was praised over hands off the head on roller-s00089 (line
+   * 0.79, truth 0.40; false praise 4 → 5 and 7 → 8 at 60 clips, 03:40 UTC;
+   * back to 4 and 7 not judged).
    */
   hipsHighMinHipAngleDeg: 145,
   /**
