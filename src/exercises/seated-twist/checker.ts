@@ -14,10 +14,10 @@
  * set). So, as a goniometer is zeroed, the checker takes a zero from its
  * first seated frames (the coach starts with the person sitting square) and
  * calls a twist the wrong way only when the zeroed estimate and the world
- * points' shoulder-against-hip turn both say so; praise needs the zeroed
- * estimate on the asked side of the zero. After the switch to the other
- * side the zero may be taken while still turned to the first side, which
- * only makes the new side's turn read larger and a wrong way rarer.
+ * points' shoulder-against-hip turn both say so. A session that starts
+ * already turned (or the switch to the other side, still turned to the
+ * first) gives a zero that is turned, which can only hide a wrong way, so
+ * the zero is not used for praise or holds.
  */
 import type { Side } from '../../core/body-points.ts';
 import type { Features } from '../../core/features.ts';
@@ -149,10 +149,8 @@ export const seatedTwistChecker: Checker<SeatedTwistState> = {
       zeroed !== undefined &&
       zeroed <= -C.wrongWayZeroedMinDeg &&
       (worldTurn !== undefined ? worldTurn * toward < 0 : readsWrongWay);
-    const turned =
-      direction !== undefined &&
-      !readsWrongWay &&
-      (state.askedSide === undefined || zeroed === undefined || zeroed >= C.praiseZeroedMinDeg);
+    // Turned by the raw estimate: a session may start mid-twist (the zero then reads turned).
+    const turned = direction !== undefined && !readsWrongWay;
     const slumped = lean !== undefined && lean > C.sitTallMaxLeanDeg;
     const forcing = turned && state.jerksMs.length >= C.forcingMinJerks;
 

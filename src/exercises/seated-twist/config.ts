@@ -45,14 +45,6 @@ export const SEATED_TWIST_CONFIG = {
    */
   wrongWayZeroedMinDeg: 8,
   /**
-   * Praise (a good hold) needs the zeroed estimate at least this far toward
-   * the asked side, degrees (the raw estimate must be turned that way too).
-   * Dev set (issue 14, 03:20 UTC, 58 twist clips): false praise 3 → 1
-   * (MediaPipe) and 2 → 0 (tfjs), holds found 37 → 37 of 50 both; 5 and 10
-   * were the same.
-   */
-  praiseZeroedMinDeg: 0,
-  /**
    * Sit tall: trunk lean above this is a slump, degrees (EXERCISES.md ~20°).
    * Measured: 25–33 slumped, 1–8 tall.
    */
