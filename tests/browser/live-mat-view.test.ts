@@ -141,11 +141,27 @@ describe(`mat view and hands-free stop on ${CLIP}`, () => {
     await expect
       .poll(() => page.locator('sw-live-coach').evaluate((el) => el.hasAttribute('mat')))
       .toBe(true);
-    const state = await page.locator('sw-live-coach').evaluate((el) => ({
-      fullscreen: document.fullscreenElement === el,
-      awake: (el as unknown as { mat: { awake: boolean } }).mat.awake,
-      notes: (el as unknown as { mat: { notes: string[] } }).mat.notes,
-    }));
+    const read = () =>
+      page.locator('sw-live-coach').evaluate((el) => ({
+        fullscreen: document.fullscreenElement === el,
+        awake: (el as unknown as { mat: { awake: boolean } }).mat.awake,
+        notes: (el as unknown as { mat: { notes: string[] } }).mat.notes,
+      }));
+    // The wake lock and full screen answer asynchronously: wait until each has said
+    // one way or the other (read at once, the wake lock was once still pending).
+    await expect
+      .poll(
+        async () => {
+          const s = await read();
+          return (
+            (s.fullscreen || s.notes.some((n) => n.includes('Full screen'))) &&
+            (s.awake || s.notes.some((n) => n.includes('screen')))
+          );
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    const state = await read();
     console.log(
       `mat view: full screen ${state.fullscreen}, wake lock ${state.awake}, notes: ${state.notes.join(' | ') || 'none'}`,
     );
