@@ -26,8 +26,11 @@ import {
 } from './geometry.ts';
 import { LANDMARK_NAMES, type LandmarkName } from './landmarks.ts';
 import { getWorldLandmark, type PoseFrame } from './pose-frame.ts';
-import { estimateTorsoRotation } from './torso-rotation.ts';
-import { TORSO_ROTATION_MODEL, TORSO_ROTATION_UNCERTAINTY_DEG } from './torso-rotation-model.ts';
+import { TorsoRotationWindow } from './torso-rotation-window.ts';
+import {
+  TORSO_ROTATION_WINDOW_MODEL,
+  TORSO_ROTATION_WINDOW_UNCERTAINTY_DEG,
+} from './torso-rotation-window-model.ts';
 import { isUsablePose } from './usable-pose.ts';
 
 export type PerSide = Partial<Record<Side, number>>;
@@ -126,10 +129,11 @@ export interface Features {
   /**
    * Torso rotation: shoulder line against hip line about the vertical,
    * degrees, positive when the chest turns to the person's left
-   * (core/torso-rotation.ts, a learned estimate from the 2D landmarks)…
+   * (core/torso-rotation-window.ts, a learned estimate from the 2D and
+   * world landmarks over a short window of frames)…
    */
   torsoRotationDeg?: number;
-  /** …and how far off it typically is, degrees (measured on the twist clips). */
+  /** …and how far off it typically is, degrees (cross-validated on the dev twists). */
   torsoRotationUncertaintyDeg?: number;
   /**
    * The shoulder line's turn about the camera's vertical, from the world
@@ -219,7 +223,15 @@ function turnBetween(a: number, b: number): number {
 /** Shoulders this far apart across the image (torso lengths) mean a square-on view (side-on reads ~0–0.2). */
 const SQUARE_MIN_SPREAD_TORSO = 0.4;
 
-export function computeFeatures(frame: PoseFrame): Features {
+/** The rotation estimate from this frame alone (a window of one frame), for callers without a stream. */
+const singleFrameRotation = (frame: PoseFrame) =>
+  new TorsoRotationWindow(TORSO_ROTATION_WINDOW_MODEL).next(frame, frame.tMs);
+
+/** `rotation` reads the torso rotation of the frame: a stream passes its window (feature-stream.ts). */
+export function computeFeatures(
+  frame: PoseFrame,
+  rotation: (frame: PoseFrame) => number | undefined = singleFrameRotation,
+): Features {
   const b = new BodyPoints(frame);
   const torso = b.torsoLength();
   const thigh = b.thighLength();
@@ -360,10 +372,10 @@ export function computeFeatures(frame: PoseFrame): Features {
   if (orientation) features.orientation = orientation;
   const facing = facingFromYaw(features.shoulderYawDeg) ?? facingIn2d(b, torso);
   if (facing) features.facing = facing;
-  const rotation = estimateTorsoRotation(TORSO_ROTATION_MODEL, frame);
-  if (rotation !== undefined && Number.isFinite(rotation)) {
-    features.torsoRotationDeg = rotation;
-    features.torsoRotationUncertaintyDeg = TORSO_ROTATION_UNCERTAINTY_DEG;
+  const rotationDeg = rotation(frame);
+  if (rotationDeg !== undefined && Number.isFinite(rotationDeg)) {
+    features.torsoRotationDeg = rotationDeg;
+    features.torsoRotationUncertaintyDeg = TORSO_ROTATION_WINDOW_UNCERTAINTY_DEG;
   }
   return features;
 }

@@ -5,6 +5,8 @@
  * rendered figure in random seated twists from random cameras, validated on
  * the recorded twist clips, which it never sees in training).
  * Pure: a forward pass over the weights in torso-rotation-model.ts.
+ * The app runs torso-rotation-window.ts, whose inputs start with these 2D
+ * inputs; this per-frame network stays as the baseline it is scored against.
  */
 import { LANDMARK_NAMES, type LandmarkName } from './landmarks.ts';
 import { getLandmark, type PoseFrame } from './pose-frame.ts';

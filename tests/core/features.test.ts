@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeFeatures } from '../../src/core/features.ts';
 import { LANDMARK, LANDMARK_COUNT, type LandmarkName } from '../../src/core/landmarks.ts';
 import type { ImageLandmark, PoseFrame } from '../../src/core/pose-frame.ts';
-import { TORSO_ROTATION_UNCERTAINTY_DEG } from '../../src/core/torso-rotation-model.ts';
+import { TORSO_ROTATION_WINDOW_UNCERTAINTY_DEG } from '../../src/core/torso-rotation-window-model.ts';
 
 /** A frame on a 1000×1000 image from pixel positions; visibility 0.9 unless given. */
 function frame(
@@ -230,7 +230,7 @@ describe('computeFeatures: standing, arms hanging (front view)', () => {
 
   it('estimates the torso rotation, with its measured uncertainty', () => {
     expect(Number.isFinite(f.torsoRotationDeg)).toBe(true);
-    expect(f.torsoRotationUncertaintyDeg).toBe(TORSO_ROTATION_UNCERTAINTY_DEG);
+    expect(f.torsoRotationUncertaintyDeg).toBe(TORSO_ROTATION_WINDOW_UNCERTAINTY_DEG);
   });
 });
 

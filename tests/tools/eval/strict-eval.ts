@@ -55,7 +55,7 @@ function scriptedRuns(engines: readonly string[], only?: string[]): Run[] {
   });
 }
 
-function corpusRuns(set: 'dev' | 'test', engines: readonly string[], only?: string[]) {
+export function corpusRuns(set: 'dev' | 'test', engines: readonly string[], only?: string[]) {
   const runs: Run[] = [];
   const missing: string[] = [];
   for (const c of loadCorpusScenes()) {
