@@ -15,7 +15,12 @@ export const RECOGNITION_RULES = {
   /**
    * Sitting up with the legs unseen or unclear (front views hide them) but
    * the torso turned at least this far: the twist, degrees. Standing square
-   * to the laptop, getting ready, reads under ~10.
+   * to the laptop, getting ready, reads under ~10. With the windowed
+   * estimate, on a dev fold its weights never saw (2026-12-04 20:45 UTC, 20
+   * twists, 9 negatives; MediaPipe / tfjs): 15 named the twist 2.9 / 2.8 s
+   * after coming into position (3.3 / 3.4 at 20) but named one more
+   * negative (tfjs); 12 named 3 of 9 negatives on each engine; 25 left
+   * 6 / 5 of 20 twists never named (4 / 4 at 20). Kept at 20.
    */
   turnedUprightMinDeg: 20,
   /**

@@ -18,6 +18,10 @@ export const SEATED_TWIST_CONFIG = {
    * Turned: torso rotation at least this far either way, degrees
    * (EXERCISES.md: under ~15° the twist has not begun). The estimate's
    * typical error is ~11°, so a smaller threshold would fire on noise.
+   * Re-checked with the windowed estimate (2026-12-04 20:45 UTC) on a dev
+   * fold its weights never saw (20 twist clips, `train:rotation-window --
+   * --hold-out 0`): 10 added 0 / 2 extra holds (MediaPipe / tfjs), 20 took
+   * the hold error 1.0 → 2.1 s (MediaPipe); kept.
    */
   turnedMinDeg: 15,
   /**
@@ -41,7 +45,8 @@ export const SEATED_TWIST_CONFIG = {
    * an outside view where the raw estimate read the wrong way all clip
    * long). 12 and 15 caught 1–2 fewer; 5 added 2 wrong (MediaPipe). The
    * true faults are 12–30° past zero, near the estimate's error, so 7–8 of
-   * 10 stay uncaught.
+   * 10 stay uncaught. With the windowed estimate, on the held-out dev fold
+   * (as for `turnedMinDeg`), 5 and 12 changed nothing.
    */
   wrongWayZeroedMinDeg: 8,
   /**
@@ -65,6 +70,9 @@ export const SEATED_TWIST_CONFIG = {
    * (that one on the turn in, by chance). 80 → 250 (smoothed speed: a yank
    * of ~45° within a frame): wrong 0 and 0, caught 0 and 0; 100–200 left
    * 1–11 wrong (tfjs). Forcing as drawn is not seen; only big yanks are.
+   * With the windowed estimate, on the held-out dev fold (as for
+   * `turnedMinDeg`, 14 faults): 120 the same; 80 added 4 wrong cues per
+   * engine and 60 6 and 14, with no fault caught more.
    */
   forcingSpeedDegS: 250,
   /** Time constant of the rotation-speed smoothing, ms (keeps one noisy frame from reading as a jerk). */
