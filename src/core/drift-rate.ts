@@ -9,8 +9,15 @@ export interface TimedValue {
   value: number;
 }
 
-/** Unsigned slope, units per second; undefined with fewer than 3 samples or under `minSpanMs` of time. */
-export function driftPerS(samples: readonly TimedValue[], minSpanMs: number): number | undefined {
+/**
+ * Slope, units per second, unsigned unless `signed`; undefined with fewer
+ * than 3 samples or under `minSpanMs` of time.
+ */
+export function driftPerS(
+  samples: readonly TimedValue[],
+  minSpanMs: number,
+  signed = false,
+): number | undefined {
   if (samples.length < 3) return undefined;
   const span = samples.at(-1)!.tMs - samples[0]!.tMs;
   if (!(span >= minSpanMs) || span <= 0) return undefined;
@@ -23,5 +30,7 @@ export function driftPerS(samples: readonly TimedValue[], minSpanMs: number): nu
     num += (p.tMs - meanT) * (p.value - meanV);
     den += (p.tMs - meanT) ** 2;
   }
-  return den > 0 ? Math.abs(num / den) * 1000 : undefined;
+  if (!(den > 0)) return undefined;
+  const slope = (num / den) * 1000;
+  return signed ? slope : Math.abs(slope);
 }

@@ -127,6 +127,12 @@ export interface Features {
    */
   shoulderToKneeTorso?: number;
   /**
+   * Mid-shoulder to mid-ankle over mid-shoulder to mid-hip, from the world
+   * points (the model's guesses for hidden ones too): the same slide where
+   * the image hides the feet. Undefined without world points.
+   */
+  shoulderToAnkleWorldTorso?: number;
+  /**
    * Torso rotation: shoulder line against hip line about the vertical,
    * degrees, positive when the chest turns to the person's left
    * (core/torso-rotation-window.ts, a learned estimate from the 2D and
@@ -195,6 +201,8 @@ function perSide(f: (side: Side) => number | undefined): PerSide {
   }
   return out;
 }
+
+const len3 = (v: Vec3) => Math.hypot(v.x, v.y, v.z);
 
 const ratio = (a: number | undefined, b: number | undefined) =>
   a !== undefined && b !== undefined && b > 0 ? a / b : undefined;
@@ -318,6 +326,11 @@ export function computeFeatures(
     return l && r ? { x: (l.x + r.x) / 2, y: (l.y + r.y) / 2, z: (l.z + r.z) / 2 } : undefined;
   };
   const [gs, gh, gk] = [guessMid('shoulder'), guessMid('hip'), guessMid('knee')];
+  const ga = guessMid('ankle');
+  set(
+    'shoulderToAnkleWorldTorso',
+    gs && gh && ga ? ratio(len3(sub3(gs, ga)), len3(sub3(gs, gh))) : undefined,
+  );
   set('hipAngleWorldDeg', hips && gs && gh && gk ? angleAt(gs, gh, gk) : undefined);
   const ls3 = getWorldLandmark(frame, 'left_shoulder');
   const rs3 = getWorldLandmark(frame, 'right_shoulder');

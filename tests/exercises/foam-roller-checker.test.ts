@@ -104,6 +104,21 @@ describe('foam-roller checker', () => {
     expect(slow.some((x) => x.raised.includes('roll-slower'))).toBe(false);
   });
 
+  it('a creep slower than the 2 s line is no pause; a roll that stops is one, soon after', () => {
+    // 0.018 of the back a second (slide 0.027 torso lengths/s): under the 0.025 line over
+    // 2 s, but the 4 s window says it keeps going the same way.
+    const creep = run(8000, (t) => ({ shoulderToAnkleTorso: 1.9 + (t / 1000) * 0.027 }));
+    expect(creep.slice(15).every((x) => x.phase === 'in-position')).toBe(true);
+    expect(creep.at(-1)!.metrics.rollerCreepPerS).toBeCloseTo(0.018, 3);
+    // Rolling 0.06 of the back a second for 3 s, then still: the earlier roll is no creep.
+    const stop = run(8000, (t) => ({
+      shoulderToAnkleTorso: 1.9 + (Math.min(t, 3000) / 1000) * 0.09,
+    }));
+    const firstHeld = stop.findIndex((x, i) => i > 30 && x.phase === 'holding');
+    expect(firstHeld * 100).toBeLessThanOrEqual(4500);
+    expect(stop.slice(firstHeld).every((x) => x.phase === 'holding')).toBe(true);
+  });
+
   it('one frame of the feet jumping is no fast rolling', () => {
     const v = run(6000, (t) => ({ shoulderToAnkleTorso: t === 3000 ? 2.6 : 1.9 }));
     expect(v.some((x) => x.raised.includes('roll-slower'))).toBe(false);

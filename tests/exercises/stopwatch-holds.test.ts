@@ -50,7 +50,7 @@ const ROLLER: Partial<Features> = {
   wristToHeadTorso: 0.5,
   hipHeightThighs: 0.3,
   shoulderToAnkleTorso: 1.9,
-  shoulderToKneeTorso: 1.2,
+  shoulderToAnkleWorldTorso: 2.2,
 };
 
 describe('stopwatch holds: the foam roller', () => {
@@ -67,15 +67,15 @@ describe('stopwatch holds: the foam roller', () => {
     expect(endMs! - startMs!).toBeGreaterThanOrEqual(5000);
   });
 
-  it('with the feet hidden, a pause is read from the shoulders against the knees', () => {
+  it('with the feet hidden, a pause is read from the world points’ slide', () => {
     const hidden = { ...ROLLER, shoulderToAnkleTorso: undefined };
     const still = timed(foamRollerChecker, 6000, () => hidden);
     expect(still.verdicts.at(-1)!.phase).toBe('holding');
     expect(still.verdicts.at(-1)!.metrics.rollerAt).toBeUndefined();
-    // Sliding 0.15 torso lengths a second against the knees: 0.1 of the back a second, rolling.
+    // Sliding 0.15 torso lengths a second in the world points: rolling.
     const rolling = timed(foamRollerChecker, 6000, (t) => ({
       ...hidden,
-      shoulderToKneeTorso: 1.2 + (t / 1000) * 0.15,
+      shoulderToAnkleWorldTorso: 2.2 + (t / 1000) * 0.15,
     }));
     expect(rolling.verdicts.slice(15).every((v) => v.phase === 'in-position')).toBe(true);
     expect(rolling.holds).toEqual([]);

@@ -33,10 +33,57 @@ export interface FoamRollerState {
   rollerKnownSinceMs?: number;
   /** Recent unsigned speeds (settled estimates only) with their times: the over-limit count in `tooFastWindowMs`. */
   recentSpeeds: { tMs: number; speed: number }[];
-  /** Roller positions over the last `pauseWindowMs` (a gap clears them): whether it has stopped. */
-  recentRollerAt: TimedValue[];
-  /** Shoulder-to-knee slides (roller-travel units) over the last `pauseWindowMs`: the pause where the feet are hidden. */
-  recentKneeSlide: TimedValue[];
+  /** Image slides (roller-travel units) over the last `creepWindowMs` (a gap clears them): whether it has stopped. */
+  recentSlide: TimedValue[];
+  /** The same slide from the world points over the same window: the pause where the image hides the feet. */
+  recentWorldSlide: TimedValue[];
+}
+
+/** The window's samples with this one added (a gap clears them), in `scale` units. */
+function recent(prev: TimedValue[], value: number | undefined, scale: number, tMs: number) {
+  if (value === undefined) return [];
+  return [...prev.filter((p) => p.tMs > tMs - C.creepWindowMs), { tMs, value: value / scale }];
+}
+
+interface Drifts {
+  /** Signed slope over the last `pauseWindowMs`, per second. */
+  recent?: number;
+  /** …over the whole `creepWindowMs`… */
+  whole?: number;
+  /** …and over the part of it before the last `pauseWindowMs`. */
+  before?: number;
+}
+
+function drifts(samples: TimedValue[], tMs: number): Drifts {
+  const from = tMs - C.pauseWindowMs;
+  return {
+    recent: driftPerS(
+      samples.filter((p) => p.tMs > from),
+      C.pauseMinSpanMs,
+      true,
+    ),
+    whole: driftPerS(samples, C.pauseMinSpanMs, true),
+    before: driftPerS(
+      samples.filter((p) => p.tMs <= from),
+      C.creepBeforeMinSpanMs,
+      true,
+    ),
+  };
+}
+
+/**
+ * Paused on a drift line: the recent drift under it, and where it sits in the still
+ * body's jitter (over `pauseClearFraction` of the line), no creep the same way over the
+ * longer window, unless its earlier part rolled (a roll that stopped, not a slow one).
+ */
+function pausedOnLine(d: Drifts, line: number): boolean {
+  if (d.recent === undefined) return false;
+  const recentAbs = Math.abs(d.recent);
+  if (recentAbs >= line) return false;
+  if (recentAbs < C.pauseClearFraction * line || d.whole === undefined) return true;
+  if (d.before !== undefined && Math.abs(d.before) >= C.rolledAboveFraction * line) return true;
+  const creeping = Math.abs(d.whole) >= C.creepAboveFraction * line && d.whole * d.recent > 0;
+  return !creeping;
 }
 
 const middle = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
@@ -49,8 +96,8 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
     calibration: [],
     leanCalibration: [],
     recentSpeeds: [],
-    recentRollerAt: [],
-    recentKneeSlide: [],
+    recentSlide: [],
+    recentWorldSlide: [],
   }),
   step(prev: FoamRollerState, f: Features, tMs: number) {
     const state: FoamRollerState = { ...prev, calibration: prev.calibration };
@@ -126,32 +173,25 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
         : (prev.rollerKnownSinceMs ?? (justCalibrated ? tMs - C.speedSettleMs : tMs));
     const settled =
       state.rollerKnownSinceMs !== undefined && tMs - state.rollerKnownSinceMs >= C.speedSettleMs;
-    state.recentRollerAt =
-      rollerAt === undefined
-        ? []
-        : [
-            ...prev.recentRollerAt.filter((p) => p.tMs > tMs - C.pauseWindowMs),
-            { tMs, value: rollerAt },
-          ];
-    const knee = inPose ? f.shoulderToKneeTorso : undefined;
-    state.recentKneeSlide =
-      knee === undefined
-        ? []
-        : [
-            ...prev.recentKneeSlide.filter((p) => p.tMs > tMs - C.pauseWindowMs),
-            { tMs, value: knee / C.slidePerRollerTravel },
-          ];
-    // The roller's own drift where the feet are seen; else the shoulders' slide from the knees.
-    const kneeDrift = driftPerS(state.recentKneeSlide, C.pauseMinSpanMs);
-    const drift = driftPerS(state.recentRollerAt, C.pauseMinSpanMs);
+    // The slide itself, not the place: a pause needs no calibration, only stillness.
+    const slide = inPose ? f.shoulderToAnkleTorso : undefined;
+    state.recentSlide = recent(prev.recentSlide, slide, C.slidePerRollerTravel, tMs);
+    const worldSlide = inPose ? f.shoulderToAnkleWorldTorso : undefined;
+    state.recentWorldSlide = recent(prev.recentWorldSlide, worldSlide, 1, tMs);
+    // The roller's own drift where the feet are seen; else the world points' slide.
+    const drift = drifts(state.recentSlide, tMs);
+    const worldDrift = drifts(state.recentWorldSlide, tMs);
+    const imageSeen = drift.recent !== undefined;
 
     const metrics: Verdict['metrics'] = {
       hipHeightThighs: hip,
       wristToHeadTorso: f.wristToHeadTorso,
       rollerAt,
       rollingSpeedPerS: state.speed,
-      rollerDriftPerS: drift,
-      kneeSlideDriftPerS: kneeDrift,
+      rollerDriftPerS: drift.recent === undefined ? undefined : Math.abs(drift.recent),
+      rollerCreepPerS: drift.whole === undefined ? undefined : Math.abs(drift.whole),
+      worldSlideDriftPerS:
+        worldDrift.recent === undefined ? undefined : Math.abs(worldDrift.recent),
       trunkLeanDeg: lean,
       hipAngleWorldDeg: f.hipAngleWorldDeg,
     };
@@ -192,11 +232,11 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
     if (neckSupported === undefined) notJudged.push('support-neck');
     if (hipsHigh === undefined) notJudged.push('keep-hips-low');
     if (onLowerBack === undefined) notJudged.push('stay-upper-back');
-    // A pause: the roller's place has not drifted over the last couple of seconds.
-    const paused =
-      drift !== undefined
-        ? drift < C.pausedBelowPerS
-        : kneeDrift !== undefined && kneeDrift < C.pausedFromKneesBelowPerS;
+    // A pause: the roller's place has not drifted over the last couple of seconds, nor
+    // crept over the last few (see pausedOnLine).
+    const paused = imageSeen
+      ? pausedOnLine(drift, C.pausedBelowPerS)
+      : pausedOnLine(worldDrift, C.pausedWorldBelowPerS);
     // The pause is the hold (a stopwatch times it), with a check the view cannot make
     // unjudged; a fault seen ends it.
     const faultSeen =

@@ -105,7 +105,11 @@ export const FOAM_ROLLER_CONFIG = {
   /**
    * How much the shoulder-to-ankle distance (torso lengths) grows per unit
    * of roller travel along the back. Measured ~1.5 on the side and 45°
-   * clips: the detected torso is shorter than the true one.
+   * clips: the detected torso is shorter than the true one. Dev set (issue
+   * 14, 2026-12-04 20:10 UTC, 80 roller clips): with it the measured place
+   * moves 0.50 (MediaPipe) and 0.58 (tfjs) as far as the true one side-on
+   * (median per clip, p10–p90 0.28–0.69 and 0.23–0.77), 0.41 and 0.53 at 45°;
+   * left as is, since the lower-back and hips lines were set on this scale.
    */
   slidePerRollerTravel: 1.5,
   /** Frames in position used to take the starting shoulder-to-ankle distance, ms. */
@@ -146,8 +150,10 @@ export const FOAM_ROLLER_CONFIG = {
    */
   speedSettleMs: 1000,
   /**
-   * Paused on a spot: the roller's place drifts less than this, fraction of
-   * the torso per second, as the least-squares slope over `pauseWindowMs`.
+   * Paused on a spot: the roller's place (the image slide ÷
+   * slidePerRollerTravel, no calibration needed) drifts less than this,
+   * fraction of the torso per second, as the least-squares slope over
+   * `pauseWindowMs`.
    * Dev set (issue 14, 07:45 UTC, 10 roller clips, both engines, in-pose
    * frames): truly paused p90 0.023 (MediaPipe) and 0.022 (tfjs), slow rolls
    * (under 0.1/s) median 0.044 and 0.054. Slow-roll frames read as paused
@@ -160,16 +166,49 @@ export const FOAM_ROLLER_CONFIG = {
    */
   pausedBelowPerS: 0.025,
   /**
-   * Where no foot point is seen (the roller's place is unknown: outside and
-   * oblique views hide the feet), paused when the shoulder-to-knee slide
-   * (÷ slidePerRollerTravel) drifts less than this, per second, over the same
-   * window. Dev set (issue 14, 14:20 UTC, 36 roller clips, in-pose frames):
-   * truly paused median 0.005 (both engines), p90 0.043 (MediaPipe) and 0.035
-   * (tfjs); slow rolls (0.01–0.1/s) median 0.025 and 0.019, so at this line
-   * 0.79 and 0.82 of paused frames read paused, and 0.43 and 0.52 of slow-roll
-   * frames do too: a coarse pause, used only where there is no other.
+   * Where no foot point is seen, the same from the world points' slide
+   * (shoulders to ankles over shoulders to hips in 3D, torso lengths a
+   * second): the knees the old fallback read from move with the slide (dev:
+   * 0.15–0.25 of the ankles' change side-on), so rolls there read as pauses.
+   * Dev set (issue 14, 20:40 UTC, 80 roller clips, with the creep check
+   * below): against the knees' 0.02 line, holds found 50 → 50 (MediaPipe) and
+   * 46 → 48 (tfjs) of 61, extra 31 → 32 and 37 → 38, median hold error
+   * 2.5 → 2.5 s and 4.1 → 2.8 s.
    */
-  pausedFromKneesBelowPerS: 0.02,
+  pausedWorldBelowPerS: 0.045,
+  /**
+   * A slow roll's 2 s drift sits in a still body's jitter (dev, 20:20 UTC,
+   * in-pose frames: truly paused p90 0.03, rolls under 0.1 of the back a
+   * second median 0.02–0.03), and no feature of the slide told them apart
+   * better over 2 s (AUC 0.85–0.90 for the slope, a robust slope, the range,
+   * the hips' slide or the world points). Over a longer window a creep shows:
+   * under this fraction of its line the drift is a pause outright…
+   */
+  pauseClearFraction: 0.5,
+  /**
+   * …between it and the line, a creep (no pause) when the drift over
+   * `creepWindowMs` reaches this fraction of the line the same way…
+   */
+  creepAboveFraction: 0.4,
+  creepWindowMs: 4000,
+  /**
+   * …unless the window's part before the last `pauseWindowMs` drifted this
+   * fraction of the line or more: a roll that stopped, whose pause the short
+   * window alone times (a plain 4–5 s window cut extra holds to 18–26 but
+   * lost the scripted 3.5 s pauses: roller-good-45-female read 2.7 s).
+   * Dev set (issue 14, 20:45 UTC, 80 roller clips, before → after with the
+   * world fallback above): holds found 49 → 50 (MediaPipe) and 46 → 48
+   * (tfjs) of 61, extra 37 → 32 and 41 → 38, median hold error 2.8 → 2.5 s
+   * and 4.1 → 2.8 s; true-pause frames read paused 0.85 → 0.85 and
+   * 0.80 → 0.84, slow-roll frames (under 0.1/s) 0.36 → 0.31 and 0.34 → 0.27;
+   * false praise 4 → 4 and 7 → 7, cues unchanged. Scripted roller clips:
+   * found 6 → 6 and 4 → 4 of 7, error 0.6 → 0.8 s and 2.3 → 1.2 s. Fractions
+   * 0.4–0.6 / 0.4–0.5 / 1.33–1.5 read within 3 extra holds of these; a 5 s
+   * window 49 found, 31 extra, 3.1 s for MediaPipe (tfjs the same).
+   */
+  rolledAboveFraction: 1.33,
+  /** That earlier part needs this much time seen, ms. */
+  creepBeforeMinSpanMs: 800,
   /** The window the drift is taken over, ms… */
   pauseWindowMs: 2000,
   /** …of which at least this much must be seen (after a gap, no pause until then), ms. */
