@@ -43,7 +43,12 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
   step(state: ChildsPoseState, f: Features) {
     const knees = Object.values(f.kneeAngleDeg);
     const sharperKnee = knees.length ? Math.min(...knees) : undefined;
-    const hipsBack = hipsBackOf(f.hipsToHeelsThighs);
+    // Seen from near the head or the feet (the shoulders read wide) the image hips-to-heels
+    // distance says little: the hips are not judged there.
+    const endOnView =
+      f.shoulderWidthTorso !== undefined &&
+      f.shoulderWidthTorso > C.hipsJudgedMaxShoulderWidthTorso;
+    const hipsBack = endOnView ? undefined : hipsBackOf(f.hipsToHeelsThighs);
     const palmsTogether = palmsTogetherOf(f);
     const metrics: Verdict['metrics'] = {
       trunkLeanDeg: f.trunkLeanDeg,
@@ -78,10 +83,10 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
           sharperKnee !== undefined &&
           sharperKnee <= C.flatBackMaxKneeDeg) ||
         (lean >= C.armsReachMinLeanDeg &&
-          armsForward !== undefined &&
-          armsForward >= C.armsReachMinDeg &&
           sharperKnee !== undefined &&
-          sharperKnee <= C.inPoseMaxKneeDeg));
+          (armsForward !== undefined
+            ? armsForward >= C.armsReachMinDeg && sharperKnee <= C.inPoseMaxKneeDeg
+            : sharperKnee <= C.armsUnseenMaxKneeDeg)));
     if (!inPose) {
       const verdict = outOfPosition(state.phase, f, metrics);
       return { state: { phase: verdict.phase }, verdict };

@@ -64,7 +64,20 @@ export const CHILDS_POSE_CONFIG = {
    * the lean line 60° the same as 70°.
    */
   armsReachMinDeg: 120,
+  /**
+   * Issue 14: the same rule where no wrist is seen (the arms hidden under
+   * the head from an oblique or end-on camera). Dev frames read out of the
+   * pose that it takes in: truly in it 1316 (MediaPipe) and 1069 (tfjs),
+   * most of them a hips-high fault on 45° views; in setup or resting 86
+   * and 79. With `hipsJudgedMaxShoulderWidthTorso`, dev figures there.
+   */
   armsReachMinLeanDeg: 70,
+  /**
+   * …there with the knees folded to at most this, degrees (all fours keeps
+   * them near 90°): of those frames at 70–92° of lean, truly in the pose
+   * read 55–85° on 1020 of 1160 (MediaPipe) and 901 of 961 (tfjs).
+   */
+  armsUnseenMaxKneeDeg: 85,
   /**
    * Hips over the heels: mid-hip to mid-heel, thigh lengths: back at or
    * under this, high over `hipsHighMinThighs`, not judged between (the hold
@@ -78,6 +91,22 @@ export const CHILDS_POSE_CONFIG = {
    */
   hipsBackMaxThighs: 0.6,
   hipsHighMinThighs: 0.7,
+  /**
+   * Hips judged only while the shoulders read at most this wide, torso
+   * lengths (2D): from near the head or the feet the image hips-to-heels
+   * distance reads hips back as high (over 0.7 on 53–54 % of such frames,
+   * outside views; 5–9 % on side views). Shoulders read 0.07–0.08 median
+   * side on, 0.32–0.33 at 45°, 0.52–0.61 outside the views. Dev (issue 14,
+   * 21:00 UTC, 80 clips), with the arms-unseen rule above, MediaPipe /
+   * tfjs: cue P 0.66 → 0.69 / 0.69 → 0.69, R 0.25 → 0.35 / 0.35 → 0.37,
+   * holds found 49 → 54 / 52 → 55 of 69, extra 24 → 31 / 28 → 33, hold
+   * error median 4.2 → 1.6 / 3.0 → 1.6 s, false praise 1 → 1 / 0 → 0. The
+   * arms-unseen rule alone (knee ≤ 100): P 0.53 / 0.54, R 0.37 / 0.40;
+   * this line at 0.34 (knee ≤ 100): P 0.68 / 0.69, R 0.35 / 0.38, extra
+   * 32 / 35; 0.45: P 0.66 / 0.66, R 0.37 / 0.40, extra 28 / 35; 0.52:
+   * P 0.58 / 0.63.
+   */
+  hipsJudgedMaxShoulderWidthTorso: 0.38,
   /**
    * Palms together, from the 2D wrist gap (torso lengths), used only
    * without world points: both wrists must be seen, and in the side and 45°
