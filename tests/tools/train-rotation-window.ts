@@ -3,7 +3,9 @@
  * trains the windowed torso-rotation network (src/core/torso-rotation-window.ts)
  * on the corpus's **dev** set only (issue 14): the seated twists and the
  * negatives, every recorded engine, each clip also mirrored (left and right
- * swapped, the rotation negated), on frames where the true trunk is upright
+ * swapped, the rotation negated) and also taken at every 2nd and 5th frame
+ * (`--strides 1,2,5`: 5 and 2 analysed frames a second, so the window holds
+ * what a slower device gives it), on frames where the true trunk is upright
  * enough for a turn about the vertical to mean something.
  * With `--folds K` it first scores K-fold cross-validation by clip (each
  * clip's frames held out together) beside the per-frame network of
@@ -68,6 +70,8 @@ interface Row {
   engine: string;
   view: string;
   mirrored: boolean;
+  /** Every how many recorded frames this copy of the clip took (1: the recorded 10 a second). */
+  stride: number;
   x: number[];
   y: [number, number];
   rotationDeg: number;
@@ -75,15 +79,19 @@ interface Row {
   baselineDeg: number | undefined;
 }
 
-function clipRows(windowMs: number): Row[] {
+function clipRows(windowMs: number, strides: number[]): Row[] {
   const { runs } = corpusRuns('dev', ENGINES);
   const rows: Row[] = [];
   for (const run of runs) {
     if (run.scene.exercise !== 'seated-twist' && run.scene.exercise !== 'none') continue;
-    for (const mirrored of [false, true]) {
+    for (const [mirrored, stride] of [false, true].flatMap((m) =>
+      strides.map((s) => [m, s] as const),
+    )) {
       const smoother = new LandmarkSmoother();
       let recent: { tMs: number; x: number[] }[] = [];
       run.stream.frames.forEach((f, i) => {
+        // Every stride-th frame: a slower device analyses fewer frames, so the window holds fewer.
+        if (i % stride !== 0) return;
         const truth = run.truth.frames[i];
         const tMs = f.t;
         recent = recent.filter((r) => r.tMs > tMs - windowMs);
@@ -104,6 +112,7 @@ function clipRows(windowMs: number): Row[] {
           engine: run.stream.engine,
           view: run.view,
           mirrored,
+          stride,
           x: windowInputs(
             inputs,
             recent.map((e) => e.x),
@@ -158,7 +167,7 @@ function crossValidate(
       windowMs,
     );
     for (const row of rows)
-      if (foldOf.get(row.clip) === k && !row.mirrored)
+      if (foldOf.get(row.clip) === k && !row.mirrored && row.stride === 1)
         scored.push({ row, windowDeg: rotationFromOutput(forward(model, row.x)) });
     console.log(`fold ${k + 1}/${folds} done`);
   }
@@ -171,7 +180,7 @@ function crossValidate(
     }
   }
   console.log(
-    `\nCross-validated on dev (${folds} folds by clip), window ${windowMs} ms, hidden ${hidden.join('x')}:`,
+    `\nCross-validated on dev (${folds} folds by clip, scored at the recorded rate), window ${windowMs} ms, hidden ${hidden.join('x')}:`,
   );
   for (const [key, group] of [...groups].sort()) {
     const withBaseline = group.filter((s) => s.row.baselineDeg !== undefined);
@@ -193,14 +202,15 @@ function crossValidate(
 function main() {
   const args = parseToolArgs(
     process.argv.slice(2),
-    ['folds', 'window', 'hidden', 'epochs', 'hold-out'],
+    ['folds', 'window', 'hidden', 'epochs', 'hold-out', 'strides'],
     ['no-write'],
   );
   const windowMs = Number(args.values.get('window') ?? 500);
   const hidden = (args.values.get('hidden') ?? '64,32').split(',').map(Number);
   const epochs = Number(args.values.get('epochs') ?? 20);
   const folds = Number(args.values.get('folds') ?? 0);
-  const rows = clipRows(windowMs);
+  const strides = (args.values.get('strides') ?? '1,2,5').split(',').map(Number);
+  const rows = clipRows(windowMs, strides);
   console.log(
     `${rows.length} rows from the dev set (mirrored included), ${rows[0]?.x.length} inputs`,
   );
