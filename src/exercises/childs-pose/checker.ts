@@ -48,7 +48,10 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
     const endOnView =
       f.shoulderWidthTorso !== undefined &&
       f.shoulderWidthTorso > C.hipsJudgedMaxShoulderWidthTorso;
-    const hipsBack = endOnView ? undefined : hipsBackOf(f.hipsToHeelsThighs);
+    // A knee read open past the folded line in a trunk folded past horizontal is the legs
+    // misread (heels included): in the pose, the hips not judged.
+    const legsMisread = sharperKnee !== undefined && sharperKnee > C.inPoseMaxKneeDeg;
+    const hipsBack = endOnView || legsMisread ? undefined : hipsBackOf(f.hipsToHeelsThighs);
     const palmsTogether = palmsTogetherOf(f);
     const metrics: Verdict['metrics'] = {
       trunkLeanDeg: f.trunkLeanDeg,
@@ -57,11 +60,13 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
       wristGapWorldM: f.wristGapWorldM,
       bodyMotionTorsoPerS: f.bodyMotionTorsoPerS,
     };
-    // Folded past horizontal on bent knees; where neither the knees nor the heels are seen
-    // (hidden under the body from a high camera), the body's placement says folded.
-    // A flat back sits on the horizontal line, so with the knees folded tight (all fours
-    // keeps them near 90°) a little under horizontal is in the pose too. From 45° the image
-    // lean of a hips-high pose falls under the line: arms seen reaching forward say folded.
+    // Folded past horizontal with the knees seen (read open, they are misread: see above);
+    // where neither the knees nor the heels are seen (hidden under the body from a high
+    // camera), the body's placement says folded. A flat back sits on the horizontal line,
+    // so with the knees folded tight (all fours keeps them near 90°), or out of sight on
+    // a side-on view, a little under horizontal is in the pose too. From 45° the image lean
+    // of a hips-high pose falls under the line: arms reaching forward (or unseen, hidden
+    // under the head) on folded knees say folded.
     // Arms seen down, or a hip open near 90°, are all fours (or kneeling up), not the pose.
     const lean = f.trunkLeanDeg;
     const shoulders = Object.values(f.shoulderAngleDeg);
@@ -76,12 +81,14 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
       lean !== undefined &&
       !allFours &&
       ((lean >= C.inPoseMinLeanDeg &&
-        (sharperKnee !== undefined
-          ? sharperKnee <= C.inPoseMaxKneeDeg
-          : hipsBack !== undefined || f.orientation === 'folded')) ||
+        (sharperKnee !== undefined ||
+          f.hipsToHeelsThighs !== undefined ||
+          f.orientation === 'folded')) ||
         (lean >= C.flatBackMinLeanDeg &&
-          sharperKnee !== undefined &&
-          sharperKnee <= C.flatBackMaxKneeDeg) ||
+          (sharperKnee !== undefined
+            ? sharperKnee <= C.flatBackMaxKneeDeg
+            : // knees out of sight: a folded hip and arms reaching forward, side on
+              sharperHip !== undefined && armsForward !== undefined && !endOnView)) ||
         (lean >= C.armsReachMinLeanDeg &&
           sharperKnee !== undefined &&
           (armsForward !== undefined

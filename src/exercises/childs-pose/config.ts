@@ -17,6 +17,15 @@ export const CHILDS_POSE_CONFIG = {
    * (tfjs) of 8, tfjs hold error median 14.2 → 8.1 s; extra holds 4 → 7 and
    * 5 → 6 (mostly where a drawn fault stayed under its line, which the
    * truth counts as no hold); false praise 2 → 2 and 0 → 1.
+   * Issue 14 (21:05 UTC, 80 clips): past horizontal, a knee read over this
+   * is the legs misread (true holds at 45° and outside the views read
+   * 140–180°; of such frames with the arms not down 1184 truly in the pose
+   * against 167 in setup or resting, both engines): in the pose, the hips
+   * not judged. With the knees-out-of-sight flat back below, MediaPipe /
+   * tfjs: holds found 54 → 57 / 55 → 56 of 69, extra 31 → 31 / 33 → 31,
+   * hold error median 1.6 → 1.3 / 1.6 → 1.4 s; cue P 0.69 / 0.69, R 0.35 /
+   * 0.37 and false praise 1 / 0 unchanged. With the hips still judged
+   * there: P 0.56 / 0.64.
    */
   inPoseMaxKneeDeg: 100,
   /**
@@ -29,6 +38,14 @@ export const CHILDS_POSE_CONFIG = {
    * frames), nor do the hips high over the knees (knee 66–82°).
    */
   flatBackMinLeanDeg: 83,
+  /**
+   * Issue 14: the knees out of sight on a side-on view (shoulders at most
+   * `hipsJudgedMaxShoulderWidthTorso`), with a folded hip and the arms
+   * reaching forward seen, count as folded: dev frames at 83–92° so read
+   * out of the pose were truly in it on 289 (MediaPipe) and 250 (tfjs),
+   * nearly all in one clip (child-s00088, knees out of frame), in setup or
+   * resting 0 and 2.
+   */
   flatBackMaxKneeDeg: 55,
   /**
    * Arms reaching past the head: the shoulder's angle between hip and wrist
