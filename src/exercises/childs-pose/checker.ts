@@ -20,12 +20,18 @@ const knownBelow = (v: number | undefined, max: number) => (v === undefined ? un
  * undefined in between), else the 2D one. "Apart" needs both wrists seen (the
  * 2D gap is known only then): a hidden wrist's 3D point is the model's guess,
  * and MediaPipe full's guess on a side view put good palms 0.3–0.4 m apart.
+ * A 2D gap wider than hands apart can be is a wrist found in the wrong place.
  */
 function palmsTogetherOf(f: Features): boolean | undefined {
   const gap = f.wristGapWorldM;
   if (gap === undefined) return knownBelow(f.wristGapTorso, C.palmsTogetherMaxGapTorso);
   if (gap <= C.palmsTogetherMaxWorldGapM) return true;
-  if (gap > C.palmsApartMinWorldGapM && f.wristGapTorso !== undefined) return false;
+  if (
+    gap > C.palmsApartMinWorldGapM &&
+    f.wristGapTorso !== undefined &&
+    f.wristGapTorso <= C.palmsApartMaxGapTorso
+  )
+    return false;
   return undefined;
 }
 

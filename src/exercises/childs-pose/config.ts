@@ -148,6 +148,18 @@ export const CHILDS_POSE_CONFIG = {
    */
   palmsApartMinWorldGapM: 0.32,
   /**
+   * …and only while the 2D wrist gap is at most this, torso lengths: wider
+   * is a wrist found in the wrong place (tfjs put one 1.0–1.3 torso lengths
+   * off with the palms together). Dev (issue 14, 21:25 UTC, 80 clips),
+   * in-pose frames with the 3D gap over the line and both wrists seen:
+   * palms truly apart read 0.11–0.34 (tfjs, 60 frames; MediaPipe 3 of 7
+   * under 0.6), together over 0.6 on 202 of 210 (tfjs, 6 clips) and 21 of
+   * 88 (MediaPipe). MediaPipe / tfjs: cue P 0.69 → 0.69 / 0.69 → 0.74, R
+   * 0.35 / 0.37 unchanged, holds found 57 → 57 / 56 → 57 of 69, extra 31 /
+   * 31, false praise 1 / 0; 0.45 and 0.8 the same.
+   */
+  palmsApartMaxGapTorso: 0.6,
+  /**
    * A hold counts from this long, first to last held frame, ms (a flicker
    * into the position is no hold). Dev set (issue 14, 14:25 UTC, 36 clips,
    * holds timed as a stopwatch would): 2000 → 2500 took holds found
