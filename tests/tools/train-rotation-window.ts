@@ -210,7 +210,7 @@ function main() {
   const epochs = Number(args.values.get('epochs') ?? 20);
   const folds = Number(args.values.get('folds') ?? 0);
   const strides = (args.values.get('strides') ?? '1,2,5').split(',').map(Number);
-  const rows = clipRows(windowMs, strides);
+  let rows = clipRows(windowMs, strides);
   console.log(
     `${rows.length} rows from the dev set (mirrored included), ${rows[0]?.x.length} inputs`,
   );
@@ -227,7 +227,7 @@ function main() {
     mkdirSync(dirname(HELD_OUT_FILE), { recursive: true });
     writeFileSync(HELD_OUT_FILE, `${JSON.stringify({ heldOut: ids })}\n`);
     console.log(`held out (${ids.length} clips, listed in ${HELD_OUT_FILE}): ${ids.join(',')}`);
-    rows.splice(0, rows.length, ...kept);
+    rows = kept;
   }
   const model = train(rows, hidden, epochs, windowMs);
   const note = cv
