@@ -122,11 +122,6 @@ export interface Features {
    */
   shoulderToAnkleTorso?: number;
   /**
-   * Mid-shoulder to mid-knee, torso lengths: grows with the same slide
-   * (the knees stay over the planted feet); seen where the feet are hidden.
-   */
-  shoulderToKneeTorso?: number;
-  /**
    * Mid-shoulder to mid-ankle over mid-shoulder to mid-hip, from the world
    * points (the model's guesses for hidden ones too): the same slide where
    * the image hides the feet. Undefined without world points.
@@ -356,10 +351,6 @@ export function computeFeatures(
   set(
     'shoulderToAnkleTorso',
     ratio(shoulders && ankles ? dist2(shoulders, ankles) : undefined, torso),
-  );
-  set(
-    'shoulderToKneeTorso',
-    ratio(shoulders && knees ? dist2(shoulders, knees) : undefined, torso),
   );
   const worldLeft = b.world('left_shoulder');
   const worldRight = b.world('right_shoulder');

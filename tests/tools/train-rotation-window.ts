@@ -28,7 +28,7 @@ import {
   windowInputs,
 } from '../../src/core/torso-rotation-window.ts';
 import { PROJECT_ROOT } from '../support/vite-server.ts';
-import { meanAbs, percentile } from './eval/metrics.ts';
+import { angleErrorDeg, meanAbs, percentile } from './eval/metrics.ts';
 import { corpusRuns } from './eval/strict-eval.ts';
 import { trainMlp } from './rotation/train-mlp.ts';
 import { parseToolArgs } from './scenes/cli-args.ts';
@@ -127,8 +127,6 @@ function clipRows(windowMs: number, strides: number[]): Row[] {
   return rows;
 }
 
-const angleError = (a: number, b: number) => Math.abs(((((a - b + 540) % 360) + 360) % 360) - 180);
-
 function train(rows: Row[], hidden: number[], epochs: number, windowMs: number) {
   // Every other frame: neighbours at 10 fps are near copies, and it halves the time.
   const used = rows.filter((_, i) => i % 2 === 0);
@@ -187,16 +185,16 @@ function crossValidate(
     console.log(
       `${summary(
         `${key} window`,
-        group.map((s) => angleError(s.windowDeg, s.row.rotationDeg)),
+        group.map((s) => angleErrorDeg(s.windowDeg, s.row.rotationDeg)),
       )}   | per-frame: ${summary(
         '',
-        withBaseline.map((s) => angleError(s.row.baselineDeg!, s.row.rotationDeg)),
+        withBaseline.map((s) => angleErrorDeg(s.row.baselineDeg!, s.row.rotationDeg)),
       )}`,
     );
   }
   return scored
     .filter((s) => s.row.clip.startsWith('twist'))
-    .map((s) => angleError(s.windowDeg, s.row.rotationDeg));
+    .map((s) => angleErrorDeg(s.windowDeg, s.row.rotationDeg));
 }
 
 function main() {

@@ -9,6 +9,11 @@ export function share(flags: readonly boolean[]): number {
   return flags.length ? flags.filter(Boolean).length / flags.length : Number.NaN;
 }
 
+/** The unsigned difference of two angles in degrees, folded into 0–180. */
+export function angleErrorDeg(a: number, b: number): number {
+  return Math.abs(((((a - b + 540) % 360) + 360) % 360) - 180);
+}
+
 export function mean(values: readonly number[]): number {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN;
 }

@@ -102,7 +102,6 @@ for (const c of clips()) {
           faults: own.verdict.raised.filter((c) => c !== 'pause-here'),
           nj: v.notJudged,
           s2a: feat.shoulderToAnkleTorso,
-          s2k: feat.shoulderToKneeTorso,
           tph: tr.phase,
           tf: tr.faults,
           tat: tr.rollerAt,

@@ -9,11 +9,9 @@ import { FeatureStream } from '../../../src/core/feature-stream.ts';
 import { LandmarkSmoother } from '../../../src/core/landmark-smoother.ts';
 import { estimateTorsoRotation } from '../../../src/core/torso-rotation.ts';
 import { TORSO_ROTATION_MODEL } from '../../../src/core/torso-rotation-model.ts';
-import { meanAbs } from '../eval/metrics.ts';
+import { angleErrorDeg, meanAbs } from '../eval/metrics.ts';
 import { corpusRuns } from '../eval/strict-eval.ts';
 import { decodeFrame } from '../streams/landmark-stream.ts';
-
-const angleError = (a: number, b: number) => Math.abs(((((a - b + 540) % 360) + 360) % 360) - 180);
 
 describe('the windowed torso rotation on recorded dev twists', () => {
   const ids = ['twist-s00001', 'twist-s00002', 'twist-s00004', 'twist-s00005', 'twist-s00007'];
@@ -34,8 +32,8 @@ describe('the windowed torso rotation on recorded dev twists', () => {
         const truth = run.truth.frames[i]!.rotationDeg;
         if (features.torsoRotationDeg === undefined || single === undefined || single === null)
           return;
-        windowed.push(angleError(features.torsoRotationDeg, truth));
-        perFrame.push(angleError(single, truth));
+        windowed.push(angleErrorDeg(features.torsoRotationDeg, truth));
+        perFrame.push(angleErrorDeg(single, truth));
       });
     }
     expect(windowed.length).toBeGreaterThan(1000);
