@@ -27,7 +27,7 @@ export interface EntryGraceOptions {
 export interface GracedCorrection {
   code: CueCode;
   measure: (f: Features) => number | undefined;
-  /** Drift under this, units per second, over `steadyOverMs`: arrived, not on the way. */
+  /** Drift under this, units per second, over `steadyOverMs`: arrived, not on the way (0: never released by settling). */
   steadyPerS: number;
 }
 

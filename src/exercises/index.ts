@@ -16,7 +16,10 @@ export const CHECKERS: Record<ExerciseId, Checker<unknown>> = {
     { code: 'palms-together', measure: (f) => f.wristGapWorldM, steadyPerS: 0.05 },
   ]) as Checker<unknown>,
   'foam-roller': withEntryGrace(foamRollerChecker, ENTRY_GRACE, [
-    { code: 'support-neck', measure: (f) => f.wristToHeadTorso, steadyPerS: LENGTH },
+    // Never released by settling: lying back with the arms still down reads as settled hands before
+    // they rise (dev, 294 clips: 16 / 26 "support your neck" in the truth's setup, 1.6–2.7 s in;
+    // corrections right/all 98/158 → 98/143 MediaPipe, 99/175 → 99/151 tfjs, faults caught unchanged).
+    { code: 'support-neck', measure: (f) => f.wristToHeadTorso, steadyPerS: 0 },
     { code: 'keep-hips-low', measure: (f) => f.hipHeightThighs, steadyPerS: LENGTH },
     { code: 'stay-upper-back', measure: (f) => f.shoulderToAnkleTorso, steadyPerS: LENGTH },
   ]) as Checker<unknown>,
