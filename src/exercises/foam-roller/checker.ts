@@ -115,10 +115,16 @@ export const foamRollerChecker: Checker<FoamRollerState> = {
     const hip = rollerHipHeightThighs(f);
     const sideOn =
       f.shoulderWidthTorso !== undefined && f.shoulderWidthTorso < C.sideOnMaxShoulderWidthTorso;
+    // Side-on a wrist off the head can read as close as one on it: between the sure
+    // line and the front line the hands are not judged (see config).
     const handsOnHead =
       f.wristToHeadTorso === undefined
         ? undefined
-        : f.wristToHeadTorso <= (sideOn ? C.handsOnHeadSideOnMaxTorso : C.handsOnHeadMaxTorso);
+        : f.wristToHeadTorso <= (sideOn ? C.handsOnHeadSideOnSureMaxTorso : C.handsOnHeadMaxTorso)
+          ? true
+          : f.wristToHeadTorso <= C.handsOnHeadMaxTorso
+            ? undefined
+            : false;
     const armsCrossed =
       f.wristToOppositeShoulderTorso !== undefined &&
       f.wristToOppositeShoulderTorso <= C.armsCrossedMaxTorso;
