@@ -35,11 +35,21 @@ function palmsTogetherOf(f: Features): boolean | undefined {
   return undefined;
 }
 
-/** Hips back (true), high (false), or between the lines and not judged (undefined). */
-function hipsBackOf(thighs: number | undefined): boolean | undefined {
+/**
+ * Hips back (true), high (false), or between the lines and not judged (undefined). A high
+ * reading stands only where the hip angles agree: a hip folded tight in the image is the
+ * distance misread (from 45° the heels and the foreshortened thigh are found off), and a
+ * world hip angle open toward all fours in the pose is the legs misread.
+ */
+function hipsBackOf(f: Features, sharperHip: number | undefined): boolean | undefined {
+  const thighs = f.hipsToHeelsThighs;
   if (thighs === undefined) return undefined;
   if (thighs <= C.hipsBackMaxThighs) return true;
-  return thighs > C.hipsHighMinThighs ? false : undefined;
+  if (thighs <= C.hipsHighMinThighs) return undefined;
+  const hipAgrees =
+    (sharperHip === undefined || sharperHip >= C.hipsHighMinHipDeg) &&
+    (f.hipAngleWorldDeg === undefined || f.hipAngleWorldDeg < C.hipsHighMaxWorldHipDeg);
+  return hipAgrees ? false : undefined;
 }
 
 export const childsPoseChecker: Checker<ChildsPoseState> = {
@@ -57,7 +67,9 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
     // A knee read open past the folded line in a trunk folded past horizontal is the legs
     // misread (heels included): in the pose, the hips not judged.
     const legsMisread = sharperKnee !== undefined && sharperKnee > C.inPoseMaxKneeDeg;
-    const hipsBack = endOnView || legsMisread ? undefined : hipsBackOf(f.hipsToHeelsThighs);
+    const hipAngles = Object.values(f.hipAngleDeg);
+    const sharperHip = hipAngles.length ? Math.min(...hipAngles) : undefined;
+    const hipsBack = endOnView || legsMisread ? undefined : hipsBackOf(f, sharperHip);
     const palmsTogether = palmsTogetherOf(f);
     const metrics: Verdict['metrics'] = {
       trunkLeanDeg: f.trunkLeanDeg,
@@ -77,8 +89,6 @@ export const childsPoseChecker: Checker<ChildsPoseState> = {
     const lean = f.trunkLeanDeg;
     const shoulders = Object.values(f.shoulderAngleDeg);
     const armsForward = shoulders.length ? Math.max(...shoulders) : undefined;
-    const hipAngles = Object.values(f.hipAngleDeg);
-    const sharperHip = hipAngles.length ? Math.min(...hipAngles) : undefined;
     const allFours =
       (armsForward !== undefined && armsForward < C.armsForwardMinDeg) ||
       (sharperHip !== undefined && sharperHip > C.allFoursMinHipDeg);

@@ -109,6 +109,31 @@ export const CHILDS_POSE_CONFIG = {
   hipsBackMaxThighs: 0.6,
   hipsHighMinThighs: 0.7,
   /**
+   * Hips read high count only with the sharper image hip angle (shoulder–
+   * hip–knee) at least this, degrees, else not judged. Dev frames read high
+   * in the pose (issue 14, 23:45 UTC, 80 clips): truly high under 36 on 22
+   * of 1090 (MediaPipe) and 1 of 1065 (tfjs); the hips truly back but read
+   * high, under 36 on 253 of 681 and 301 of 836 (mostly oblique clips: the
+   * heels and a foreshortened thigh found off, the hip still read folded).
+   * With the cap below, MediaPipe / tfjs: wrong hips-back cues 12 → 6 /
+   * 12 → 4, of them oblique 8 → 2 / 8 → 0; cue P 0.69 → 0.79 / 0.74 →
+   * 0.90, R 0.35 → 0.35 / 0.37 → 0.38, false praise 1 / 0 unchanged; holds
+   * found 57 → 57 / 57 → 58 of 69, extra 31 → 29 / 31 → 32, hold error
+   * median 1.3 / 1.4 s unchanged. 38 and 40: P 0.80 / 0.90 and 0.85 / 0.90
+   * but a catch lost each engine (R 0.33 / 0.37); 35: P 0.79 / 0.88.
+   */
+  hipsHighMinHipDeg: 36,
+  /**
+   * …and the world points' hip angle (hipAngleWorldDeg) under this, degrees:
+   * open past it in the pose is the legs misread. Truly high read up to
+   * 75–80 (2 frames of 1065, tfjs); one oblique clip with the hips back
+   * read 80–105 through its hold (both engines, its 9 wrong cues). Alone:
+   * wrong hips-back cues 12 → 9 / 12 → 6, no catch lost; 75 the same. A
+   * cap on the image hip angle instead (65) did the same on dev but the
+   * committed child-hips-not-back-side clip holds the hips high at 71–75.
+   */
+  hipsHighMaxWorldHipDeg: 80,
+  /**
    * Hips judged only while the shoulders read at most this wide, torso
    * lengths (2D): from near the head or the feet the image hips-to-heels
    * distance reads hips back as high (over 0.7 on 53–54 % of such frames,
